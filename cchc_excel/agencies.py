@@ -1,0 +1,154 @@
+"""The agency registry: names, aliases, folded matching and group phrases.
+
+A plan cell such as "Phòng Văn hóa - Xã hội; Bưu điện xã" or "Các cơ quan, đơn vị
+có liên quan" is split into names and group phrases (DESIGN §2):
+
+* as lead, "Các cơ quan, đơn vị (trên địa bàn xã)" means every commune body;
+* as coordinator, "… có liên quan" / "Các cơ quan liên quan" means optional
+  contributions, not a row in everybody's form.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .models import Agency, AgencyKind
+from .textnorm import clean, fold, slug
+
+# Known alternative spellings of common commune bodies (official name first).
+KNOWN_ALIASES: dict[str, tuple[str, ...]] = {
+    "Trung tâm Phục vụ hành chính công": (
+        "Trung tâm PV hành chính công", "Trung tâm PVHCC", "TTPVHCC", "Trung tâm HCC",
+    ),
+    "Văn phòng HĐND-UBND": ("Văn phòng HĐND và UBND", "VP HĐND-UBND", "Văn phòng HĐND, UBND"),
+    "Phòng Văn hóa - Xã hội": ("Phòng VH-XH", "Phòng VHXH"),
+    "Phòng Kinh tế": ("Phòng KT",),
+}
+_OWN_PREFIXES = ("phong ", "van phong ", "trung tam ", "ban ", "vp ")
+
+# Group phrases, matched on folded text.
+_OPTIONAL_GROUP = re.compile(r"^cac (co quan|don vi|phong)\b.*\blien quan$")
+_ALL_GROUP = re.compile(r"^(cac|tat ca cac) (co quan|don vi|phong)\b")
+
+
+def split_names(cell: str) -> list[str]:
+    """Split a cell into names on ';', line breaks and ',' outside group phrases."""
+    parts: list[str] = []
+    for chunk in re.split(r"[;\n]+", clean(cell)):
+        tokens = [t.strip() for t in chunk.split(",")]
+        merged: list[str] = []
+        for token in tokens:
+            if not token:
+                continue
+            # "Các cơ quan" + "đơn vị có liên quan" belong together.
+            if merged and _ALL_GROUP.match(fold(merged[-1])) and fold(token).startswith(("don vi", "to chuc")):
+                merged[-1] = f"{merged[-1]}, {token}"
+            else:
+                merged.append(token)
+        parts.extend(merged)
+    return parts
+
+
+def group_kind(name: str) -> str | None:
+    """'optional' for "… có liên quan", 'all' for "Các cơ quan, đơn vị…", else None."""
+    key = fold(name)
+    if _OPTIONAL_GROUP.match(key):
+        return "optional"
+    if _ALL_GROUP.match(key):
+        return "all"
+    return None
+
+
+def guess_kind(name: str) -> AgencyKind:
+    return AgencyKind.OWN if fold(name).startswith(_OWN_PREFIXES) else AgencyKind.PARTNER
+
+
+@dataclass(frozen=True)
+class Resolved:
+    codes: tuple[str, ...]
+    all_own: bool
+    optional: bool
+    unknown: tuple[str, ...]
+
+
+class Registry:
+    """Look agencies up by any folded name or alias."""
+
+    def __init__(self, agencies: tuple[Agency, ...]):
+        self.agencies = agencies
+        self._by_key: dict[str, str] = {}
+        for agency in agencies:
+            for name in (agency.name, agency.code, *agency.aliases):
+                self._by_key.setdefault(fold(name), agency.code)
+
+    def lookup(self, name: str) -> str | None:
+        return self._by_key.get(fold(name))
+
+    def suggest(self, name: str) -> str | None:
+        """The closest known official name, for a "did you mean"."""
+        names = {fold(a.name): a.name for a in self.agencies}
+        names.update({fold(alias): a.name for a in self.agencies for alias in a.aliases})
+        close = difflib.get_close_matches(fold(name), list(names), n=1, cutoff=0.6)
+        return names[close[0]] if close else None
+
+    @property
+    def own_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.agencies if a.kind == AgencyKind.OWN)
+
+    def resolve(self, cell: str) -> Resolved:
+        codes: list[str] = []
+        unknown: list[str] = []
+        all_own = optional = False
+        for name in split_names(cell):
+            group = group_kind(name)
+            if group == "all":
+                all_own = True
+            elif group == "optional":
+                optional = True
+            elif (code := self.lookup(name)) is not None:
+                if code not in codes:
+                    codes.append(code)
+            else:
+                unknown.append(name)
+        return Resolved(tuple(codes), all_own, optional, tuple(unknown))
+
+
+def official_name(name: str) -> str:
+    """The official spelling for a known alias, else the name as written."""
+    key = fold(name)
+    for official, aliases in KNOWN_ALIASES.items():
+        if key == fold(official) or key in {fold(a) for a in aliases}:
+            return official
+    return clean(name)
+
+
+def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
+    """Build agencies from the names in a plan's agency columns, in order of
+    first appearance; group phrases are not agencies."""
+    agencies: dict[str, Agency] = {}
+    seen_keys: set[str] = set()
+    for cell in names:
+        for name in split_names(cell):
+            if group_kind(name):
+                continue
+            official = official_name(name)
+            key = fold(official)
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            aliases = tuple(KNOWN_ALIASES.get(official, ()))
+            if fold(name) != key and name not in aliases:
+                aliases = (name, *aliases)
+            code = unique_code(slug(official), agencies)
+            agencies[code] = Agency(code, official, guess_kind(official), aliases)
+    # The commune's own bodies first, then outside partners; stable otherwise.
+    return tuple(sorted(agencies.values(), key=lambda a: a.kind != AgencyKind.OWN))
+
+
+def unique_code(base: str, taken: dict[str, Agency] | set[str]) -> str:
+    code, n = base or "co-quan", 2
+    while code in taken:
+        code, n = f"{base}-{n}", n + 1
+    return code

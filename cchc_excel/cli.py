@@ -1,0 +1,261 @@
+"""The command line: thin click commands around :mod:`pipeline`, one error
+boundary, Vietnamese help and messages.
+
+Exit codes: 0 done; 1 problems found that need the officer (plan errors,
+blocking findings); 2 wrong command usage; 3 an input that cannot be used
+(file missing, unreadable, not a plan); 4 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__, pipeline
+from .lint import lint_plan
+from .messages import CchcError
+from .models import Plan, Severity
+from .timeframe import describe_kind
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
+
+
+class VietnameseHelpFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Cách dùng: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+click.Context.formatter_class = VietnameseHelpFormatter
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def out() -> Console:
+    """A console on the current stdout (created per call so tests can capture it)."""
+    return Console(file=sys.stdout, width=max(100, Console().width), highlight=False, soft_wrap=False)
+
+
+def err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def _workspace(directory: str) -> pipeline.Workspace:
+    return pipeline.Workspace(Path(directory))
+
+
+def _load(directory: str) -> pipeline.LoadedPlan:
+    loaded = pipeline.load_plan(_workspace(directory))
+    if loaded.embedded:
+        meta = loaded.plan.meta
+        err(
+            f"Thư mục «{directory}» chưa có sổ kế hoạch ke-hoach-cchc.xlsx: dùng kế hoạch mặc định đi kèm "
+            f"(Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer}). "
+            "Chạy «cchc-excel init» để tạo sổ kế hoạch riêng."
+        )
+    return loaded
+
+
+dir_option = click.option(
+    "--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
+    help="Thư mục làm việc (có sổ kế hoạch ke-hoach-cchc.xlsx).",
+)
+
+
+@click.group(context_settings=CONTEXT, help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
+@click.version_option(__version__, "-V", "--version", message="cchc-excel %(version)s",
+                      help="Hiện phiên bản rồi thoát.")
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def cli() -> None:
+    pass
+
+
+# --- init --------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
+              help="Tệp kế hoạch (.txt, .docx, .xlsx) để nhập; bỏ trống thì dùng kế hoạch mặc định.")
+@click.option("--force", is_flag=True, help="Ghi đè sổ kế hoạch đã có.")
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def init(directory: str, plan_file: str | None, force: bool) -> None:
+    """Tạo thư mục làm việc: sổ kế hoạch ke-hoach-cchc.xlsx, templates/, input/, output/.
+
+    Ví dụ: cchc-excel init cchc-2026
+    """
+    workbook = pipeline.init_workspace(_workspace(directory), Path(plan_file) if plan_file else None, force)
+    click.echo(f"Đã tạo sổ kế hoạch: {workbook}")
+    click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan và nhiệm vụ.")
+
+
+# --- plan ----------------------------------------------------------------------
+
+
+@cli.group(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def plan() -> None:
+    """Xem, kiểm tra và nhập kế hoạch CCHC."""
+
+
+@plan.command("show", context_settings=CONTEXT)
+@dir_option
+@click.option("--json", "as_json", is_flag=True, help="In ra dạng JSON (cho máy đọc).")
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def plan_show(directory: str, as_json: bool) -> None:
+    """Hiện bảng nhiệm vụ của kế hoạch.
+
+    Ví dụ: cchc-excel plan show --dir cchc-2026
+    """
+    loaded = _load(directory)
+    if as_json:
+        click.echo(json.dumps(plan_to_json(loaded.plan), ensure_ascii=False, indent=2))
+        return
+    show_plan(loaded.plan)
+
+
+def plan_to_json(plan: Plan) -> dict:
+    meta = plan.meta
+    return {
+        "plan": {
+            "issuer": meta.issuer, "commune": meta.commune, "number": meta.number,
+            "date": meta.date.isoformat() if meta.date else None, "year": meta.year,
+            "title": meta.title, "source": plan.source,
+        },
+        "sections": [
+            {
+                "code": s.code, "title": s.title, "short_name": s.short_name,
+                "tasks": [
+                    {
+                        "number": t.number, "content": t.content,
+                        "items": [
+                            {
+                                "id": i.id, "product": i.product,
+                                "lead": list(i.lead), "coordinators": list(i.coordinators),
+                                "timeframe": {"text": i.timeframe.text, "kind": i.timeframe.kind.value},
+                            }
+                            for i in t.items
+                        ],
+                    }
+                    for t in s.tasks
+                ],
+            }
+            for s in plan.sections
+        ],
+        "agencies": [
+            {"code": a.code, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)}
+            for a in plan.agencies
+        ],
+    }
+
+
+def show_plan(plan: Plan) -> None:
+    console = out()
+    meta = plan.meta
+    console.print(f"[bold]{meta.title}[/bold]")
+    console.print(f"Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer} — nguồn: {plan.source}"
+                  if meta.date else f"Nguồn: {plan.source}")
+    names = {a.code: a.name for a in plan.agencies}
+    for section in plan.sections:
+        table = Table(title=f"{section.code}. {section.title}", title_justify="left", show_lines=False)
+        table.add_column("Mã", no_wrap=True)
+        table.add_column("Hoạt động/Sản phẩm", ratio=4)
+        table.add_column("Chủ trì", ratio=2)
+        table.add_column("Phối hợp", ratio=2)
+        table.add_column("Thời gian", ratio=2)
+        for item in section.items:
+            lead = item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead)
+            table.add_row(item.id, item.product, lead, item.coordinators_text,
+                          f"{item.timeframe.text}\n[dim]{describe_kind(item.timeframe.kind)}[/dim]")
+        console.print(table)
+    agencies = Table(title="Cơ quan", title_justify="left")
+    agencies.add_column("Mã")
+    agencies.add_column("Tên")
+    agencies.add_column("Loại")
+    for agency in plan.agencies:
+        agencies.add_row(agency.code, agency.name, "cơ quan của xã" if agency.kind.value == "own" else "đối tác")
+    console.print(agencies)
+    console.print(f"Tổng cộng: {len(plan.sections)} phần, {len(plan.tasks)} nhiệm vụ, {len(plan.items)} sản phẩm.")
+
+
+_SEVERITY = {Severity.ERROR: "[red]LỖI[/red]", Severity.WARNING: "[yellow]Cảnh báo[/yellow]",
+             Severity.INFO: "[cyan]Gợi ý[/cyan]"}
+
+
+@plan.command("check", context_settings=CONTEXT)
+@dir_option
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def plan_check(directory: str) -> None:
+    """Soát lỗi kế hoạch: năm ghi nhầm, lỗi chính tả, cơ quan không có trong danh sách…
+
+    Thoát với mã 0 khi chỉ có cảnh báo, 1 khi có lỗi phải sửa.
+
+    Ví dụ: cchc-excel plan check --dir cchc-2026
+    """
+    loaded = _load(directory)
+    findings = lint_plan(loaded.plan)
+    console = out()
+    for f in findings:
+        console.print(f"{_SEVERITY[f.severity]} {f.message}\n    → {f.fix}")
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    warnings = sum(f.severity == Severity.WARNING for f in findings)
+    console.print(f"Kết quả soát kế hoạch: {errors} lỗi, {warnings} cảnh báo, "
+                  f"{len(findings) - errors - warnings} gợi ý ({len(loaded.plan.items)} sản phẩm).")
+    if errors:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@plan.command("import", context_settings=CONTEXT)
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@dir_option
+@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+def plan_import(plan_file: str, directory: str) -> None:
+    """Nhập kế hoạch từ tệp .txt, .docx hoặc .xlsx vào sổ kế hoạch.
+
+    Sổ kế hoạch đã có thì giữ nguyên thiết lập và danh sách cơ quan, chỉ thay bảng nhiệm vụ.
+
+    Ví dụ: cchc-excel plan import KH-03-2026.docx --dir cchc-2026
+    """
+    workspace = _workspace(directory)
+    plan_, updated = pipeline.import_plan(workspace, Path(plan_file))
+    verb = "Đã cập nhật" if updated else "Đã tạo"
+    click.echo(f"{verb} sổ kế hoạch {workspace.plan_workbook}: {len(plan_.sections)} phần, "
+               f"{len(plan_.tasks)} nhiệm vụ, {len(plan_.items)} sản phẩm, {len(plan_.agencies)} cơ quan.")
+
+
+# --- entry point -----------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI with one error boundary: no traceback ever reaches the user."""
+    try:
+        cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
+    except click.exceptions.Abort:
+        err("Đã dừng theo yêu cầu.")
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except CchcError as exc:
+        err(f"Lỗi: {exc}")
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        err("Đã dừng theo yêu cầu.")
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # the one boundary for bugs: a message, not a traceback
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        err(f"Lỗi không mong đợi trong chương trình ({type(exc).__name__}: {exc}). "
+            "Vui lòng gửi lệnh đã chạy và tệp liên quan cho nhóm phát triển; "
+            "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết.")
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)

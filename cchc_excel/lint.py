@@ -1,0 +1,58 @@
+"""Plan lint: the quirks of real plans, reported (never silently fixed) with the
+item id and a suggested fix (DESIGN §2)."""
+
+from __future__ import annotations
+
+import re
+
+from .agencies import Registry
+from .messages import render
+from .models import Finding, Plan, Severity, TimeframeKind
+from .textnorm import fold
+
+_CHI_SO = re.compile(r"\b[Cc]hi số\b")
+_TARGET = re.compile(r"(tối thiểu|ít nhất|đạt)?\s*\d+(?:[,.]\d+)?\s*%[^;.]*", re.IGNORECASE)
+
+
+def _finding(code: str, severity: Severity, item: str, **fields: object) -> Finding:
+    message, fix = render(code, item=item, **fields)
+    return Finding(code=code, severity=severity, message=message, fix=fix, item=item)
+
+
+def lint_plan(plan: Plan) -> list[Finding]:
+    registry = Registry(plan.agencies)
+    year = plan.meta.year
+    findings: list[Finding] = []
+    for item in plan.items:
+        tf = item.timeframe
+        if year and any(y != year for y in tf.years) and tf.kind != TimeframeKind.UNKNOWN:
+            found = next(y for y in tf.years if y != year)
+            findings.append(_finding(
+                "LINT_YEAR", Severity.WARNING, item.id, text=tf.text, found=found, year=year,
+                suggestion=tf.text.replace(str(found), str(year)),
+            ))
+        if tf.kind == TimeframeKind.UNKNOWN:
+            findings.append(_finding("LINT_TIMEFRAME_UNKNOWN", Severity.WARNING, item.id,
+                                     text=tf.text or "(trống)", year=year or 2026))
+        first_of_task = item.id.count(".") == 1 or item.id.endswith(".1")
+        for text in ((item.task, item.product) if first_of_task else (item.product,)):
+            if match := _CHI_SO.search(text):
+                findings.append(_finding("LINT_CHI_SO", Severity.WARNING, item.id, found=match.group(0)))
+        lead = registry.resolve(item.lead_text)
+        coordinators = registry.resolve(item.coordinators_text)
+        for code in lead.codes:
+            if code in coordinators.codes:
+                findings.append(_finding("LINT_LEAD_IS_COORDINATOR", Severity.WARNING, item.id,
+                                         agency=plan.agency(code).name))
+        for name in item.unknown_names:
+            suggestion = registry.suggest(name)
+            hint = (f"Có phải «{suggestion}»? Sửa tên cho đúng" if suggestion else "Sửa tên cho đúng")
+            hint += " hoặc thêm cơ quan này vào trang «Cơ quan» của sổ kế hoạch."
+            findings.append(_finding("LINT_UNKNOWN_AGENCY", Severity.ERROR, item.id, name=name, hint=hint))
+        if not item.lead and not item.unknown_names:
+            findings.append(_finding("LINT_NO_LEAD", Severity.ERROR, item.id))
+        for text in ((item.task, item.product) if first_of_task else (item.product,)):
+            for match in _TARGET.finditer(text):
+                if fold(match.group(0)).strip():
+                    findings.append(_finding("LINT_TARGET", Severity.INFO, item.id, text=match.group(0).strip()))
+    return findings

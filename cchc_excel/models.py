@@ -1,0 +1,177 @@
+"""The domain model as frozen dataclasses: plan, sections, tasks, items,
+agencies, timeframes, reporting periods, settings and findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class TimeframeKind(str, Enum):
+    RECURRING = "recurring"      # Thường xuyên, Định kỳ hằng quý…
+    DEADLINE = "deadline"        # Trước ngày 15/01/2026
+    SCHEDULED = "scheduled"      # Tháng 01/2026, Quý I, IV/2026
+    CONDITIONAL = "conditional"  # Khi có phát sinh, Theo yêu cầu…
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    text: str
+    kind: TimeframeKind
+    # Calendar spans (inclusive) for SCHEDULED, (deadline, deadline) for DEADLINE.
+    spans: tuple[tuple[dt.date, dt.date], ...] = ()
+    # Years written in the text, to spot a 2025 inside a 2026 plan.
+    years: tuple[int, ...] = ()
+
+    @property
+    def end(self) -> dt.date | None:
+        return max(s[1] for s in self.spans) if self.spans else None
+
+
+class AgencyKind(str, Enum):
+    OWN = "own"          # the commune's own body (phòng, văn phòng, trung tâm)
+    PARTNER = "partner"  # outside partner (Bưu điện xã): only items naming it
+
+
+@dataclass(frozen=True)
+class Agency:
+    code: str
+    name: str
+    kind: AgencyKind = AgencyKind.OWN
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A product row of the plan: the unit of reporting."""
+
+    id: str                       # I.1, I.5.2, VI.1.3
+    section: str                  # I … VII
+    task_number: str              # "5" as printed in the TT column
+    task: str                     # Nội dung/Nhiệm vụ
+    product: str                  # Hoạt động/Sản phẩm
+    lead_text: str                # the cells as written (after inheritance)
+    coordinators_text: str
+    lead: tuple[str, ...]         # agency codes (group phrase expanded)
+    coordinators: tuple[str, ...]
+    lead_is_group: bool = False   # "Các cơ quan, đơn vị…" as lead
+    optional_coordinators: bool = False  # "… có liên quan" as coordinator
+    unknown_names: tuple[str, ...] = ()  # agency names not in the registry
+    timeframe: Timeframe = field(default_factory=lambda: Timeframe("", TimeframeKind.UNKNOWN))
+    source_row: int = 0           # row in the source table (1-based, as the user sees it)
+
+    def role_of(self, code: str) -> str | None:
+        """'lead', 'coordinator' or None for an agency code."""
+        if code in self.lead:
+            return "lead"
+        if code in self.coordinators:
+            return "coordinator"
+        return None
+
+
+@dataclass(frozen=True)
+class Task:
+    number: str
+    content: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str         # Roman numeral without dot
+    title: str        # as in the plan, e.g. "CẢI CÁCH THỂ CHẾ"
+    short_name: str   # ≤ 31 characters, valid as an Excel sheet name
+    tasks: tuple[Task, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for task in self.tasks for item in task.items)
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    issuer: str = ""        # "UBND xã Xuân Trường"
+    commune: str = ""       # "Xuân Trường"
+    number: str = ""        # "03/KH-UBND"
+    date: dt.date | None = None
+    year: int | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    meta: PlanMeta
+    sections: tuple[Section, ...]
+    agencies: tuple[Agency, ...]
+    source: str = ""        # where it was read from, for messages
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(t for s in self.sections for t in s.tasks)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+    def agency(self, code: str) -> Agency:
+        for agency in self.agencies:
+            if agency.code == code:
+                return agency
+        raise KeyError(code)
+
+    def section(self, code: str) -> Section:
+        for section in self.sections:
+            if section.code == code:
+                return section
+        raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the officer sets once: used on forms and reports."""
+
+    commune: str = ""             # Xuân Trường
+    place: str = ""               # place name on the date line
+    issuer_upper: str = ""        # ỦY BAN NHÂN DÂN
+    issuer_name_upper: str = ""   # XÃ XUÂN TRƯỜNG
+    signer_name: str = ""
+    signer_title: str = "PHÓ CHỦ TỊCH"   # CHỦ TỊCH / PHÓ CHỦ TỊCH
+    signer_authority: str = "KT. CHỦ TỊCH"  # empty when the chairman signs
+    recipients: tuple[str, ...] = ()
+    contact: str = ""             # whom agencies call with questions
+    return_days: int = 3          # days after the window end to send forms back
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str             # 2026Q1, 2026S1, 2026Q3, 2026 …
+    kind: str           # Q1 Q2 Q3 Q4 S1 S2 M9 Y
+    year: int
+    name: str           # Quý I, 6 tháng, Năm
+    start: dt.date      # data window, inclusive
+    end: dt.date
+    title: str          # "quý I năm 2026"
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Severity(str, Enum):
+    ERROR = "error"      # blocks the report
+    WARNING = "warning"  # shown, does not block
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    fix: str = ""
+    item: str = ""
+    agency: str = ""
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""

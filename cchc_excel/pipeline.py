@@ -1,0 +1,125 @@
+"""Use cases shared by the CLI and library users: the working folder, loading
+the plan, init and import. The CLI only parses arguments and prints."""
+
+from __future__ import annotations
+
+import importlib.resources
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import planbook
+from .agencies import Registry, registry_from_names, unique_code
+from .messages import CchcError
+from .models import Plan, Settings
+from .plan import build_plan, load_plan_file
+from .plan_sources import read_tables
+
+EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The officer's working folder and where each file lives in it."""
+
+    root: Path
+
+    @property
+    def plan_workbook(self) -> Path:
+        return self.root / planbook.FILENAME
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    def input_dir(self, period_id: str) -> Path:
+        return self.root / "input" / period_id
+
+    def output_dir(self, period_id: str) -> Path:
+        return self.root / "output" / period_id
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    plan: Plan
+    settings: Settings
+    source: Path
+    embedded: bool   # True when the working folder has no plan workbook
+
+
+def embedded_plan_path():
+    return importlib.resources.files("cchc_excel") / "data" / EMBEDDED_PLAN
+
+
+def load_embedded_plan() -> Plan:
+    with importlib.resources.as_file(embedded_plan_path()) as path:
+        plan = load_plan_file(path)
+    return replace(plan, source=f"kế hoạch mặc định đi kèm ({EMBEDDED_PLAN})")
+
+
+def load_plan(workspace: Workspace) -> LoadedPlan:
+    """The plan workbook of the folder, or the embedded plan when there is none."""
+    if workspace.plan_workbook.exists():
+        plan, settings = planbook.read_workbook(workspace.plan_workbook)
+        return LoadedPlan(plan, settings, workspace.plan_workbook, embedded=False)
+    plan = load_embedded_plan()
+    return LoadedPlan(plan, planbook.default_settings(plan.meta), Path(plan.source), embedded=True)
+
+
+def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrite: bool = False) -> Path:
+    """Create the folder layout and the plan workbook (from plan_file or the
+    embedded plan). Returns the workbook path."""
+    if workspace.plan_workbook.exists() and not overwrite:
+        raise CchcError("DIR_NOT_EMPTY", dir=workspace.root, file=planbook.FILENAME)
+    plan = load_plan_file(plan_file) if plan_file else load_embedded_plan()
+    for folder in (workspace.root / "input", workspace.root / "output", workspace.templates):
+        folder.mkdir(parents=True, exist_ok=True)
+    copy_default_templates(workspace.templates)
+    return planbook.write_workbook(plan, planbook.default_settings(plan.meta), workspace.plan_workbook)
+
+
+def copy_default_templates(target: Path) -> list[Path]:
+    """Copy the shipped report templates that the folder does not have yet."""
+    source = importlib.resources.files("cchc_excel") / "data"
+    copied = []
+    for entry in source.iterdir():
+        if entry.name.endswith(".docx") and not (target / entry.name).exists():
+            with importlib.resources.as_file(entry) as path:
+                shutil.copyfile(path, target / entry.name)
+            copied.append(target / entry.name)
+    return copied
+
+
+def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
+    """Write or update the plan workbook from a .txt/.docx/.xlsx plan.
+
+    An existing workbook keeps its settings and its agencies (codes, aliases,
+    kinds); agencies the new plan names that it does not know are added.
+    Returns the plan and whether a workbook was updated (not created).
+    """
+    tables = read_tables(plan_file)
+    if not workspace.plan_workbook.exists():
+        plan = build_plan(tables, plan_file)
+        workspace.root.mkdir(parents=True, exist_ok=True)
+        planbook.write_workbook(plan, planbook.default_settings(plan.meta), workspace.plan_workbook)
+        return plan, False
+    old_plan, settings = planbook.read_workbook(workspace.plan_workbook)
+    fresh = build_plan(tables, plan_file)
+    registry = Registry(old_plan.agencies)
+    agencies = list(old_plan.agencies)
+    taken = {a.code: a for a in agencies}
+    names = [t for item in fresh.items for t in (item.lead_text, item.coordinators_text)]
+    for agency in registry_from_names(names):
+        if registry.lookup(agency.name) is None:
+            added = replace(agency, code=unique_code(agency.code, taken))
+            taken[added.code] = added
+            agencies.append(added)
+    plan = build_plan(tables, plan_file, agencies=tuple(agencies))
+    meta = replace(
+        plan.meta,
+        issuer=plan.meta.issuer or old_plan.meta.issuer,
+        commune=plan.meta.commune or old_plan.meta.commune,
+    )
+    plan = replace(plan, meta=meta)
+    planbook.write_workbook(plan, settings, workspace.plan_workbook)
+    return plan, True

@@ -1,0 +1,121 @@
+"""Read the raw task table of a plan from .txt, .docx or .xlsx.
+
+Each reader returns candidate tables: the text lines above the table (where
+the plan's number and date are) and the rows as lists of cell texts, one per
+grid column, with the row numbers the user sees. :mod:`plan` turns them into
+the model; readers know nothing of CCHC.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import open_office_zip, read_bytes
+from .messages import CchcError
+from .textnorm import clean
+
+_MARKUP = re.compile(r"</?(b|i|u|strong|em)>|\*\*|__", re.IGNORECASE)
+
+
+@dataclass
+class RawTable:
+    where: str                       # "" or ", trang «Nhiệm vụ»" for messages
+    title_lines: list[str] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    sheet: str = ""
+
+
+def _strip_markup(text: str) -> str:
+    text = _MARKUP.sub("", text)
+    text = text.strip()
+    if len(text) > 2 and text.startswith("*") and text.endswith("*"):
+        text = text[1:-1]
+    return clean(text)
+
+
+def read_txt(path: Path) -> list[RawTable]:
+    data = read_bytes(path)
+    if b"\x00" in data[:4096]:
+        raise CchcError("FILE_UNREADABLE", file=path, detail="tệp nhị phân, không phải văn bản")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CchcError("FILE_UNREADABLE", file=path, detail="tệp không mã hóa UTF-8") from None
+    table = RawTable(where="")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line:
+            table.rows.append((number, [_strip_markup(c) for c in line.split("\t")]))
+        elif line.strip():
+            cell = _strip_markup(line)
+            if table.rows:
+                table.rows.append((number, [cell]))
+            else:
+                table.title_lines.append(cell)
+    return [table]
+
+
+def read_docx(path: Path) -> list[RawTable]:
+    import docx
+    from docx.table import _Cell
+
+    data = open_office_zip(path, "docx")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on broken parts
+        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+    title_lines: list[str] = []
+    body = document.element.body
+    tables: list[RawTable] = []
+    for index, child in enumerate(body.iterchildren()):
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = clean("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            if text:
+                title_lines.append(text)
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            raw = RawTable(where=f", bảng {len(tables) + 1}", title_lines=list(title_lines))
+            for row_number, tr in enumerate(child.tr_lst, start=1):
+                cells: list[str] = []
+                for tc in tr.tc_lst:
+                    continued = tc.vMerge == "continue"
+                    text = "" if continued else clean(_Cell(tc, table).text)
+                    cells.append(text)
+                    cells.extend([""] * (tc.grid_span - 1))
+                raw.rows.append((row_number, cells))
+            tables.append(raw)
+    return tables
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
+    import openpyxl
+
+    data = open_office_zip(path, "xlsx")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on broken parts
+        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+    tables = []
+    sheets = [workbook[sheet]] if sheet and sheet in workbook.sheetnames else workbook.worksheets
+    for worksheet in sheets:
+        raw = RawTable(where=f", trang «{worksheet.title}»", sheet=worksheet.title)
+        for row in worksheet.iter_rows():
+            cells = [clean(c.value) if c.value is not None else "" for c in row]
+            if any(cells):
+                raw.rows.append((row[0].row, cells))
+        tables.append(raw)
+    return tables
+
+
+READERS = {".txt": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx}
+
+
+def read_tables(path: Path) -> list[RawTable]:
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise CchcError("FILE_TYPE_UNSUPPORTED", file=path, ext=path.suffix or "(không có)")
+    return reader(path)

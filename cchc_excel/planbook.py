@@ -1,0 +1,301 @@
+"""The officer's plan workbook (ke-hoach-cchc.xlsx): settings, agencies, tasks.
+
+It is the one place the officer edits: every command reads the plan from it.
+The "Nhiệm vụ" sheet has the shape of the plan's own appendix table, so it is
+read by the same importer as any .xlsx plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import xlsxkit as kit
+from .agencies import unique_code
+from .files import open_office_zip, save_workbook_atomic
+from .messages import CchcError
+from .models import Agency, AgencyKind, Plan, PlanMeta, Settings
+from .plan import COLUMN_LABELS, COLUMNS, build_plan
+from .plan_sources import read_xlsx
+from .textnorm import clean, fold, slug
+
+FILENAME = "ke-hoach-cchc.xlsx"
+SHEET_SETTINGS = "Thiết lập"
+SHEET_AGENCIES = "Cơ quan"
+SHEET_TASKS = "Nhiệm vụ"
+KIND_LABELS = {AgencyKind.OWN: "Cơ quan của xã", AgencyKind.PARTNER: "Đối tác bên ngoài"}
+
+# key, label, note — the rows of the settings sheet.
+SETTING_ROWS = (
+    ("issuer", "Cơ quan ban hành kế hoạch", "Ví dụ: UBND xã Xuân Trường"),
+    ("commune", "Tên xã", "Không ghi chữ «xã». Ví dụ: Xuân Trường"),
+    ("plan_number", "Số kế hoạch", "Ví dụ: 03/KH-UBND"),
+    ("plan_date", "Ngày ban hành kế hoạch", "Ngày/tháng/năm, ví dụ 10/01/2026"),
+    ("year", "Năm kế hoạch", "Ví dụ: 2026"),
+    ("plan_title", "Tên phụ lục nhiệm vụ", "Dòng tiêu đề của bảng nhiệm vụ"),
+    ("place", "Địa danh ghi ngày tháng", "Dùng ở dòng «…, ngày … tháng … năm …» của báo cáo"),
+    ("signer_authority", "Thẩm quyền ký", "«KT. CHỦ TỊCH» khi Phó Chủ tịch ký; để trống khi Chủ tịch ký"),
+    ("signer_title", "Chức vụ người ký", "PHÓ CHỦ TỊCH hoặc CHỦ TỊCH"),
+    ("signer_name", "Họ và tên người ký", "Ví dụ: Nguyễn Văn A"),
+    ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
+    ("contact", "Đầu mối hướng dẫn các cơ quan", "Ghi trên trang Hướng dẫn của biểu mẫu"),
+    ("return_days", "Số ngày gửi lại biểu mẫu", "Số ngày sau ngày cuối kỳ số liệu; ví dụ 3"),
+)
+DEFAULT_RECIPIENTS = (
+    "Sở Nội vụ tỉnh",
+    "Thường trực Đảng ủy xã",
+    "Thường trực HĐND xã",
+    "Chủ tịch, các Phó Chủ tịch UBND xã",
+    "Các cơ quan, đơn vị thuộc UBND xã",
+    "Lưu: VT, VHXH",
+)
+
+
+def default_settings(meta: PlanMeta) -> Settings:
+    commune = meta.commune
+    return Settings(
+        commune=commune,
+        place=commune,
+        issuer_upper="ỦY BAN NHÂN DÂN",
+        issuer_name_upper=f"XÃ {commune}".upper() if commune else "",
+        recipients=DEFAULT_RECIPIENTS,
+        contact="Phòng Văn hóa - Xã hội (đầu mối CCHC)",
+    )
+
+
+def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
+    meta = plan.meta
+    return {
+        "issuer": meta.issuer,
+        "commune": settings.commune or meta.commune,
+        "plan_number": meta.number,
+        "plan_date": meta.date,
+        "year": meta.year,
+        "plan_title": meta.title,
+        "place": settings.place,
+        "signer_authority": settings.signer_authority,
+        "signer_title": settings.signer_title,
+        "signer_name": settings.signer_name,
+        "recipients": "\n".join(settings.recipients),
+        "contact": settings.contact,
+        "return_days": settings.return_days,
+    }
+
+
+def build_workbook(plan: Plan, settings: Settings) -> openpyxl.Workbook:
+    workbook = openpyxl.Workbook()
+    _settings_sheet(workbook.active, plan, settings)
+    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan)
+    _tasks_sheet(workbook.create_sheet(SHEET_TASKS), plan)
+    return workbook
+
+
+def _settings_sheet(sheet, plan: Plan, settings: Settings) -> None:
+    sheet.title = SHEET_SETTINGS
+    kit.put_text(sheet["B1"], "THIẾT LẬP CHUNG CỦA SỔ KẾ HOẠCH CCHC", kit.FONT_TITLE)
+    kit.header_row(sheet, 3, ["Mã", "Mục", "Giá trị", "Ghi chú"], [12, 34, 50, 60])
+    values = _setting_values(plan, settings)
+    for row, (key, label, note) in enumerate(SETTING_ROWS, start=4):
+        kit.put_text(sheet.cell(row, 1), key, kit.FONT_SMALL_ITALIC)
+        kit.put_text(sheet.cell(row, 2), label, kit.FONT_BOLD)
+        value_cell = sheet.cell(row, 3)
+        value = values[key]
+        if isinstance(value, dt.date):
+            value_cell.value = value
+            value_cell.number_format = "dd/mm/yyyy"
+            value_cell.font = kit.FONT
+        elif isinstance(value, int):
+            value_cell.value = value
+            value_cell.font = kit.FONT
+        else:
+            kit.put_text(value_cell, value)
+        value_cell.fill = kit.INPUT_FILL
+        kit.put_text(sheet.cell(row, 4), note, kit.FONT_SMALL_ITALIC)
+    sheet.column_dimensions["A"].hidden = True
+    sheet.freeze_panes = "A4"
+
+
+def _agencies_sheet(sheet, plan: Plan) -> None:
+    kit.header_row(
+        sheet, 1,
+        ["Mã (không dấu)", "Tên cơ quan", "Tên gọi khác (cách nhau bằng dấu ;)", "Loại"],
+        [30, 40, 60, 22],
+    )
+    kinds = DataValidation(type="list", formula1=f'"{",".join(KIND_LABELS.values())}"', allow_blank=False)
+    kinds.error = "Chọn «Cơ quan của xã» hoặc «Đối tác bên ngoài»."
+    kinds.errorTitle = "Loại cơ quan"
+    sheet.add_data_validation(kinds)
+    for row, agency in enumerate(plan.agencies, start=2):
+        kit.put_text(sheet.cell(row, 1), agency.code)
+        kit.put_text(sheet.cell(row, 2), agency.name)
+        kit.put_text(sheet.cell(row, 3), "; ".join(agency.aliases))
+        kit.put_text(sheet.cell(row, 4), KIND_LABELS[agency.kind])
+    kinds.add("D2:D200")
+    sheet.freeze_panes = "A2"
+    kit.put_text(
+        sheet["F1"],
+        "Cơ quan của xã nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
+        "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình.",
+        kit.FONT_SMALL_ITALIC,
+    )
+
+
+def _tasks_sheet(sheet, plan: Plan) -> None:
+    meta = plan.meta
+    kit.put_text(sheet["A1"], meta.title or "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", kit.FONT_TITLE)
+    if meta.number:
+        date = f" ngày {meta.date:%d/%m/%Y}" if meta.date else ""
+        issuer = f" của {meta.issuer}" if meta.issuer else ""
+        kit.put_text(sheet["A2"], f"(Ban hành kèm theo Kế hoạch số {meta.number}{date}{issuer})", kit.FONT_ITALIC)
+    kit.put_text(
+        sheet["A3"],
+        "Thêm nhiệm vụ: chèn một dòng, ghi số TT, nội dung và các cột còn lại. Thêm sản phẩm cho nhiệm vụ "
+        "ở trên: để trống TT và Nội dung/Nhiệm vụ. Dòng phần: số La Mã ở cột TT, tên phần ở cột bên cạnh.",
+        kit.FONT_SMALL_ITALIC, kit.Alignment(wrap_text=False),
+    )
+    header = 4
+    kit.header_row(sheet, header, [COLUMN_LABELS[c] for c in COLUMNS], [7, 45, 50, 26, 26, 22])
+    for col in range(1, 7):
+        kit.put_text(sheet.cell(header + 1, col), str(col), kit.FONT_ITALIC, kit.WRAP_CENTER)
+    row = header + 2
+    for section in plan.sections:
+        kit.put_text(sheet.cell(row, 1), section.code, kit.FONT_BOLD)
+        kit.put_text(sheet.cell(row, 2), section.title, kit.FONT_BOLD)
+        for col in range(1, 7):
+            sheet.cell(row, col).fill = kit.SECTION_FILL
+        row += 1
+        for task in section.tasks:
+            for position, item in enumerate(task.items):
+                first = position == 0
+                values = [
+                    task.number if first else "",
+                    task.content if first else "",
+                    item.product,
+                    item.lead_text,
+                    item.coordinators_text,
+                    item.timeframe.text,
+                ]
+                for col, value in enumerate(values, start=1):
+                    kit.put_text(sheet.cell(row, col), value)
+                row += 1
+    sheet.freeze_panes = sheet.cell(header + 1, 1)
+    kit.print_setup(sheet, landscape=True, title_rows=f"{header}:{header}")
+
+
+def write_workbook(plan: Plan, settings: Settings, path: Path) -> Path:
+    return save_workbook_atomic(build_workbook(plan, settings), path)
+
+
+# --- reading ---------------------------------------------------------------
+
+
+def read_workbook(path: Path) -> tuple[Plan, Settings]:
+    path = Path(path)
+    data = open_office_zip(path, "xlsx")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on broken parts
+        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+    for name in (SHEET_SETTINGS, SHEET_AGENCIES, SHEET_TASKS):
+        if name not in workbook.sheetnames:
+            raise CchcError("WORKBOOK_MISSING_SHEET", file=path, sheet=name)
+    values = _read_settings(workbook[SHEET_SETTINGS], path)
+    agencies = _read_agencies(workbook[SHEET_AGENCIES], path)
+    meta = PlanMeta(
+        issuer=values.get("issuer", ""),
+        commune=values.get("commune", ""),
+        number=values.get("plan_number", ""),
+        date=values.get("plan_date"),
+        year=values.get("year"),
+        title=values.get("plan_title", ""),
+    )
+    plan = build_plan(read_xlsx(path, SHEET_TASKS), path, agencies=agencies, meta=meta)
+    defaults = default_settings(meta)
+    recipients = tuple(
+        line.strip(" -;.") for line in str(values.get("recipients", "")).split("\n") if line.strip(" -;.")
+    )
+    settings = Settings(
+        commune=meta.commune,
+        place=values.get("place") or meta.commune,
+        issuer_upper=defaults.issuer_upper,
+        issuer_name_upper=defaults.issuer_name_upper,
+        signer_name=values.get("signer_name", ""),
+        signer_title=values.get("signer_title", "") or "CHỦ TỊCH",
+        signer_authority=values.get("signer_authority", ""),
+        recipients=recipients,
+        contact=values.get("contact", ""),
+        return_days=values.get("return_days", 3),
+    )
+    return plan, settings
+
+
+def _read_settings(sheet, path: Path) -> dict:
+    keys = {key for key, _, _ in SETTING_ROWS}
+    labels = {fold(label): key for key, label, _ in SETTING_ROWS}
+    values: dict = {}
+    for row in sheet.iter_rows(min_row=1):
+        if len(row) < 3:
+            continue
+        key = clean(row[0].value)
+        if key not in keys:
+            key = labels.get(fold(row[1].value), "")
+        if not key:
+            continue
+        cell = row[2]
+        values[key] = _setting_value(key, cell.value, path, cell.coordinate)
+    return values
+
+
+def _setting_value(key: str, raw, path: Path, coordinate: str):
+    def bad(detail: str):
+        return CchcError("WORKBOOK_BAD_SETTING", file=path, sheet=SHEET_SETTINGS, cell=coordinate, detail=detail)
+
+    if key == "plan_date":
+        if raw in (None, ""):
+            return None
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        try:
+            return dt.datetime.strptime(clean(raw).replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
+        except ValueError:
+            raise bad(f"ngày «{clean(raw)}» không đúng dạng ngày/tháng/năm") from None
+    if key in ("year", "return_days"):
+        if raw in (None, ""):
+            return None if key == "year" else 3
+        try:
+            number = int(float(str(raw).strip()))
+        except ValueError:
+            raise bad(f"«{clean(raw)}» không phải là số") from None
+        if key == "year" and not 2000 <= number <= 2100:
+            raise bad(f"năm {number} không hợp lệ")
+        return number
+    return clean(raw)
+
+
+def _read_agencies(sheet, path: Path) -> tuple[Agency, ...]:
+    kinds = {fold(label): kind for kind, label in KIND_LABELS.items()}
+    agencies: dict[str, Agency] = {}
+    for row in sheet.iter_rows(min_row=2, max_col=4):
+        if len(row) < 2:
+            continue
+        code, name = clean(row[0].value), clean(row[1].value)
+        if not name:
+            if code:
+                raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
+                                cell=row[1].coordinate, detail=f"cơ quan mã «{code}» chưa có tên")
+            continue
+        code = slug(code) or unique_code(slug(name), agencies)
+        if code in agencies:
+            raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
+                            cell=row[0].coordinate, detail=f"mã «{code}» bị trùng")
+        aliases = tuple(a.strip() for a in clean(row[2].value if len(row) > 2 else "").split(";") if a.strip())
+        kind_text = fold(row[3].value) if len(row) > 3 else ""
+        kind = kinds.get(kind_text, AgencyKind.PARTNER if "doi tac" in kind_text else AgencyKind.OWN)
+        agencies[code] = Agency(code, name, kind, aliases)
+    return tuple(agencies.values())
