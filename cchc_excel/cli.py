@@ -71,7 +71,30 @@ dir_option = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT, help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
+class CchcGroup(click.Group):
+    """The one error boundary: no traceback ever reaches the user."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except CchcError as exc:
+            err(f"Lỗi: {exc}")
+            ctx.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            err("Đã dừng theo yêu cầu.")
+            ctx.exit(EXIT_USAGE)
+        except Exception as exc:  # a bug: a message, not a traceback
+            if os.environ.get("CCHC_DEBUG"):
+                raise
+            err(f"Lỗi không mong đợi trong chương trình ({type(exc).__name__}: {exc}). "
+                "Vui lòng gửi lệnh đã chạy và tệp liên quan cho nhóm phát triển; "
+                "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết.")
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=CchcGroup, context_settings=CONTEXT, help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
 @click.version_option(__version__, "-V", "--version", message="cchc-excel %(version)s",
                       help="Hiện phiên bản rồi thoát.")
 @click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
@@ -236,26 +259,4 @@ def plan_import(plan_file: str, directory: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with one error boundary: no traceback ever reaches the user."""
-    try:
-        cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
-    except click.exceptions.Abort:
-        err("Đã dừng theo yêu cầu.")
-        sys.exit(EXIT_USAGE)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
-    except CchcError as exc:
-        err(f"Lỗi: {exc}")
-        sys.exit(EXIT_INPUT)
-    except KeyboardInterrupt:
-        err("Đã dừng theo yêu cầu.")
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # the one boundary for bugs: a message, not a traceback
-        if os.environ.get("CCHC_DEBUG"):
-            raise
-        err(f"Lỗi không mong đợi trong chương trình ({type(exc).__name__}: {exc}). "
-            "Vui lòng gửi lệnh đã chạy và tệp liên quan cho nhóm phát triển; "
-            "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết.")
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(EXIT_OK)
+    cli.main(args=argv, prog_name="cchc-excel")

@@ -69,7 +69,8 @@ def earlier_periods(period: Period) -> list[Period]:
     (where carry-forward looks for returned answers)."""
     candidates = [make_period(period.year, k) for k in _KINDS if k != "S2"]
     earlier = [p for p in candidates if p.end < period.end]
-    return sorted(earlier, key=lambda p: (p.end, p.start), reverse=True)
+    # Same end: the longer (cumulative) window first.
+    return sorted(earlier, key=lambda p: (p.end, -p.start.toordinal()), reverse=True)
 
 
 def format_window(period: Period) -> str:

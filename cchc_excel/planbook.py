@@ -139,7 +139,8 @@ def _agencies_sheet(sheet, plan: Plan) -> None:
     kit.put_text(
         sheet["F1"],
         "Cơ quan của xã nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
-        "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình.",
+        "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình. Đổi tên cơ quan: sửa cột «Tên cơ quan», "
+        "ghi tên cũ vào cột «Tên gọi khác» và giữ nguyên mã.",
         kit.FONT_SMALL_ITALIC,
     )
 
