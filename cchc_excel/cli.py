@@ -8,6 +8,7 @@ blocking findings); 2 wrong command usage; 3 an input that cannot be used
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -17,26 +18,16 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__, pipeline
+from . import __version__, clitext, pipeline
 from .lint import lint_plan
 from .messages import CchcError
 from .models import Plan, Severity
+from .periods import parse_period
 from .timeframe import describe_kind
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
-_HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
-
-
-class VietnameseHelpFormatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Cách dùng: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(_HEADINGS.get(heading, heading))
-
-
-click.Context.formatter_class = VietnameseHelpFormatter
+clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -71,8 +62,22 @@ dir_option = click.option(
 )
 
 
+class CchcCommand(click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+
 class CchcGroup(click.Group):
     """The one error boundary: no traceback ever reaches the user."""
+
+    command_class = CchcCommand
+    group_class = type
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -95,9 +100,7 @@ class CchcGroup(click.Group):
 
 
 @click.group(cls=CchcGroup, context_settings=CONTEXT, help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
-@click.version_option(__version__, "-V", "--version", message="cchc-excel %(version)s",
-                      help="Hiện phiên bản rồi thoát.")
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
+@click.version_option(__version__, "-V", "--version", message="cchc-excel %(version)s")
 def cli() -> None:
     pass
 
@@ -110,7 +113,6 @@ def cli() -> None:
 @click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
               help="Tệp kế hoạch (.txt, .docx, .xlsx) để nhập; bỏ trống thì dùng kế hoạch mặc định.")
 @click.option("--force", is_flag=True, help="Ghi đè sổ kế hoạch đã có.")
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
 def init(directory: str, plan_file: str | None, force: bool) -> None:
     """Tạo thư mục làm việc: sổ kế hoạch ke-hoach-cchc.xlsx, templates/, input/, output/.
 
@@ -125,7 +127,6 @@ def init(directory: str, plan_file: str | None, force: bool) -> None:
 
 
 @cli.group(context_settings=CONTEXT)
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
 def plan() -> None:
     """Xem, kiểm tra và nhập kế hoạch CCHC."""
 
@@ -133,7 +134,6 @@ def plan() -> None:
 @plan.command("show", context_settings=CONTEXT)
 @dir_option
 @click.option("--json", "as_json", is_flag=True, help="In ra dạng JSON (cho máy đọc).")
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
 def plan_show(directory: str, as_json: bool) -> None:
     """Hiện bảng nhiệm vụ của kế hoạch.
 
@@ -216,7 +216,6 @@ _SEVERITY = {Severity.ERROR: "[red]LỖI[/red]", Severity.WARNING: "[yellow]Cả
 
 @plan.command("check", context_settings=CONTEXT)
 @dir_option
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
 def plan_check(directory: str) -> None:
     """Soát lỗi kế hoạch: năm ghi nhầm, lỗi chính tả, cơ quan không có trong danh sách…
 
@@ -240,7 +239,6 @@ def plan_check(directory: str) -> None:
 @plan.command("import", context_settings=CONTEXT)
 @click.argument("plan_file", type=click.Path(dir_okay=False))
 @dir_option
-@click.help_option("-h", "--help", help="Hiện hướng dẫn này rồi thoát.")
 def plan_import(plan_file: str, directory: str) -> None:
     """Nhập kế hoạch từ tệp .txt, .docx hoặc .xlsx vào sổ kế hoạch.
 
@@ -253,6 +251,59 @@ def plan_import(plan_file: str, directory: str) -> None:
     verb = "Đã cập nhật" if updated else "Đã tạo"
     click.echo(f"{verb} sổ kế hoạch {workspace.plan_workbook}: {len(plan_.sections)} phần, "
                f"{len(plan_.tasks)} nhiệm vụ, {len(plan_.items)} sản phẩm, {len(plan_.agencies)} cơ quan.")
+
+
+# --- forms ------------------------------------------------------------------------
+
+
+def _period(ctx, param, value):
+    return parse_period(value) if value is not None else None
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.datetime.strptime(value.strip().replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
+    except ValueError:
+        raise click.BadParameter(f"«{value}» không phải ngày dạng ngày/tháng/năm (ví dụ 17/03/2026).") from None
+
+
+period_option = click.option(
+    "--period", "-p", required=True, callback=_period,
+    help="Kỳ báo cáo: 2026Q1 (quý I), 2026S1 (6 tháng), 2026Q3 (quý III), 2026 (năm); "
+         "thêm 2026Q2, 2026M9 (9 tháng), 2026Q4.",
+)
+
+
+@cli.command(context_settings=CONTEXT)
+@period_option
+@click.option("--agency", "-a", "agency_code", help="Chỉ tạo biểu mẫu cho một cơ quan (mã cơ quan).")
+@click.option("--deadline", callback=_date, help="Hạn gửi lại biểu mẫu (ngày/tháng/năm); mặc định theo thiết lập.")
+@dir_option
+def forms(period, agency_code: str | None, deadline, directory: str) -> None:
+    """Tạo biểu mẫu Excel cho từng cơ quan: output/<kỳ>/bieu-mau/<mã cơ quan>.xlsx.
+
+    Biểu mẫu đã có số liệu kỳ trước (trong input/<kỳ trước>/) thì được điền sẵn để cập nhật.
+
+    Ví dụ: cchc-excel forms --period 2026Q1 --dir cchc-2026
+    """
+    loaded = _load(directory)
+    written, notes = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(),
+                                         agency_code, deadline)
+    for note in notes:
+        err(note)
+    table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
+    table.add_column("Cơ quan")
+    table.add_column("Số nhiệm vụ", justify="right")
+    table.add_column("Tệp", overflow="fold")
+    for form in written:
+        carried = f" (điền sẵn từ {form.carried_from.title})" if form.carried_from else ""
+        table.add_row(form.agency.name, str(form.rows), f"{form.path}{carried}")
+    console = out()
+    console.print(table)
+    console.print(f"Đã tạo {len(written)} biểu mẫu. Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào "
+                  f"{_workspace(directory).input_dir(period.id)}/ (tên tệp tùy ý).")
 
 
 # --- entry point -----------------------------------------------------------------

@@ -122,7 +122,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Chọn thư mục khác, hoặc thêm --force để tạo lại (sổ cũ sẽ bị thay thế).",
     ),
     "AGENCY_UNKNOWN_CODE": (
-        "Không có cơ quan mã «{code}».",
+        "Không có cơ quan mã «{agency}» (hoặc cơ quan này không có nhiệm vụ nào).",
         "Các mã hiện có: {codes}.",
     ),
 }

@@ -3,6 +3,7 @@ the plan, init and import. The CLI only parses arguments and prints."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.resources
 import shutil
 from dataclasses import dataclass, replace
@@ -10,10 +11,16 @@ from pathlib import Path
 
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
+from .files import save_workbook_atomic
+from .forms import agencies_with_forms, build_form, form_rows
+from .formspec import STATUS_LABELS
+from .intake import as_date, find_returns, read_form
 from .messages import CchcError
-from .models import Plan, Settings
+from .models import Agency, Period, Plan, Settings
+from .periods import earlier_periods
 from .plan import build_plan, load_plan_file
 from .plan_sources import read_tables
+from .textnorm import clean, fold
 
 EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
 
@@ -123,3 +130,86 @@ def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
     plan = replace(plan, meta=meta)
     planbook.write_workbook(plan, settings, workspace.plan_workbook)
     return plan, True
+
+
+# --- forms ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrittenForm:
+    agency: Agency
+    path: Path
+    rows: int
+    carried_from: Period | None
+
+
+def make_forms(
+    workspace: Workspace,
+    loaded: LoadedPlan,
+    period: Period,
+    today: dt.date,
+    agency_code: str | None = None,
+    deadline: dt.date | None = None,
+) -> tuple[list[WrittenForm], list[str]]:
+    """Write one workbook per agency to output/<period>/bieu-mau/<code>.xlsx.
+
+    Returns the forms written and notes (files skipped while pre-filling).
+    """
+    plan = loaded.plan
+    agencies = agencies_with_forms(plan)
+    if agency_code:
+        agencies = [a for a in agencies if a.code == agency_code]
+        if not agencies:
+            codes = ", ".join(a.code for a in agencies_with_forms(plan))
+            raise CchcError("AGENCY_UNKNOWN_CODE", agency=agency_code, codes=codes)
+    folder = workspace.output_dir(period.id) / "bieu-mau"
+    written, notes = [], []
+    for agency in agencies:
+        carried, source, skipped = carry_forward(workspace, period, agency.code)
+        notes.extend(skipped)
+        workbook = build_form(plan, loaded.settings, period, agency, today, deadline, carried, source)
+        path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
+        written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
+    return written, notes
+
+
+_CARRIED_KEYS = ("status", "completed_on", "result", "evidence")
+
+
+def carry_forward(workspace: Workspace, period: Period, agency_code: str):
+    """Answers of the newest earlier period of the year that this agency returned.
+
+    Returns (answers by item id, that period or None, notes on unreadable files).
+    """
+    notes: list[str] = []
+    labels = {fold(label): label for label in STATUS_LABELS.values()}
+    for earlier in earlier_periods(period):
+        forms = []
+        for path in find_returns(workspace.input_dir(earlier.id)):
+            try:
+                form = read_form(path)
+            except CchcError as exc:
+                notes.append(f"Bỏ qua khi điền sẵn: {exc.message}")
+                continue
+            if form and form.agency == agency_code and form.period == earlier.id:
+                forms.append(form)
+        if not forms:
+            continue
+        newest = max(forms, key=lambda f: f.path.stat().st_mtime)
+        answers: dict[str, dict[str, object]] = {}
+        for answer in newest.answers:
+            values = {}
+            for key in _CARRIED_KEYS:
+                value = answer.values.get(key)
+                if key == "status":
+                    value = labels.get(fold(value)) if isinstance(value, str) else None
+                elif key == "completed_on":
+                    value = as_date(value)
+                else:
+                    value = clean(value) if value not in (None, "") else None
+                if value:
+                    values[key] = value
+            if values:
+                answers[answer.item] = values
+        return answers, earlier, notes
+    return {}, None, notes

@@ -39,3 +39,41 @@ def invoke(*args: str, input: str | None = None):
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+def _uno_python() -> str | None:
+    import shutil
+    import subprocess
+
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def uno_python() -> str:
+    """A Python that can drive LibreOffice through UNO; CI requires it."""
+    import os
+    import shutil
+
+    python = _uno_python()
+    if python and shutil.which("soffice"):
+        return python
+    if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
+        pytest.fail("LibreOffice with python3-uno is required here (CCHC_REQUIRE_LIBREOFFICE is set)")
+    pytest.skip("LibreOffice/python3-uno not installed")
+
+
+def lo_fill(uno_python: str, jobs: list[dict], tmp_path: Path) -> None:
+    """Type values into workbooks through LibreOffice and save them (see lo_fill.py)."""
+    import json
+    import subprocess
+
+    spec = tmp_path / "lo-jobs.json"
+    spec.write_text(json.dumps(jobs, ensure_ascii=False), encoding="utf-8")
+    script = Path(__file__).with_name("lo_fill.py")
+    done = subprocess.run([uno_python, str(script), str(spec)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for job in jobs:
+        assert Path(job["output"]).exists(), job["output"]

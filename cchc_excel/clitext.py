@@ -1,0 +1,61 @@
+"""Vietnamese for click's own words (usage, errors, help headings).
+
+click marks its strings for gettext; we give it a small catalogue instead of
+shipping .mo files, by rebinding the ``_``/``ngettext`` it imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_TEXT = {
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Tham số",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: '{command} {option}'.",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ ở {param_hint}: {message}",
+    "Missing argument": "Thiếu tham số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "Missing command.": "Thiếu tên lệnh.",
+    "Aborted!": "Đã dừng.",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
+    "default: {default}": "mặc định: {default}",
+    "file": "tệp",
+    "directory": "thư mục",
+    "path": "đường dẫn",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
+}
+_PLURAL = {
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+}
+
+
+def _gettext(message: str) -> str:
+    return _TEXT.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    if singular in _PLURAL:
+        return _PLURAL[singular]
+    return singular if n == 1 else plural
+
+
+def install() -> None:
+    for name in ("core", "exceptions", "formatting", "parser", "types", "decorators"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext

@@ -1,0 +1,309 @@
+"""The workbook each agency fills in: a guide sheet, one sheet per plan section
+with its items, dropdowns on a hidden list sheet, locked plan columns, and a
+hidden metadata sheet that identifies a returned file by its content.
+
+Pure: builds an openpyxl Workbook in memory; the CLI layer writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, PatternFill, Protection
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import __version__
+from . import formspec as spec
+from . import xlsxkit as kit
+from .models import Agency, Item, Period, Plan, Settings, TimeframeKind
+from .periods import format_window
+from .plan import fingerprint
+from .timeframe import due_state
+
+CARRIED_FILL = PatternFill("solid", fgColor="DDEBF7")
+UNLOCKED = Protection(locked=False)
+
+
+@dataclass(frozen=True)
+class FormRow:
+    item: Item
+    role: str  # 'lead' | 'coordinator'
+
+
+def form_rows(plan: Plan, agency_code: str) -> list[FormRow]:
+    """The items an agency reports: where it is lead or a named coordinator.
+
+    Group leads were expanded to the commune's own bodies when the plan was
+    built; "… có liên quan" coordinators are optional and give no rows.
+    """
+    rows = []
+    for item in plan.items:
+        role = item.role_of(agency_code)
+        if role:
+            rows.append(FormRow(item, role))
+    return rows
+
+
+def agencies_with_forms(plan: Plan) -> list[Agency]:
+    return [a for a in plan.agencies if form_rows(plan, a.code)]
+
+
+def due_label(item: Item, period: Period) -> str:
+    if item.timeframe.kind == TimeframeKind.CONDITIONAL:
+        return "Khi phát sinh"
+    state = due_state(item.timeframe, period)
+    return {"due": "Có", "earlier": "Có (đã hết thời hạn kế hoạch)", "later": "Chưa đến hạn"}[state]
+
+
+def return_deadline(period: Period, settings: Settings) -> dt.date:
+    return period.end + dt.timedelta(days=settings.return_days)
+
+
+def build_form(
+    plan: Plan,
+    settings: Settings,
+    period: Period,
+    agency: Agency,
+    generated_on: dt.date,
+    deadline: dt.date | None = None,
+    carried: dict[str, dict[str, object]] | None = None,
+    carried_from: Period | None = None,
+) -> Workbook:
+    """The agency's workbook for the period; carried answers pre-filled and marked."""
+    rows = form_rows(plan, agency.code)
+    deadline = deadline or return_deadline(period, settings)
+    carried = carried or {}
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = spec.GUIDE_SHEET
+    lists = _lists_sheet(workbook)
+    by_section = [(s, [r for r in rows if r.item.section == s.code]) for s in plan.sections]
+    by_section = [(s, rs) for s, rs in by_section if rs]
+    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, carried_from)
+    for section, section_rows in by_section:
+        sheet = workbook.create_sheet(section.short_name)
+        _section_sheet(sheet, section, section_rows, agency, period, carried, carried_from)
+    _meta_sheet(workbook, plan, period, agency, generated_on, carried_from)
+    workbook.move_sheet(lists, offset=len(workbook.sheetnames))
+    workbook.security = WorkbookProtection(lockStructure=True)
+    stamp = dt.datetime.combine(generated_on, dt.time())
+    workbook.properties.creator = "cchc-excel"
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.title = f"Biểu mẫu CCHC {period.title} - {agency.name}"
+    return workbook
+
+
+def _lists_sheet(workbook: Workbook):
+    sheet = workbook.create_sheet(spec.LISTS_SHEET)
+    for row, label in enumerate(spec.STATUS_LABELS.values(), start=1):
+        kit.put_text(sheet.cell(row, 1), label)
+    ref = f"{quote_sheetname(spec.LISTS_SHEET)}!$A$1:$A${len(spec.STATUS_LABELS)}"
+    workbook.defined_names[spec.STATUS_NAME] = DefinedName(spec.STATUS_NAME, attr_text=ref)
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
+    return sheet
+
+
+def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, carried_from) -> None:
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 90
+    kit.put_text(sheet["A1"], "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+                 kit.FONT_TITLE, Alignment(vertical="center"))
+    meta = plan.meta
+    plan_ref = f"Kế hoạch số {meta.number}" + (f" ngày {meta.date:%d/%m/%Y}" if meta.date else "")
+    if meta.issuer:
+        plan_ref += f" của {meta.issuer}"
+    facts = [
+        ("Xã", settings.commune or meta.commune),
+        ("Cơ quan báo cáo", agency.name),
+        ("Kỳ báo cáo", f"{period.name} năm {period.year}" if period.kind != "Y" else f"Năm {period.year}"),
+        ("Số liệu tính từ", f"{format_window(period)} (theo hướng dẫn chế độ báo cáo CCHC)"),
+        ("Hạn gửi lại biểu mẫu", f"{deadline:%d/%m/%Y}"),
+        ("Căn cứ", plan_ref),
+        ("Đầu mối hướng dẫn", settings.contact or "Phòng Văn hóa - Xã hội"),
+    ]
+    row = 3
+    for label, value in facts:
+        kit.put_text(sheet.cell(row, 1), label, kit.FONT_BOLD)
+        kit.put_text(sheet.cell(row, 2), value)
+        row += 1
+    row += 1
+    kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
+    for section, rows in by_section:
+        leads = sum(r.role == "lead" for r in rows)
+        text = f"«{section.short_name}»: {len(rows)} nhiệm vụ ({leads} chủ trì, {len(rows) - leads} phối hợp)"
+        kit.put_text(sheet.cell(row, 2), text)
+        row += 1
+    row += 1
+    kit.put_text(sheet.cell(row, 1), "Cách điền", kit.FONT_BOLD)
+    steps = [
+        "Mỗi trang là một phần của kế hoạch CCHC, chỉ gồm các nhiệm vụ cơ quan mình chủ trì hoặc phối hợp.",
+        "Chỉ nhập vào các ô nền vàng (từ cột «Trạng thái» đến cột «Đề xuất, kiến nghị»); các cột kế hoạch đã khóa.",
+        "Chọn «Trạng thái» trong danh sách thả xuống (bấm vào ô, chọn mũi tên). Không gõ chữ khác.",
+        "«Ngày hoàn thành» ghi dạng ngày/tháng/năm, ví dụ 15/03/2026; bắt buộc khi «Đã hoàn thành».",
+        "«Kết quả thực hiện»: nêu cụ thể đã làm gì, số lượng, kết quả (không ghi «x», «ok»).",
+        "«Văn bản/sản phẩm minh chứng»: số, ký hiệu, ngày của văn bản, ví dụ «Kế hoạch số 05/KH-UBND ngày 12/01/2026».",
+        "Nhiệm vụ «Chưa đến hạn» vẫn được báo cáo tiến độ nếu đã triển khai; nếu chưa thì có thể để trống.",
+        "Nhiệm vụ «Khi phát sinh»: nếu trong kỳ chưa có việc thì chọn «Chưa phát sinh».",
+        "Muốn xuống dòng trong một ô: bấm Alt+Enter. Không thêm, xóa, đổi tên trang tính hay cột.",
+        "Lưu tệp (.xlsx) và gửi lại trước hạn; đổi tên tệp cũng không sao — chương trình nhận biết biểu mẫu qua nội dung.",
+    ]
+    if carried_from:
+        steps.insert(2, f"Các ô nền xanh đã được điền sẵn từ báo cáo {carried_from.title}: "
+                        "kiểm tra và cập nhật cho kỳ này, không cần gõ lại.")
+    for number, step in enumerate(steps, start=1):
+        kit.put_text(sheet.cell(row, 2), f"{number}. {step}")
+        row += 1
+    row += 1
+    kit.put_text(sheet.cell(row, 1), "Ý nghĩa trạng thái", kit.FONT_BOLD)
+    for label, meaning in spec.STATUSES.values():
+        kit.put_text(sheet.cell(row, 2), f"{label}: {meaning}")
+        row += 1
+    for r in range(3, row):
+        sheet.row_dimensions[r].height = 18 * max(1, math.ceil(len(str(sheet.cell(r, 2).value or "")) / 95))
+    sheet.protection.sheet = True
+    kit.print_setup(sheet, landscape=False)
+
+
+def _status_validation(prompt: str) -> DataValidation:
+    dv = DataValidation(type="list", formula1=f"={spec.STATUS_NAME}", allow_blank=True)
+    dv.promptTitle = "Trạng thái"
+    dv.prompt = prompt
+    dv.errorTitle = "Trạng thái không hợp lệ"
+    dv.error = "Chọn một trạng thái trong danh sách: " + "; ".join(spec.STATUS_LABELS.values()) + "."
+    dv.showErrorMessage = dv.showInputMessage = True
+    return dv
+
+
+def _section_sheet(sheet, section, rows: list[FormRow], agency, period, carried, carried_from) -> None:
+    ncols = len(spec.COLUMNS)
+    last_col = get_column_letter(ncols)
+    kit.put_text(sheet["A1"], f"{section.code}. {section.title}", kit.FONT_TITLE, Alignment(vertical="center"))
+    kit.put_text(sheet["A2"], f"Cơ quan: {agency.name} — Kỳ báo cáo: {period.title} "
+                              f"(số liệu từ {format_window(period)})", kit.FONT_ITALIC, Alignment())
+    kit.put_text(sheet["A3"], "Chỉ nhập vào các ô nền vàng. Xem trang «Hướng dẫn» để biết cách điền.",
+                 kit.FONT_SMALL_ITALIC, Alignment())
+    kit.header_row(sheet, spec.HEADER_ROW, [c.label for c in spec.COLUMNS], [c.width for c in spec.COLUMNS])
+    sheet.row_dimensions[spec.HEADER_ROW].height = 48
+
+    status_dv = _status_validation("Chọn trạng thái thực hiện trong kỳ.")
+    conditional_dv = _status_validation("Nhiệm vụ khi phát sinh: chọn «Chưa phát sinh» nếu trong kỳ chưa có việc.")
+    date_dv = DataValidation(type="date", operator="between",
+                             formula1=f"DATE({period.year - 1},1,1)", formula2=f"DATE({period.year + 1},12,31)",
+                             allow_blank=True)
+    date_dv.promptTitle, date_dv.prompt = "Ngày hoàn thành", "Ghi ngày/tháng/năm, ví dụ 15/03/2026."
+    date_dv.errorTitle = "Ngày không hợp lệ"
+    date_dv.error = f"Ghi một ngày trong năm {period.year - 1}–{period.year + 1}, dạng ngày/tháng/năm."
+    date_dv.showErrorMessage = date_dv.showInputMessage = True
+    text_dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="5000", allow_blank=True)
+    text_dv.promptTitle, text_dv.prompt = "Nội dung", "Ghi cụ thể; Alt+Enter để xuống dòng."
+    text_dv.errorTitle, text_dv.error = "Quá dài", "Mỗi ô tối đa 5.000 ký tự; tóm tắt lại hoặc chia sang ô khác."
+    text_dv.showErrorMessage = text_dv.showInputMessage = True
+    for dv in (status_dv, conditional_dv, date_dv, text_dv):
+        sheet.add_data_validation(dv)
+
+    col = spec.COLUMN_INDEX
+    for offset, form_row in enumerate(rows):
+        r = spec.FIRST_ROW + offset
+        item = form_row.item
+        values = {
+            "id": item.id,
+            "tt": item.task_number,
+            "task": item.task,
+            "product": item.product,
+            "role": spec.ROLE_LABELS[form_row.role],
+            "timeframe": item.timeframe.text,
+            "due": due_label(item, period),
+            "note": "",
+        }
+        previous = carried.get(item.id, {})
+        if previous and carried_from:
+            values["note"] = f"Điền sẵn từ báo cáo {carried_from.title}; cập nhật nếu có thay đổi."
+        not_due = values["due"] == "Chưa đến hạn"
+        for column in spec.COLUMNS:
+            cell = sheet.cell(r, col[column.key])
+            cell.border = kit.BORDER
+            if not column.input:
+                kit.put_text(cell, values[column.key])
+                if not_due:
+                    cell.fill = kit.NOT_DUE_FILL
+                continue
+            cell.protection = UNLOCKED
+            cell.fill = kit.INPUT_FILL
+            value = previous.get(column.key)
+            if column.key == "completed_on":
+                cell.number_format = "dd/mm/yyyy"
+                cell.font = kit.FONT
+                cell.alignment = kit.WRAP_TOP
+                if isinstance(value, dt.date):
+                    cell.value = value
+            else:
+                cell.number_format = kit.TEXT_FORMAT
+                kit.put_text(cell, value or "")
+            if value not in (None, ""):
+                cell.fill = CARRIED_FILL
+        status_cell = f"{get_column_letter(col['status'])}{r}"
+        (conditional_dv if item.timeframe.kind == TimeframeKind.CONDITIONAL else status_dv).add(status_cell)
+        if item.timeframe.kind == TimeframeKind.CONDITIONAL:
+            sheet.cell(r, col["due"]).comment = Comment(
+                "Nhiệm vụ chỉ thực hiện khi có phát sinh/yêu cầu. Nếu trong kỳ chưa có, chọn «Chưa phát sinh».",
+                "cchc-excel")
+        sheet.row_dimensions[r].height = _row_height(values, previous)
+
+    if rows:
+        last = spec.FIRST_ROW + len(rows) - 1
+        date_dv.add(f"{get_column_letter(col['completed_on'])}{spec.FIRST_ROW}:"
+                    f"{get_column_letter(col['completed_on'])}{last}")
+        first_text, last_text = get_column_letter(col["result"]), get_column_letter(col["proposals"])
+        text_dv.add(f"{first_text}{spec.FIRST_ROW}:{last_text}{last}")
+        sheet.auto_filter.ref = f"A{spec.HEADER_ROW}:{last_col}{last}"
+    sheet.freeze_panes = f"{get_column_letter(col['task'])}{spec.FIRST_ROW}"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False    # widening a column stays allowed
+    sheet.protection.formatRows = False
+    sheet.protection.autoFilter = False
+    sheet.protection.sort = True
+    kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
+
+
+def _row_height(values: dict, previous: dict) -> float:
+    """Excel does not grow rows for wrapped text it did not type: estimate."""
+    lines = 3
+    for column in spec.COLUMNS:
+        text = str(previous.get(column.key) or values.get(column.key) or "")
+        if not text or column.key == "completed_on":
+            continue
+        per_line = max(column.width * 1.5, 4)
+        count = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        lines = max(lines, count)
+    return min(15.5 * lines + 4, 409)
+
+
+def _meta_sheet(workbook, plan, period, agency, generated_on, carried_from) -> None:
+    sheet = workbook.create_sheet(spec.META_SHEET)
+    kit.put_text(sheet["A1"], spec.META_MARKER)
+    kit.put_text(sheet["B1"], "Trang dữ liệu nhận diện biểu mẫu — không sửa, không xóa.")
+    values = {
+        "form_version": spec.FORM_VERSION,
+        "tool_version": __version__,
+        "agency_code": agency.code,
+        "agency_name": agency.name,
+        "period": period.id,
+        "plan_fingerprint": fingerprint(plan),
+        "plan_number": plan.meta.number,
+        "generated_on": generated_on.isoformat(),
+        "carried_from": carried_from.id if carried_from else "",
+    }
+    for row, (key, label) in enumerate(spec.META_KEYS.items(), start=2):
+        kit.put_text(sheet.cell(row, 1), key)
+        kit.put_text(sheet.cell(row, 2), values[key])
+        kit.put_text(sheet.cell(row, 3), label)
+    sheet.sheet_state = "veryHidden"
+    sheet.protection.sheet = True

@@ -1,0 +1,68 @@
+"""The contract of an agency workbook, shared by the writer (:mod:`forms`) and
+the reader (:mod:`intake`): columns, status vocabulary, metadata keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORM_VERSION = "1"
+META_SHEET = "_meta"
+LISTS_SHEET = "_DanhMuc"
+GUIDE_SHEET = "Hướng dẫn"
+META_MARKER = "cchc-excel"          # cell A1 of the metadata sheet
+STATUS_NAME = "DS_TrangThai"        # defined name of the status list
+HEADER_ROW = 4
+FIRST_ROW = HEADER_ROW + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: float
+    input: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "Mã", 7),
+    Column("tt", "TT", 4),
+    Column("task", "Nội dung/Nhiệm vụ", 24),
+    Column("product", "Hoạt động/Sản phẩm", 28),
+    Column("role", "Vai trò", 9),
+    Column("timeframe", "Thời gian thực hiện", 13),
+    Column("due", "Đến hạn trong kỳ", 12),
+    Column("status", "Trạng thái", 15, True),
+    Column("completed_on", "Ngày hoàn thành", 12, True),
+    Column("result", "Kết quả thực hiện", 34, True),
+    Column("evidence", "Văn bản/sản phẩm minh chứng (số, ký hiệu, ngày)", 24, True),
+    Column("difficulties", "Khó khăn, vướng mắc", 20, True),
+    Column("proposals", "Đề xuất, kiến nghị", 20, True),
+    Column("note", "Ghi chú", 16),
+)
+COLUMN_INDEX = {c.key: i + 1 for i, c in enumerate(COLUMNS)}   # 1-based
+INPUT_KEYS = tuple(c.key for c in COLUMNS if c.input)
+TEXT_KEYS = ("result", "evidence", "difficulties", "proposals")
+
+ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
+
+# Status vocabulary: key -> (label shown in the dropdown, meaning for the guide).
+STATUSES: dict[str, tuple[str, str]] = {
+    "done": ("Đã hoàn thành", "Sản phẩm đã xong: ghi ngày hoàn thành và văn bản/sản phẩm minh chứng."),
+    "in_progress": ("Đang thực hiện", "Đã triển khai, chưa xong; với nhiệm vụ thường xuyên: đã thực hiện trong kỳ."),
+    "not_started": ("Chưa thực hiện", "Chưa triển khai: ghi lý do ở cột «Khó khăn, vướng mắc»."),
+    "not_arisen": ("Chưa phát sinh", "Chỉ dùng cho nhiệm vụ «khi có phát sinh/theo yêu cầu» mà trong kỳ chưa có."),
+}
+STATUS_LABELS = {key: label for key, (label, _) in STATUSES.items()}
+
+# Metadata rows: key -> Vietnamese label (the sheet is for the tool, but readable).
+META_KEYS = {
+    "form_version": "Phiên bản biểu mẫu",
+    "tool_version": "Phiên bản cchc-excel",
+    "agency_code": "Mã cơ quan",
+    "agency_name": "Tên cơ quan",
+    "period": "Kỳ báo cáo",
+    "plan_fingerprint": "Dấu vân tay kế hoạch",
+    "plan_number": "Số kế hoạch",
+    "generated_on": "Ngày tạo biểu mẫu",
+    "carried_from": "Điền sẵn từ kỳ",
+}

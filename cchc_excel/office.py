@@ -1,0 +1,49 @@
+"""LibreOffice headless: converting documents (PDF, .xlsx, .ods).
+
+One profile directory per call (parallel runs must not share one), a timeout,
+and a check that the output file exists (soffice exits 0 on many failures).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+class OfficeError(RuntimeError):
+    pass
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> Path:
+    """Convert source with LibreOffice into outdir; returns the new file's path.
+
+    target_ext: "pdf", "xlsx", "ods", "docx"…
+    """
+    soffice = find_soffice()
+    if soffice is None:
+        raise OfficeError("Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice rồi chạy lại.")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cchc-lo-") as profile:
+        command = [
+            soffice, "--headless", "--norestore", "--nologo", "--nolockcheck",
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--convert-to", target_ext, "--outdir", str(outdir), str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise OfficeError(f"LibreOffice chạy quá {timeout} giây khi chuyển {source.name}.") from None
+    result = outdir / f"{source.stem}.{target_ext.split(':')[0]}"
+    if not result.exists():
+        raise OfficeError(f"LibreOffice không tạo được {result.name} từ {source.name}.")
+    return result

@@ -1,0 +1,70 @@
+"""Generated forms in a real spreadsheet application (LibreOffice, through UNO)."""
+
+import datetime as dt
+
+import openpyxl
+
+from cchc_excel import formspec as spec
+from cchc_excel.intake import as_date, read_form
+from conftest import invoke, lo_fill
+from formtools import item_rows, section_sheets
+
+COL = spec.COLUMN_INDEX
+XLSX, ODS = "Calc MS Excel 2007 XML", "calc8"
+
+
+def _cell(key, row):
+    return f"{openpyxl.utils.get_column_letter(COL[key])}{row}"
+
+
+def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno_python):
+    assert invoke("forms", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
+    forms = sorted((tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx"))
+    jobs, typed = [], {}
+    for n, path in enumerate(forms):
+        workbook = openpyxl.load_workbook(path)
+        cells = []
+        for sheet in section_sheets(workbook):
+            item, row = item_rows(sheet)[0]
+            text = f"Kết quả {item} của {path.stem} & <đối chiếu> \"1.1\""
+            cells += [
+                {"sheet": sheet.title, "cell": _cell("status", row), "text": "Đang thực hiện"},
+                {"sheet": sheet.title, "cell": _cell("result", row), "text": text},
+                {"sheet": sheet.title, "cell": _cell("evidence", row), "text": "1.1"},
+                {"sheet": sheet.title, "cell": _cell("completed_on", row), "date": "2026-03-10"},
+            ]
+            typed[(path.stem, item)] = text
+        suffix, filt = (".ods", ODS) if n == 0 else (".xlsx", XLSX)
+        jobs.append({"input": str(path), "output": str(tmp_path / "returned" / f"tra-ve-{n}{suffix}"),
+                     "filter": filt, "cells": cells})
+    lo_fill(uno_python, jobs, tmp_path)
+
+    seen = {}
+    for job in jobs:
+        form = read_form(tmp_path / "returned" / job["output"].rsplit("/", 1)[1])
+        assert form is not None, job["output"]          # identified by content, not file name
+        assert form.period == "2026Q1"
+        for answer in form.answers:
+            if (form.agency, answer.item) in typed:
+                assert answer.values["result"] == typed[(form.agency, answer.item)]
+                assert answer.values["status"] == "Đang thực hiện"
+                assert answer.values["evidence"] == "1.1"             # text, not the number 1.1
+                assert as_date(answer.values["completed_on"]) == dt.date(2026, 3, 10)
+                seen[(form.agency, answer.item)] = answer.cells["result"].ref
+    assert set(seen) == set(typed)
+
+    for job in jobs:
+        if not job["output"].endswith(".xlsx"):
+            continue
+        saved = openpyxl.load_workbook(job["output"])
+        assert saved[spec.META_SHEET].sheet_state in ("hidden", "veryHidden")
+        for sheet in section_sheets(saved):
+            assert sheet.protection.sheet
+            kinds = {dv.type for dv in sheet.data_validations.dataValidation}
+            assert {"list", "date"} <= kinds, (job["output"], sheet.title, kinds)
+            for dv in sheet.data_validations.dataValidation:
+                if dv.type == "list":
+                    assert not dv.formula1.startswith('"'), dv.formula1   # a range, never an inline list
+            for _, row in item_rows(sheet):
+                assert sheet.cell(row, COL["status"]).protection.locked is False
+                assert sheet.cell(row, COL["product"]).protection.locked is True
