@@ -289,10 +289,7 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
     Ví dụ: cchc-excel forms --period 2026Q1 --dir cchc-2026
     """
     loaded = _load(directory)
-    written, notes = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(),
-                                         agency_code, deadline)
-    for note in notes:
-        err(note)
+    written = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(), agency_code, deadline)
     table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
     table.add_column("Cơ quan")
     table.add_column("Số nhiệm vụ", justify="right")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -28,7 +28,23 @@ from .plan import fingerprint
 from .timeframe import due_state
 
 CARRIED_FILL = PatternFill("solid", fgColor="DDEBF7")
+PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
 UNLOCKED = Protection(locked=False)
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Answers written into a generated form.
+
+    Carry-forward: the answers of an earlier period (``source``), marked blue.
+    Feedback copy: the agency's own answers, with problem cells (``marks``)
+    highlighted and commented and every problem listed on the guide sheet.
+    """
+
+    values: dict[str, dict[str, object]] = field(default_factory=dict)   # item -> column key -> value
+    source: Period | None = None
+    marks: dict[tuple[str, str], str] = field(default_factory=dict)      # (item, column key) -> text
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,24 +89,23 @@ def build_form(
     agency: Agency,
     generated_on: dt.date,
     deadline: dt.date | None = None,
-    carried: dict[str, dict[str, object]] | None = None,
-    carried_from: Period | None = None,
+    prefill: Prefill | None = None,
 ) -> Workbook:
-    """The agency's workbook for the period; carried answers pre-filled and marked."""
+    """The agency's workbook for the period, with answers pre-filled if given."""
     rows = form_rows(plan, agency.code)
     deadline = deadline or return_deadline(period, settings)
-    carried = carried or {}
+    prefill = prefill or Prefill()
     workbook = Workbook()
     guide = workbook.active
     guide.title = spec.GUIDE_SHEET
     lists = _lists_sheet(workbook)
     by_section = [(s, [r for r in rows if r.item.section == s.code]) for s in plan.sections]
     by_section = [(s, rs) for s, rs in by_section if rs]
-    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, carried_from)
+    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, prefill)
     for section, section_rows in by_section:
         sheet = workbook.create_sheet(section.short_name)
-        _section_sheet(sheet, section, section_rows, agency, period, carried, carried_from)
-    _meta_sheet(workbook, plan, period, agency, generated_on, carried_from)
+        _section_sheet(sheet, section, section_rows, agency, period, prefill)
+    _meta_sheet(workbook, plan, period, agency, generated_on, prefill.source)
     workbook.move_sheet(lists, offset=len(workbook.sheetnames))
     workbook.security = WorkbookProtection(lockStructure=True)
     stamp = dt.datetime.combine(generated_on, dt.time())
@@ -111,11 +126,12 @@ def _lists_sheet(workbook: Workbook):
     return sheet
 
 
-def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, carried_from) -> None:
+def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, prefill: Prefill) -> None:
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
     kit.put_text(sheet["A1"], "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
                  kit.FONT_TITLE, Alignment(vertical="center"))
+    carried_from = prefill.source
     meta = plan.meta
     plan_ref = f"Kế hoạch số {meta.number}" + (f" ngày {meta.date:%d/%m/%Y}" if meta.date else "")
     if meta.issuer:
@@ -135,6 +151,15 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, ca
         kit.put_text(sheet.cell(row, 2), value)
         row += 1
     row += 1
+    if prefill.problems:
+        kit.put_text(sheet.cell(row, 1), "CẦN SỬA LẠI", kit.FONT_PROBLEM)
+        kit.put_text(sheet.cell(row, 2), f"{len(prefill.problems)} vấn đề; các ô cần sửa được tô đỏ và có ghi chú "
+                                         "(rê chuột vào ô để đọc).", kit.FONT_PROBLEM)
+        row += 1
+        for number, problem in enumerate(prefill.problems, start=1):
+            kit.put_text(sheet.cell(row, 2), f"{number}. {problem}")
+            row += 1
+        row += 1
     kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
     for section, rows in by_section:
         leads = sum(r.role == "lead" for r in rows)
@@ -182,7 +207,7 @@ def _status_validation(prompt: str) -> DataValidation:
     return dv
 
 
-def _section_sheet(sheet, section, rows: list[FormRow], agency, period, carried, carried_from) -> None:
+def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill: Prefill) -> None:
     ncols = len(spec.COLUMNS)
     last_col = get_column_letter(ncols)
     kit.put_text(sheet["A1"], f"{section.code}. {section.title}", kit.FONT_TITLE, Alignment(vertical="center"))
@@ -223,9 +248,9 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, carried,
             "due": due_label(item, period),
             "note": "",
         }
-        previous = carried.get(item.id, {})
-        if previous and carried_from:
-            values["note"] = f"Điền sẵn từ báo cáo {carried_from.title}; cập nhật nếu có thay đổi."
+        previous = prefill.values.get(item.id, {})
+        if previous and prefill.source:
+            values["note"] = f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi."
         not_due = values["due"] == "Chưa đến hạn"
         for column in spec.COLUMNS:
             cell = sheet.cell(r, col[column.key])
@@ -238,17 +263,20 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, carried,
             cell.protection = UNLOCKED
             cell.fill = kit.INPUT_FILL
             value = previous.get(column.key)
-            if column.key == "completed_on":
+            if column.key == "completed_on" and (value is None or isinstance(value, dt.date)):
                 cell.number_format = "dd/mm/yyyy"
                 cell.font = kit.FONT
                 cell.alignment = kit.WRAP_TOP
-                if isinstance(value, dt.date):
-                    cell.value = value
+                cell.value = value
             else:
                 cell.number_format = kit.TEXT_FORMAT
                 kit.put_text(cell, value or "")
-            if value not in (None, ""):
+            if value not in (None, "") and prefill.source:
                 cell.fill = CARRIED_FILL
+            mark = prefill.marks.get((item.id, column.key))
+            if mark:
+                cell.fill = PROBLEM_FILL
+                cell.comment = Comment(mark, "cchc-excel", width=320, height=160)
         status_cell = f"{get_column_letter(col['status'])}{r}"
         (conditional_dv if item.timeframe.kind == TimeframeKind.CONDITIONAL else status_dv).add(status_cell)
         if item.timeframe.kind == TimeframeKind.CONDITIONAL:

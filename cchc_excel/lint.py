@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .agencies import Registry
-from .messages import render
+from .messages import finding
 from .models import Finding, Plan, Severity, TimeframeKind
 from .textnorm import fold
 
@@ -15,8 +15,7 @@ _TARGET = re.compile(r"(tối thiểu|ít nhất|đạt)?\s*\d+(?:[,.]\d+)?\s*%[
 
 
 def _finding(code: str, severity: Severity, item: str, **fields: object) -> Finding:
-    message, fix = render(code, item=item, **fields)
-    return Finding(code=code, severity=severity, message=message, fix=fix, item=item)
+    return finding(code, severity, item=item, **fields)
 
 
 def lint_plan(plan: Plan) -> list[Finding]:

@@ -112,6 +112,121 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: kế hoạch nêu chỉ tiêu «{text}».",
         "Đề xuất đưa thành chỉ tiêu số liệu theo dõi.",
     ),
+    # --- returned workbooks (check) ------------------------------------------
+    "RETURN_NOT_FORM": (
+        "Tệp {file} không phải biểu mẫu do cchc-excel tạo (không có trang nhận diện).",
+        "Đề nghị cơ quan điền vào đúng biểu mẫu đã gửi (output/{period}/bieu-mau/) rồi gửi lại; "
+        "không chép nội dung sang tệp khác.",
+    ),
+    "RETURN_OTHER_PERIOD": (
+        "Tệp {file} là biểu mẫu kỳ {found} của {agency_name}, không phải kỳ {period}.",
+        "Chuyển tệp sang thư mục input/{found}/ nếu đúng, hoặc gửi cơ quan biểu mẫu kỳ {period}.",
+    ),
+    "RETURN_OTHER_PLAN": (
+        "Tệp {file} của {agency_name} được tạo theo phiên bản kế hoạch khác (kế hoạch đã sửa sau khi gửi biểu mẫu).",
+        "Tạo lại biểu mẫu bằng «cchc-excel forms --period {period} --agency {agency}» và đề nghị cơ quan "
+        "chép câu trả lời sang biểu mẫu mới.",
+    ),
+    "RETURN_UNKNOWN_AGENCY": (
+        "Tệp {file} là biểu mẫu của cơ quan mã «{agency}», không có trong danh sách cơ quan.",
+        "Kiểm tra trang «Cơ quan» của sổ kế hoạch (có thể mã cơ quan đã bị đổi).",
+    ),
+    "RETURN_SUPERSEDED": (
+        "Tệp {file} của {agency_name} cũ hơn tệp {newer}; dùng tệp mới hơn.",
+        "Không cần làm gì nếu tệp mới hơn là bản đúng; nếu không, xóa tệp sai khỏi input/{period}/.",
+    ),
+    "RETURN_LOCK_FILE": (
+        "Bỏ qua {file}: đây là tệp khóa tạm của Excel/LibreOffice, không phải biểu mẫu.",
+        "Không cần làm gì; có thể xóa tệp này.",
+    ),
+    "RETURN_TYPE_UNSUPPORTED": (
+        "Tệp {file} không phải bảng tính (.xlsx, .xls, .ods) nên không đọc được.",
+        "Đề nghị cơ quan gửi lại đúng tệp Excel đã điền; tệp khác để ngoài thư mục input/.",
+    ),
+    "ROW_MISSING": (
+        "{item}: biểu mẫu gửi lại không còn dòng nhiệm vụ này.",
+        "Thêm lại dòng có mã {item} (hoặc điền vào biểu mẫu gốc) rồi gửi lại.",
+    ),
+    "AGENCY_NOT_SENT": (
+        "{agency_name} chưa gửi biểu mẫu kỳ {period}.",
+        "Nhắc {agency_name} gửi lại tệp output/{period}/bieu-mau/{agency}.xlsx đã điền.",
+    ),
+    "STATUS_MISSING": (
+        "{item}: chưa chọn trạng thái (nhiệm vụ đến hạn trong kỳ).",
+        "Chọn trạng thái ở ô {cell} trong danh sách thả xuống.",
+    ),
+    "STATUS_UNKNOWN": (
+        "{item}: trạng thái «{text}» không có trong danh sách.",
+        "{hint}",
+    ),
+    "DONE_NO_DATE": (
+        "{item}: «Đã hoàn thành» nhưng chưa ghi ngày hoàn thành.",
+        "Ghi ngày hoàn thành (ngày/tháng/năm) vào ô {cell}.",
+    ),
+    "DONE_NO_EVIDENCE": (
+        "{item}: «Đã hoàn thành» nhưng chưa ghi văn bản/sản phẩm minh chứng.",
+        "Ghi số, ký hiệu, ngày của văn bản hoặc sản phẩm vào ô {cell}.",
+    ),
+    "DATE_INVALID": (
+        "{item}: «{text}» không phải là ngày.",
+        "Ghi ngày dạng ngày/tháng/năm, ví dụ 15/03/2026, vào ô {cell}.",
+    ),
+    "DATE_OUTSIDE_WINDOW": (
+        "{item}: ngày hoàn thành {date} nằm ngoài kỳ số liệu {window}.",
+        "Kiểm tra lại ngày ở ô {cell}; việc đã xong từ kỳ trước thì vẫn giữ «Đã hoàn thành» và ghi rõ ở cột kết quả.",
+    ),
+    "DATE_IN_FUTURE": (
+        "{item}: ngày hoàn thành {date} ở sau ngày hôm nay ({today}).",
+        "Sửa ngày ở ô {cell}; nếu chưa xong thì chọn «Đang thực hiện».",
+    ),
+    "NOT_ARISEN_INVALID": (
+        "{item}: «Chưa phát sinh» chỉ dùng cho nhiệm vụ khi có phát sinh, nhưng thời gian của nhiệm vụ này là «{timeframe}».",
+        "Chọn trạng thái khác ở ô {cell} (ví dụ «Chưa thực hiện» kèm lý do).",
+    ),
+    "ITEM_OVERDUE": (
+        "{item}: chưa hoàn thành dù thời hạn kế hoạch «{timeframe}» đã qua.",
+        "Ghi rõ nguyên nhân ở cột «Khó khăn, vướng mắc» và thời gian dự kiến hoàn thành.",
+    ),
+    "RESULT_THIN": (
+        "{item}: nội dung «{text}» quá sơ sài để đưa vào báo cáo.",
+        "Ghi cụ thể đã làm gì, số lượng, kết quả vào ô {cell}.",
+    ),
+    "RESULT_MISSING": (
+        "{item}: đã chọn «{status}» nhưng chưa ghi kết quả thực hiện.",
+        "Ghi kết quả thực hiện vào ô {cell}.",
+    ),
+    "LEGACY_ENCODING": (
+        "{item}: chữ ở ô {cell} có vẻ gõ bằng phông cũ TCVN3/VNI («{text}»), báo cáo sẽ bị lỗi phông.",
+        "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) hoặc gõ lại bằng bảng mã Unicode.",
+    ),
+    "CELL_TOO_LONG": (
+        "{item}: ô {cell} dài {length} ký tự.",
+        "Tóm tắt lại dưới 5.000 ký tự; chi tiết để ở văn bản minh chứng.",
+    ),
+    "FORMULA_NO_VALUE": (
+        "Ô {cell} chứa công thức chưa được tính (không có giá trị lưu sẵn).",
+        "Mở tệp bằng Excel/LibreOffice, để chương trình tính xong rồi lưu lại; hoặc gõ giá trị thay cho công thức.",
+    ),
+    "VALUE_UNPLACED": (
+        "Ô {cell} có nội dung «{text}» nhưng không thuộc nhiệm vụ nào (dòng không có mã nhiệm vụ).",
+        "Chuyển nội dung vào đúng dòng nhiệm vụ (cột «Mã»), không thêm dòng mới.",
+    ),
+    "ITEM_NOT_ASSIGNED": (
+        "{item}: nhiệm vụ này không giao cho {agency_name}; câu trả lời ở dòng {row} không được tổng hợp.",
+        "Xóa dòng này hoặc chuyển nội dung cho cơ quan chủ trì nhiệm vụ.",
+    ),
+    "ITEM_DUPLICATED": (
+        "{item}: có hai dòng cho cùng nhiệm vụ (trang «{other_sheet}» dòng {other_row} và dòng {row}).",
+        "Giữ một dòng, gộp nội dung vào dòng đó.",
+    ),
+    "EXTRA_SHEET": (
+        "Trang «{sheet}» không thuộc biểu mẫu; nội dung trong đó không được tổng hợp.",
+        "Chép nội dung cần báo cáo vào đúng dòng nhiệm vụ ở các trang của biểu mẫu.",
+    ),
+    "STATUS_CONTRADICTION": (
+        "{item}: cơ quan chủ trì báo «{lead_status}» nhưng {agency_name} (phối hợp) báo «{status}».",
+        "Thống nhất với cơ quan chủ trì và sửa trạng thái cho đúng.",
+    ),
     # --- periods and CLI -----------------------------------------------------
     "PERIOD_UNKNOWN": (
         "Kỳ báo cáo «{text}» không hợp lệ.",
@@ -126,6 +241,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Các mã hiện có: {codes}.",
     ),
 }
+
+
+def finding(code: str, severity, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",
+            cell: str = "", column: str = "", **fields: object):
+    """A Finding with its Vietnamese message and fix rendered from the catalogue."""
+    from .models import Finding
+
+    message, fix = render(code, item=item, agency=agency, file=file, sheet=sheet, cell=cell, **fields)
+    return Finding(code=code, severity=severity, message=message, fix=fix, item=item, agency=agency,
+                   file=file, sheet=sheet, cell=cell, column=column)
 
 
 def render(code: str, **fields: object) -> tuple[str, str]:

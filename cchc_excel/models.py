@@ -175,3 +175,8 @@ class Finding:
     file: str = ""
     sheet: str = ""
     cell: str = ""
+    column: str = ""   # form column key (status, result…) for highlighting a feedback copy
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == Severity.ERROR

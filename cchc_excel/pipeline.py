@@ -12,15 +12,16 @@ from pathlib import Path
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
 from .files import save_workbook_atomic
-from .forms import agencies_with_forms, build_form, form_rows
+from .forms import Prefill, agencies_with_forms, build_form, form_rows
 from .formspec import STATUS_LABELS
-from .intake import as_date, find_returns, read_form
+from .intake import find_returns
+from .merge import collect
 from .messages import CchcError
 from .models import Agency, Period, Plan, Settings
 from .periods import earlier_periods
 from .plan import build_plan, load_plan_file
 from .plan_sources import read_tables
-from .textnorm import clean, fold
+
 
 EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
 
@@ -150,10 +151,10 @@ def make_forms(
     today: dt.date,
     agency_code: str | None = None,
     deadline: dt.date | None = None,
-) -> tuple[list[WrittenForm], list[str]]:
+) -> list[WrittenForm]:
     """Write one workbook per agency to output/<period>/bieu-mau/<code>.xlsx.
 
-    Returns the forms written and notes (files skipped while pre-filling).
+    Returns the forms written.
     """
     plan = loaded.plan
     agencies = agencies_with_forms(plan)
@@ -163,53 +164,40 @@ def make_forms(
             codes = ", ".join(a.code for a in agencies_with_forms(plan))
             raise CchcError("AGENCY_UNKNOWN_CODE", agency=agency_code, codes=codes)
     folder = workspace.output_dir(period.id) / "bieu-mau"
-    written, notes = [], []
+    written = []
     for agency in agencies:
-        carried, source, skipped = carry_forward(workspace, period, agency.code)
-        notes.extend(skipped)
-        workbook = build_form(plan, loaded.settings, period, agency, today, deadline, carried, source)
+        carried, source = carry_forward(workspace, plan, period, agency.code)
+        prefill = Prefill(values=carried, source=source)
+        workbook = build_form(plan, loaded.settings, period, agency, today, deadline, prefill)
         path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
         written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
-    return written, notes
+    return written
 
 
-_CARRIED_KEYS = ("status", "completed_on", "result", "evidence")
-
-
-def carry_forward(workspace: Workspace, period: Period, agency_code: str):
+def carry_forward(workspace: Workspace, plan: Plan, period: Period, agency_code: str):
     """Answers of the newest earlier period of the year that this agency returned.
 
-    Returns (answers by item id, that period or None, notes on unreadable files).
+    Returns (answers by item id, that period or None). Files are chosen and
+    read exactly as ``check`` does (newest wins; other plan versions ignored).
     """
-    notes: list[str] = []
-    labels = {fold(label): label for label in STATUS_LABELS.values()}
     for earlier in earlier_periods(period):
-        forms = []
-        for path in find_returns(workspace.input_dir(earlier.id)):
-            try:
-                form = read_form(path)
-            except CchcError as exc:
-                notes.append(f"Bỏ qua khi điền sẵn: {exc.message}")
-                continue
-            if form and form.agency == agency_code and form.period == earlier.id:
-                forms.append(form)
-        if not forms:
+        files = find_returns(workspace.input_dir(earlier.id))
+        if not files:
             continue
-        newest = max(forms, key=lambda f: f.path.stat().st_mtime)
+        intake = collect(plan, earlier.id, files)
         answers: dict[str, dict[str, object]] = {}
-        for answer in newest.answers:
-            values = {}
-            for key in _CARRIED_KEYS:
-                value = answer.values.get(key)
-                if key == "status":
-                    value = labels.get(fold(value)) if isinstance(value, str) else None
-                elif key == "completed_on":
-                    value = as_date(value)
-                else:
-                    value = clean(value) if value not in (None, "") else None
-                if value:
-                    values[key] = value
+        for answer in intake.answers:
+            if answer.agency != agency_code:
+                continue
+            values = {
+                "status": STATUS_LABELS.get(answer.status or ""),
+                "completed_on": answer.completed_on,
+                "result": answer.result,
+                "evidence": answer.evidence,
+            }
+            values = {k: v for k, v in values.items() if v}
             if values:
                 answers[answer.item] = values
-        return answers, earlier, notes
-    return {}, None, notes
+        if answers:
+            return answers, earlier
+    return {}, None

@@ -1,0 +1,117 @@
+"""Completeness and plausibility of the merged answers for a period.
+
+Findings are data (code, severity, where, Vietnamese message and fix). An
+ERROR blocks the official report; warnings are shown and listed in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .forms import agencies_with_forms, form_rows
+from .formspec import STATUS_LABELS
+from .merge import Answer, Intake, item_status
+from .messages import finding
+from .models import Finding, Item, Period, Plan, Severity, TimeframeKind
+from .periods import format_window
+from .timeframe import is_due, is_overdue
+from .values import is_thin
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date) -> list[Finding]:
+    """Everything missing or implausible, agency by agency, item by item."""
+    findings: list[Finding] = []
+    names = {a.code: a.name for a in plan.agencies}
+    items = {i.id: i for i in plan.items}
+    by_item: dict[str, list[Answer]] = {}
+    for answer in intake.answers:
+        by_item.setdefault(answer.item, []).append(answer)
+
+    for agency in agencies_with_forms(plan):
+        submission = intake.submissions.get(agency.code)
+        if submission is None or submission.used is None:
+            findings.append(finding("AGENCY_NOT_SENT", E, agency=agency.code, agency_name=agency.name,
+                                    period=period.id))
+            continue
+        answers = intake.answers_of(agency.code)
+        file = str(submission.used)
+        for row in form_rows(plan, agency.code):
+            item = row.item
+            answer = answers.get(item.id)
+            due = is_due(item.timeframe, period)
+            if answer is None:
+                severity = E if (row.role == "lead" and due) else W
+                findings.append(finding("ROW_MISSING", severity, item=item.id, agency=agency.code, file=file))
+                continue
+            findings.extend(_check_answer(item, answer, period, today, due))
+
+    for item_id, answers in by_item.items():
+        item = items[item_id]
+        leads = [a for a in answers if a.role == "lead"]
+        status = item_status(leads)
+        if leads and status != "done" and is_overdue(item.timeframe, period, completed=False):
+            lead = leads[0]
+            findings.append(finding("ITEM_OVERDUE", W, item=item_id, agency=lead.agency, file=lead.file,
+                                    sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
+                                    timeframe=item.timeframe.text))
+        findings.extend(_contradictions(item, leads, [a for a in answers if a.role == "coordinator"], names))
+    return findings
+
+
+def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, due: bool) -> list[Finding]:
+    out: list[Finding] = []
+
+    def at(key: str) -> dict:
+        return {"item": item.id, "agency": answer.agency, "file": answer.file, "sheet": answer.sheet,
+                "cell": answer.cell(key), "column": key}
+
+    if not answer.status and not answer.status_text and due:
+        out.append(finding("STATUS_MISSING", E if answer.role == "lead" else W, **at("status")))
+    if answer.status == "done":
+        if not answer.completed_on and not answer.completed_text:
+            out.append(finding("DONE_NO_DATE", W, **at("completed_on")))
+        if not answer.evidence:
+            out.append(finding("DONE_NO_EVIDENCE", W, **at("evidence")))
+    if answer.completed_on:
+        day = answer.completed_on
+        if day > today:
+            out.append(finding("DATE_IN_FUTURE", E, date=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}",
+                               **at("completed_on")))
+        elif not period.contains(day):
+            out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(period),
+                               **at("completed_on")))
+    if answer.status == "not_arisen" and item.timeframe.kind != TimeframeKind.CONDITIONAL:
+        out.append(finding("NOT_ARISEN_INVALID", W, timeframe=item.timeframe.text, **at("status")))
+    if answer.result and is_thin(answer.result):
+        out.append(finding("RESULT_THIN", W, text=answer.result, **at("result")))
+    elif not answer.result and answer.status in ("done", "in_progress") and answer.role == "lead":
+        out.append(finding("RESULT_MISSING", W, status=STATUS_LABELS[answer.status], **at("result")))
+    return out
+
+
+def _contradictions(item: Item, leads: list[Answer], coordinators: list[Answer],
+                    names: dict[str, str]) -> list[Finding]:
+    """A coordinator reporting done while the lead has not started, or the reverse."""
+    lead_status = item_status(leads)
+    if lead_status is None:
+        return []
+    out = []
+    for answer in coordinators:
+        if not answer.status:
+            continue
+        clash = (answer.status == "done" and lead_status == "not_started") or (
+            answer.status == "not_started" and lead_status == "done")
+        if clash:
+            out.append(finding(
+                "STATUS_CONTRADICTION", W, item=item.id, agency=answer.agency, file=answer.file,
+                sheet=answer.sheet, cell=answer.cell("status"), column="status",
+                lead_status=STATUS_LABELS[lead_status], status=STATUS_LABELS[answer.status],
+                agency_name=names[answer.agency],
+            ))
+    return out
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == E]

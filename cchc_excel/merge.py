@@ -1,0 +1,244 @@
+"""From the files in input/<period>/ to one table of answers.
+
+Each file is identified by its metadata (agency, period, plan version); one
+bad file never stops the others. When an agency sent several files, the
+newest (saved time, then file time) wins and the others are listed as
+superseded. Every value is normalised with its source cell kept; whatever
+cannot be read or placed becomes a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import formspec as spec
+from .forms import form_rows
+from .intake import Cell, RawAnswer, ReturnedForm, is_lock_file, read_form
+from .messages import CchcError, finding
+from .models import Finding, Plan, Severity
+from .plan import fingerprint
+from .values import is_legacy_encoded, parse_date, parse_status, text_value
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+MAX_TEXT = 5000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One agency's normalised answer on one item, with where each value came from."""
+
+    item: str
+    agency: str
+    role: str                      # lead | coordinator
+    status: str | None             # key of formspec.STATUSES
+    status_text: str               # as typed
+    completed_on: dt.date | None
+    completed_text: str            # as typed, when it was not a date
+    result: str
+    evidence: str
+    difficulties: str
+    proposals: str
+    file: str
+    sheet: str
+    row: int
+    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
+
+    def cell(self, key: str) -> str:
+        cell = self.cells.get(key)
+        return cell.ref if cell else ""
+
+
+@dataclass
+class Submission:
+    agency: str
+    used: Path | None = None
+    superseded: list[Path] = field(default_factory=list)
+    saved_at: dt.datetime | None = None
+
+    @property
+    def status(self) -> str:
+        return "sent" if self.used else "missing"
+
+
+@dataclass
+class Intake:
+    submissions: dict[str, Submission]
+    answers: list[Answer]
+    findings: list[Finding]
+    rejected: list[Path]
+    files_read: int
+
+    def answers_of(self, agency: str) -> dict[str, Answer]:
+        return {a.item: a for a in self.answers if a.agency == agency}
+
+    def frame(self) -> pd.DataFrame:
+        """The merged table: item × agency × role with values and sources."""
+        rows = [
+            {
+                "item": a.item, "agency": a.agency, "role": a.role, "status": a.status,
+                "status_text": a.status_text, "completed_on": a.completed_on, "result": a.result,
+                "evidence": a.evidence, "difficulties": a.difficulties, "proposals": a.proposals,
+                "file": a.file, "sheet": a.sheet, "row": a.row,
+            }
+            for a in self.answers
+        ]
+        return pd.DataFrame(rows, columns=["item", "agency", "role", "status", "status_text", "completed_on",
+                                           "result", "evidence", "difficulties", "proposals", "file", "sheet",
+                                           "row"])
+
+
+def collect(plan: Plan, period_id: str, paths: list[Path],
+            progress: Callable[[Path], None] | None = None) -> Intake:
+    """Read, identify, de-duplicate and normalise every returned file."""
+    findings: list[Finding] = []
+    rejected: list[Path] = []
+    forms: dict[str, list[ReturnedForm]] = {}
+    names = {a.code: a.name for a in plan.agencies}
+    plan_print = fingerprint(plan)
+    for path in paths:
+        if progress:
+            progress(path)
+        if is_lock_file(path):
+            findings.append(finding("RETURN_LOCK_FILE", I, file=str(path)))
+            continue
+        try:
+            form = read_form(path)
+        except CchcError as exc:
+            findings.append(finding(exc.code, E, **{**exc.fields, "file": str(path)}))
+            rejected.append(path)
+            continue
+        problem = _identify(form, path, period_id, plan_print, names)
+        if problem:
+            findings.append(problem)
+            rejected.append(path)
+            continue
+        forms.setdefault(form.agency, []).append(form)
+
+    submissions: dict[str, Submission] = {}
+    answers: list[Answer] = []
+    for agency, candidates in forms.items():
+        candidates.sort(key=lambda f: (f.saved_at or dt.datetime.min, f.path.stat().st_mtime), reverse=True)
+        newest, older = candidates[0], candidates[1:]
+        submissions[agency] = Submission(agency, newest.path, [f.path for f in older], newest.saved_at)
+        for old in older:
+            findings.append(finding("RETURN_SUPERSEDED", I, agency=agency, file=str(old.path),
+                                    agency_name=names[agency], newer=newest.path.name, period=period_id))
+        found, problems = normalise(plan, newest, names[agency])
+        answers.extend(found)
+        findings.extend(problems)
+    return Intake(submissions, answers, findings, rejected, len(paths))
+
+
+def _identify(form: ReturnedForm | None, path: Path, period_id: str, plan_print: str,
+              names: dict[str, str]) -> Finding | None:
+    if form is None:
+        return finding("RETURN_NOT_FORM", E, file=str(path), period=period_id)
+    agency = form.agency
+    if agency not in names:
+        return finding("RETURN_UNKNOWN_AGENCY", E, file=str(path), agency=agency)
+    if form.period != period_id:
+        return finding("RETURN_OTHER_PERIOD", E, file=str(path), agency=agency, agency_name=names[agency],
+                       found=form.period, period=period_id)
+    if form.meta.get("plan_fingerprint") != plan_print:
+        return finding("RETURN_OTHER_PLAN", E, file=str(path), agency=agency, agency_name=names[agency],
+                       period=period_id)
+    return None
+
+
+def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[Answer], list[Finding]]:
+    """Typed values -> Answers; every value that cannot be read or placed -> a finding."""
+    agency = form.agency
+    roles = {r.item.id: r.role for r in form_rows(plan, agency)}
+    file = str(form.path)
+    findings: list[Finding] = []
+    answers: list[Answer] = []
+    seen: dict[str, RawAnswer] = {}
+
+    for issue in form.issues:
+        severity = E if issue.code == "FORMULA_NO_VALUE" else W
+        findings.append(finding(issue.code, severity, agency=agency, file=file, sheet=issue.sheet,
+                                cell=issue.cell, text=issue.text))
+
+    for raw in form.answers:
+        typed = any(text_value(v) for v in raw.values.values())
+        where = {"agency": agency, "file": file, "sheet": raw.sheet}
+        if raw.item not in roles:
+            if typed:
+                findings.append(finding("ITEM_NOT_ASSIGNED", W, item=raw.item, row=raw.row,
+                                        agency_name=agency_name, cell=f"A{raw.row}", **where))
+            continue
+        if raw.item in seen:
+            first = seen[raw.item]
+            if typed:
+                findings.append(finding("ITEM_DUPLICATED", W, item=raw.item, row=raw.row, other_row=first.row,
+                                        other_sheet=first.sheet, cell=f"A{raw.row}", **where))
+            continue
+        seen[raw.item] = raw
+        answer, problems = _normalise_one(raw, agency, roles[raw.item], file)
+        answers.append(answer)
+        findings.extend(problems)
+    return answers, findings
+
+
+def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[Answer, list[Finding]]:
+    problems: list[Finding] = []
+
+    def where(key: str) -> dict:
+        return {"item": raw.item, "agency": agency, "file": file, "sheet": raw.sheet,
+                "cell": raw.cells[key].ref if key in raw.cells else "", "column": key}
+
+    status_text = text_value(raw.values.get("status"))
+    status, suggestion = parse_status(status_text)
+    if status_text and status is None:
+        hint = (f"Có phải «{suggestion}»? Chọn lại trong danh sách thả xuống." if suggestion
+                else "Chọn một trạng thái trong danh sách: " + "; ".join(spec.STATUS_LABELS.values()) + ".")
+        problems.append(finding("STATUS_UNKNOWN", E, text=status_text, hint=hint, **where("status")))
+
+    completed_raw = raw.values.get("completed_on")
+    completed_on, ok = parse_date(completed_raw)
+    completed_text = "" if ok else text_value(completed_raw)
+    if not ok:
+        problems.append(finding("DATE_INVALID", E, text=completed_text, **where("completed_on")))
+
+    texts = {}
+    for key in spec.TEXT_KEYS:
+        text = text_value(raw.values.get(key))
+        texts[key] = text
+        if not text:
+            continue
+        if is_legacy_encoded(text):
+            problems.append(finding("LEGACY_ENCODING", E, text=text[:40], **where(key)))
+        if len(text) > MAX_TEXT:
+            problems.append(finding("CELL_TOO_LONG", W, length=f"{len(text):,}".replace(",", "."), **where(key)))
+    answer = Answer(
+        item=raw.item, agency=agency, role=role, status=status, status_text=status_text,
+        completed_on=completed_on, completed_text=completed_text,
+        result=texts["result"], evidence=texts["evidence"], difficulties=texts["difficulties"],
+        proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row, cells=dict(raw.cells),
+    )
+    return answer, problems
+
+
+def item_status(lead_answers: list[Answer]) -> str | None:
+    """The item's status from its lead agencies' answers (None: nobody answered).
+
+    All leads done -> done; all not arisen -> not arisen; any progress -> in
+    progress; otherwise not started.
+    """
+    statuses = [a.status for a in lead_answers if a.status]
+    if not statuses:
+        return None
+    if all(s == "done" for s in statuses) and len(statuses) == len(lead_answers):
+        return "done"
+    if all(s == "not_arisen" for s in statuses):
+        return "not_arisen"
+    if any(s in ("done", "in_progress") for s in statuses):
+        return "in_progress"
+    if all(s in ("not_started", "not_arisen") for s in statuses):
+        return "not_started"
+    return "in_progress"

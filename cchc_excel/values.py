@@ -1,0 +1,107 @@
+"""Normalise what agencies typed: statuses in their common variants, dates in
+any form a spreadsheet or a person gives them, and text (NFC, legacy
+TCVN3/VNI encodings, answers too thin to report)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from .formspec import STATUS_LABELS
+from .textnorm import clean, fold
+
+# Folded variants people type -> status key.
+_STATUS_VARIANTS = {
+    "done": ("da hoan thanh", "hoan thanh", "xong", "da xong", "ht", "da ht", "da thuc hien xong",
+             "hoan thanh dung han", "da hoan thien", "done", "dat"),
+    "in_progress": ("dang thuc hien", "dang trien khai", "dang tien hanh", "dang lam", "dang th", "dth",
+                    "thuong xuyen", "da thuc hien", "dang hoan thien", "tiep tuc thuc hien"),
+    "not_started": ("chua thuc hien", "chua trien khai", "chua lam", "chua th", "cth", "chua bat dau"),
+    "not_arisen": ("chua phat sinh", "khong phat sinh", "cps", "khong co phat sinh", "chua co phat sinh"),
+}
+_STATUS_BY_KEY = {variant: key for key, variants in _STATUS_VARIANTS.items() for variant in variants}
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+# Latin-1 characters Vietnamese Unicode never uses; TCVN3 (.VnTime) and VNI
+# text read as Unicode is full of them ("Phßng V¨n hãa", "Phoøng Vaên hoùa").
+_LEGACY = set("¸µ¶·¹¨©ª«®¬¦§¤¥¢£¡¾»¼½ßÜÝÞÑÖØ×ÏÎËÇÆåæçëîïñö÷øûüþðä")
+_THIN = re.compile(r"^[\W_xX]*$|^(ok|có|co|không|khong|k|x+|\.+|-+|đã|da|rồi|roi)$", re.IGNORECASE)
+
+
+def parse_status(value: object) -> tuple[str | None, str | None]:
+    """(status key, None) when recognised; (None, suggested label) otherwise."""
+    key = fold(value).strip(" .;:!")
+    if not key:
+        return None, None
+    if key in _STATUS_BY_KEY:
+        return _STATUS_BY_KEY[key], None
+    candidates = {fold(label): label for label in STATUS_LABELS.values()}
+    candidates.update({variant: STATUS_LABELS[k] for variant, k in _STATUS_BY_KEY.items()})
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.7)
+    return None, candidates[close[0]] if close else None
+
+
+def parse_date(value: object) -> tuple[dt.date | None, bool]:
+    """(date, True) for a date cell, serial number or day-first text;
+    (None, True) for empty; (None, False) for something that is not a date."""
+    if value is None or value == "":
+        return None, True
+    if isinstance(value, dt.datetime):
+        return value.date(), True
+    if isinstance(value, dt.date):
+        return value, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, (int, float)):
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value)), True
+        return None, False
+    text = clean(value)
+    if not text:
+        return None, True
+    match = _DATE_TEXT.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if year < 100:
+            year += 2000
+        try:
+            return dt.date(year, month, day), True
+        except ValueError:
+            return None, False
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text), True
+        except ValueError:
+            return None, False
+    return None, False
+
+
+def text_value(value: object) -> str:
+    """A cell as text: numbers without a spurious '.0', dates day-first."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return clean(value)
+
+
+def is_legacy_encoded(text: str) -> bool:
+    """True for TCVN3/VNI text shown as Unicode mojibake."""
+    words = text.split()
+    if not words:
+        return False
+    odd = sum(1 for w in words if any(ch in _LEGACY for ch in w.strip("«»\"'()")))
+    return odd >= 2 or odd / len(words) >= 0.2
+
+
+def is_thin(text: str) -> bool:
+    """Too little to put in a report: 'x', '.', 'ok', 'đã'…"""
+    stripped = clean(text)
+    return bool(stripped) and (len(stripped) < 4 or bool(_THIN.match(stripped)))
