@@ -50,12 +50,11 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date) -> 
     for item_id, answers in by_item.items():
         item = items[item_id]
         leads = [a for a in answers if a.role == "lead"]
-        status = item_status(leads)
-        if leads and status != "done" and is_overdue(item.timeframe, period, completed=False):
-            lead = leads[0]
-            findings.append(finding("ITEM_OVERDUE", W, item=item_id, agency=lead.agency, file=lead.file,
-                                    sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
-                                    timeframe=item.timeframe.text))
+        for lead in leads:
+            if lead.status != "done" and is_overdue(item.timeframe, period, completed=False):
+                findings.append(finding("ITEM_OVERDUE", W, item=item_id, agency=lead.agency, file=lead.file,
+                                        sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
+                                        timeframe=item.timeframe.text))
         findings.extend(_contradictions(item, leads, [a for a in answers if a.role == "coordinator"], names))
     return findings
 

@@ -22,6 +22,7 @@ from . import __version__, clitext, pipeline
 from .lint import lint_plan
 from .messages import CchcError
 from .models import Plan, Severity
+from .intake import find_returns
 from .periods import parse_period
 from .timeframe import describe_kind
 
@@ -301,6 +302,114 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
     console.print(table)
     console.print(f"Đã tạo {len(written)} biểu mẫu. Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào "
                   f"{_workspace(directory).input_dir(period.id)}/ (tên tệp tùy ý).")
+
+
+# --- check ---------------------------------------------------------------------------
+
+today_option = click.option(
+    "--today", callback=_date,
+    help="Ngày dùng làm «hôm nay» khi kiểm tra (ngày/tháng/năm); mặc định là ngày hiện tại.",
+)
+_STATE_STYLE = {"sent": "[green]Đã nộp[/green]", "missing": "[red]Chưa nộp[/red]",
+                "rejected": "[red]Bị từ chối[/red]"}
+SHOWN_FINDINGS = 60
+
+
+def _progress_reader(total: int):
+    """A progress bar on stderr when there are many files; a context manager
+    yielding the per-file callback."""
+    from contextlib import contextmanager
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    @contextmanager
+    def reader():
+        if total < 20:
+            yield None
+            return
+        with Progress(TextColumn("Đang đọc biểu mẫu"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(file=sys.stderr), transient=True) as progress:
+            task = progress.add_task("", total=total)
+            yield lambda path: progress.advance(task)
+
+    return reader()
+
+
+def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
+    workspace = _workspace(directory)
+    loaded = _load(directory)
+    files = find_returns(workspace.input_dir(period.id))
+    with _progress_reader(len(files)) as progress:
+        return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, files)
+
+
+def print_check(result: pipeline.CheckResult, period) -> None:
+    console = out()
+    table = Table(title=f"Tình hình nộp biểu mẫu {period.title}", title_justify="left")
+    for label, justify in (("Cơ quan", "left"), ("Tình trạng", "left"), ("Lỗi", "right"), ("Cảnh báo", "right")):
+        table.add_column(label, justify=justify)
+    for state in result.states:
+        table.add_row(state.name, _STATE_STYLE[state.state], str(state.errors), str(state.warnings))
+    console.print(table)
+    shown = [f for f in result.findings if f.severity != Severity.INFO]
+    shown.sort(key=lambda f: (f.severity != Severity.ERROR, f.agency, f.file, f.item))
+    for f in shown[:SHOWN_FINDINGS]:
+        where = ", ".join(part for part in (f"tệp {f.file}" if f.sheet or f.cell else "",
+                                            f"trang «{f.sheet}»" if f.sheet else "",
+                                            f"ô {f.cell}" if f.cell else "") if part)
+        console.print(f"{_SEVERITY[f.severity]} {f.message}" + (f" [dim]({where})[/dim]" if where else ""))
+        console.print(f"    → {f.fix}")
+    if len(shown) > SHOWN_FINDINGS:
+        console.print(f"… và {len(shown) - SHOWN_FINDINGS} vấn đề khác.")
+    sent = sum(s.state == "sent" for s in result.states)
+    errors = len(result.blocking)
+    console.print(f"Đã nộp {sent}/{len(result.states)} cơ quan; {errors} lỗi phải sửa, "
+                  f"{sum(f.severity == Severity.WARNING for f in result.findings)} cảnh báo "
+                  f"({result.intake.files_read} tệp đã đọc).")
+    console.print(f"Danh sách đầy đủ: {result.findings_path}")
+    if result.feedback:
+        console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "
+                      f"{result.feedback[0].parent}/")
+
+
+def check_to_json(result: pipeline.CheckResult) -> dict:
+    return {
+        "agencies": [
+            {"code": s.code, "name": s.name, "status": s.state, "files": list(s.files),
+             "errors": s.errors, "warnings": s.warnings}
+            for s in result.states
+        ],
+        "findings": [
+            {"code": f.code, "severity": f.severity.value, "agency": f.agency, "item": f.item, "file": f.file,
+             "sheet": f.sheet, "cell": f.cell, "message": f.message, "fix": f.fix}
+            for f in result.findings
+        ],
+        "outputs": {"findings": str(result.findings_path), "feedback": [str(p) for p in result.feedback]},
+    }
+
+
+@cli.command(context_settings=CONTEXT)
+@period_option
+@dir_option
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
+@today_option
+def check(period, directory: str, as_json: bool, today) -> None:
+    """Đọc và kiểm tra các biểu mẫu các cơ quan gửi lại (trong input/<kỳ>/).
+
+    Cho biết cơ quan nào đã nộp, chưa nộp; mọi vấn đề theo tệp, trang, ô; ghi
+    output/<kỳ>/kiem-tra-<kỳ>.xlsx và bản phản hồi output/<kỳ>/phan-hoi/<mã cơ quan>.xlsx.
+
+    Mã thoát: 0 đủ điều kiện lập báo cáo; 1 còn lỗi phải sửa (hoặc cơ quan chưa nộp); 3 lỗi đầu vào.
+
+    Ví dụ: cchc-excel check --period 2026Q1 --dir cchc-2026
+    """
+    result = run_check_command(directory, period, today)
+    if as_json:
+        click.echo(json.dumps(check_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_check(result, period)
+    if result.blocking:
+        sys.exit(EXIT_PROBLEMS)
 
 
 # --- entry point -----------------------------------------------------------------

@@ -8,6 +8,7 @@ import importlib.resources
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
@@ -15,9 +16,11 @@ from .files import save_workbook_atomic
 from .forms import Prefill, agencies_with_forms, build_form, form_rows
 from .formspec import STATUS_LABELS
 from .intake import find_returns
-from .merge import collect
+from .checks import check_period
+from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
+from .merge import Intake, collect
 from .messages import CchcError
-from .models import Agency, Period, Plan, Settings
+from .models import Agency, Finding, Period, Plan, Settings
 from .periods import earlier_periods
 from .plan import build_plan, load_plan_file
 from .plan_sources import read_tables
@@ -201,3 +204,43 @@ def carry_forward(workspace: Workspace, plan: Plan, period: Period, agency_code:
         if answers:
             return answers, earlier
     return {}, None
+
+
+# --- check -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    intake: Intake
+    findings: list[Finding]
+    states: list[AgencyState]
+    findings_path: Path
+    feedback: list[Path]
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+
+def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
+              progress: Callable[[Path], None] | None = None, files: list[Path] | None = None) -> CheckResult:
+    """Read every return of the period, check it, and write the findings
+    workbook and the agencies' feedback copies."""
+    plan = loaded.plan
+    files = find_returns(workspace.input_dir(period.id)) if files is None else files
+    intake = collect(plan, period.id, files, progress)
+    findings = intake.findings + check_period(plan, period, intake, today)
+    states = agency_states(plan, intake, findings)
+    out = workspace.output_dir(period.id)
+    findings_path = save_workbook_atomic(findings_workbook(plan, period, states, findings),
+                                         out / f"kiem-tra-{period.id}.xlsx")
+    feedback_dir = out / "phan-hoi"
+    written = []
+    for state in states:
+        target = feedback_dir / f"{state.code}.xlsx"
+        if state.state == "sent" and (state.errors or state.warnings):
+            workbook = feedback_form(plan, loaded.settings, period, state.code, intake, findings, today)
+            written.append(save_workbook_atomic(workbook, target))
+        elif target.exists():
+            target.unlink()   # an earlier run's copy: its problems are fixed now
+    return CheckResult(intake, findings, states, findings_path, written)
