@@ -21,8 +21,9 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date) -> list[Finding]:
-    """Everything missing or implausible, agency by agency, item by item."""
-    findings: list[Finding] = []
+    """Every finding of the period: those met while reading the files, then
+    everything missing or implausible, agency by agency, item by item."""
+    findings: list[Finding] = list(intake.findings)
     names = {a.code: a.name for a in plan.agencies}
     items = {i.id: i for i in plan.items}
     by_item: dict[str, list[Answer]] = {}

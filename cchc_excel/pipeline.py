@@ -229,7 +229,7 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     plan = loaded.plan
     files = find_returns(workspace.input_dir(period.id)) if files is None else files
     intake = collect(plan, period.id, files, progress)
-    findings = intake.findings + check_period(plan, period, intake, today)
+    findings = check_period(plan, period, intake, today)
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
     findings_path = save_workbook_atomic(findings_workbook(plan, period, states, findings),

@@ -77,3 +77,12 @@ def lo_fill(uno_python: str, jobs: list[dict], tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     for job in jobs:
         assert Path(job["output"]).exists(), job["output"]
+
+
+@pytest.fixture(scope="session")
+def q1_forms(tmp_path_factory) -> Path:
+    """The 2026Q1 forms of the embedded plan, generated once by the real CLI."""
+    root = tmp_path_factory.mktemp("q1")
+    result = invoke("forms", "--period", "2026Q1", "--dir", root)
+    assert result.exit_code == 0, result.output
+    return root / "output" / "2026Q1" / "bieu-mau"

@@ -36,3 +36,73 @@ def form_items(path) -> dict[str, str]:
 def meta_of(path) -> dict[str, str]:
     sheet = openpyxl.load_workbook(path)[spec.META_SHEET]
     return {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2) if r[0].value}
+
+
+COL = spec.COLUMN_INDEX
+
+
+def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=None, text_keys=()) -> None:
+    """Fill a generated form as an agency would (openpyxl stands in for Excel).
+
+    answers: item id -> {column key: value}. transform(workbook) may then
+    sort, insert, rename… text_keys: keys written as text even when they
+    start with '=' (what Excel does for a cell formatted as text).
+    """
+    workbook = openpyxl.load_workbook(form_path)
+    for sheet in section_sheets(workbook):
+        for item, row in item_rows(sheet):
+            for key, value in answers.get(item, {}).items():
+                cell = sheet.cell(row, COL[key])
+                cell.value = value
+                if key in text_keys:
+                    cell.data_type = "s"
+    if transform:
+        transform(workbook)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(out_path)
+
+
+def all_items(form_path) -> list[str]:
+    workbook = openpyxl.load_workbook(form_path)
+    return [item for sheet in section_sheets(workbook) for item, _ in item_rows(sheet)]
+
+
+def done(result="Đã ban hành và triển khai đầy đủ", evidence="Kế hoạch số 05/KH-UBND ngày 12/01/2026",
+         day=None):
+    import datetime as dt
+
+    return {"status": "Đã hoàn thành", "completed_on": day or dt.datetime(2026, 2, 10), "result": result,
+            "evidence": evidence}
+
+
+def patch_zip(path, replace: dict[str, tuple[bytes, bytes]] | None = None, pattern=None) -> None:
+    """Rewrite parts of a saved workbook in place: {part: (old, new)} byte
+    replacements, or pattern(name, data) -> data. For what openpyxl cannot
+    write (a 40,000-character cell, a chosen saved time)."""
+    import os
+    import zipfile
+
+    tmp = f"{path}.tmp"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if replace and info.filename in replace:
+                old, new = replace[info.filename]
+                assert old in data, (info.filename, old)
+                data = data.replace(old, new)
+            if pattern:
+                data = pattern(info.filename, data)
+            dst.writestr(info, data)
+    os.replace(tmp, path)
+
+
+def set_saved_time(path, when) -> None:
+    import re
+
+    def stamp(name, data):
+        if name != "docProps/core.xml":
+            return data
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]+(<)", rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                      + rb"\g<2>", data)
+
+    patch_zip(path, pattern=stamp)

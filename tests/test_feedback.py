@@ -1,0 +1,96 @@
+"""`cchc-excel check` end to end: console, JSON, findings workbook, feedback copies."""
+
+import datetime as dt
+import json
+import shutil
+
+import openpyxl
+
+from cchc_excel import formspec as spec
+from conftest import invoke
+from formtools import COL, all_items, done, fill, item_rows
+from test_checks import _complete_answers
+
+
+def _workspace(tmp_path, q1_forms, skip=(), tweak=None):
+    inbox = tmp_path / "input" / "2026Q1"
+    for form in sorted(q1_forms.iterdir()):
+        if form.stem in skip:
+            continue
+        answers = _complete_answers(form)
+        if "I.1" in answers:
+            answers["I.1"] = done(day=dt.datetime(2026, 1, 14))
+        if tweak:
+            tweak(form.stem, answers)
+        fill(form, inbox / f"bao cao {form.stem}.xlsx", answers, text_keys=("result", "proposals"))
+    return tmp_path
+
+
+def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, q1_forms):
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn", "result": "=SUM(A1) là chữ, không phải công thức"}
+
+    root = _workspace(tmp_path, q1_forms, skip=("buu-dien-xa",), tweak=tweak)
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert result.exit_code == 1, result.output
+    assert "Bưu điện xã" in result.stdout and "Chưa nộp" in result.stdout
+    assert "VI.1.1: trạng thái «Hoàn thàn» không có trong danh sách" in result.stdout
+    assert "ô H5" in result.stdout and "Đã nộp 4/5 cơ quan" in result.stdout
+
+    data = json.loads(invoke("check", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026").stdout)
+    states = {a["code"]: a["status"] for a in data["agencies"]}
+    assert states == {"phong-van-hoa-xa-hoi": "sent", "van-phong-hdnd-ubnd": "sent",
+                      "trung-tam-phuc-vu-hanh-chinh-cong": "sent", "phong-kinh-te": "sent", "buu-dien-xa": "missing"}
+    finding = next(f for f in data["findings"] if f["code"] == "STATUS_UNKNOWN")
+    assert set(finding) >= {"code", "severity", "agency", "item", "file", "sheet", "cell", "message"}
+    assert (finding["agency"], finding["item"], finding["sheet"], finding["cell"]) == (
+        "phong-kinh-te", "VI.1.1", "VI. Tài chính công", "H5")
+
+    listing = openpyxl.load_workbook(root / "output" / "2026Q1" / "kiem-tra-2026Q1.xlsx")
+    rows = list(listing["Vấn đề"].iter_rows(min_row=2, values_only=True))
+    assert any(r[1] == "STATUS_UNKNOWN" and r[3] == "VI.1.1" and r[6] == "H5" for r in rows)
+    assert listing["Vấn đề"].auto_filter.ref
+    summary = {r[0]: r[1] for r in listing["Tình hình nộp"].iter_rows(min_row=4, values_only=True) if r[0]}
+    assert summary["Bưu điện xã"] == "Chưa nộp" and summary["Phòng Kinh tế"] == "Đã nộp"
+
+    feedback_dir = root / "output" / "2026Q1" / "phan-hoi"
+    copy = openpyxl.load_workbook(feedback_dir / "phong-kinh-te.xlsx")
+    sheet = copy["VI. Tài chính công"]
+    row = dict(item_rows(sheet))["VI.1.1"]
+    status = sheet.cell(row, COL["status"])
+    assert status.value == "Hoàn thàn"                                   # their own text, kept
+    assert status.fill.fgColor.rgb.endswith("FFC7CE") and "Có phải «Đã hoàn thành»" in status.comment.text
+    result_cell = sheet.cell(row, COL["result"])
+    assert result_cell.value == "=SUM(A1) là chữ, không phải công thức" and result_cell.data_type == "s"
+    other = dict(item_rows(sheet))["VI.4.1"]
+    assert sheet.cell(other, COL["result"]).value.startswith("Đã triển khai nội dung VI.4.1")
+    guide = "\n".join(str(c.value) for r in copy["Hướng dẫn"].iter_rows() for c in r if c.value)
+    assert "CẦN SỬA LẠI" in guide and "Hoàn thàn" in guide
+    assert not (feedback_dir / "buu-dien-xa.xlsx").exists()
+
+
+def test_complete_period_exits_0_and_clears_old_feedback(tmp_path, q1_forms):
+    root = _workspace(tmp_path, q1_forms)
+    stale = root / "output" / "2026Q1" / "phan-hoi" / "buu-dien-xa.xlsx"   # no problems left
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert result.exit_code == 0, result.output
+    assert "Đã nộp 5/5 cơ quan; 0 lỗi phải sửa" in result.stdout
+    assert not stale.exists()
+
+
+def test_the_feedback_copy_is_a_form_the_agency_can_send_back(tmp_path, q1_forms):
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn", "result": "Đã công khai dự toán năm 2026"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    assert invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 1
+    copy = root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx"
+    corrected = root / "input" / "2026Q1" / "kt-sua-lai.xlsx"
+    fill(copy, corrected, {"VI.1.1": done(result="Đã công khai dự toán năm 2026")})
+    (root / "input" / "2026Q1" / "bao cao phong-kinh-te.xlsx").unlink()
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert result.exit_code == 0, result.output

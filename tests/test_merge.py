@@ -1,0 +1,192 @@
+"""Identifying, de-duplicating and normalising returned files; bad input never
+crashes the run, never stops the other files and is never modified."""
+
+import datetime as dt
+import hashlib
+import io
+import os
+import shutil
+import unicodedata
+import zipfile
+
+import docx
+import msoffcrypto
+import openpyxl
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from cchc_excel.merge import collect, item_status
+from cchc_excel.plan import load_plan_file
+from cchc_excel.periods import parse_period
+from conftest import SEED, invoke
+from formtools import done, fill, patch_zip, set_saved_time
+
+PLAN = load_plan_file(SEED)
+
+
+def _collect(paths):
+    return collect(PLAN, "2026Q1", paths)
+
+
+def _codes(intake):
+    return {(f.code, os.path.basename(f.file)) for f in intake.findings}
+
+
+def _bomb(path):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (300 * 1024 * 1024))
+
+
+def _entity_expansion(q1_forms, path):
+    """A real form whose shared strings carry a 'billion laughs' DTD."""
+    source = q1_forms / "buu-dien-xa.xlsx"
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+                        for i in range(1, 10))
+              + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>')
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                data = laughs.encode()
+            dst.writestr(info, data)
+
+
+def _encrypted(q1_forms, path):
+    plain = io.BytesIO((q1_forms / "phong-kinh-te.xlsx").read_bytes())
+    with open(path, "wb") as out:
+        OOXMLFile(plain).encrypt("matkhau", out)
+
+
+def _docx(path):
+    document = docx.Document()
+    document.add_paragraph("Báo cáo")
+    document.save(path)
+
+
+def test_bad_files_are_each_reported_and_never_stop_the_others(q1_forms, tmp_path):
+    inbox = tmp_path / "input"
+    inbox.mkdir()
+    good = inbox / "vhxh.xlsx"
+    fill(q1_forms / "phong-van-hoa-xa-hoi.xlsx", good, {"I.1": done()})
+    (inbox / "not-a-zip.xlsx").write_bytes(b"hello, this is not a workbook")
+    truncated = (q1_forms / "van-phong-hdnd-ubnd.xlsx").read_bytes()
+    (inbox / "truncated.xlsx").write_bytes(truncated[: len(truncated) // 2])
+    _docx(inbox / "renamed.xlsx")
+    _encrypted(q1_forms, inbox / "encrypted.xlsx")
+    (inbox / "empty.xlsx").write_bytes(b"")
+    foreign = openpyxl.Workbook()
+    foreign.active["A1"] = "Bảng tự làm"
+    foreign.save(inbox / "foreign.xlsx")
+    _bomb(inbox / "bomb.xlsx")
+    _entity_expansion(q1_forms, inbox / "laughs.xlsx")
+    (inbox / "~$vhxh.xlsx").write_bytes(b"lock")
+    (inbox / "notes.pdf").write_bytes(b"%PDF-1.4")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()}
+
+    intake = _collect(sorted(inbox.iterdir()))
+    codes = _codes(intake)
+    assert ("FILE_NOT_ZIP", "not-a-zip.xlsx") in codes
+    assert ("FILE_NOT_ZIP", "truncated.xlsx") in codes
+    assert ("FILE_WRONG_KIND", "renamed.xlsx") in codes
+    assert ("FILE_ENCRYPTED", "encrypted.xlsx") in codes
+    assert ("FILE_EMPTY", "empty.xlsx") in codes
+    assert ("RETURN_NOT_FORM", "foreign.xlsx") in codes
+    assert ("FILE_TOO_LARGE", "bomb.xlsx") in codes
+    assert ("RETURN_LOCK_FILE", "~$vhxh.xlsx") in codes
+    assert ("RETURN_TYPE_UNSUPPORTED", "notes.pdf") in codes
+    # The entity bomb is read without expanding anything: rejected or read, never hung, never exploded.
+    assert intake.submissions["buu-dien-xa"].used.name == "laughs.xlsx"
+    assert all(len(a.result) < 100 and "lollol" not in a.status_text for a in intake.answers)
+    # The good file is still read.
+    assert intake.submissions["phong-van-hoa-xa-hoi"].used == good
+    assert intake.answers_of("phong-van-hoa-xa-hoi")["I.1"].status == "done"
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()}
+    assert after == before                                   # inputs never modified
+    for f in intake.findings:
+        assert f.message and f.fix and os.path.basename(f.file) in f.message or f.code == "RETURN_SUPERSEDED"
+
+
+def test_formula_like_long_and_nfd_text_is_kept_as_typed(q1_forms, tmp_path):
+    long_text = "Kết quả chi tiết. " * 2300 + "Hết."   # 41,404 characters: more than Excel allows
+    nfd = unicodedata.normalize("NFD", "Đã tổ chức hội nghị triển khai")
+    answers = {"VI.1.1": {"status": "Đang thực hiện", "result": "=1+1 không phải công thức",
+                          "evidence": "+84 912 345 678", "difficulties": "-", "proposals": "@ban lãnh đạo"},
+               "VI.4.1": {"status": "Đang thực hiện", "result": "LONG_TEXT_MARKER"},
+               "VI.4.2": {"status": "Đang thực hiện", "result": nfd}}
+    out = tmp_path / "kt.xlsx"
+    fill(q1_forms / "phong-kinh-te.xlsx", out, answers, text_keys=("result", "evidence", "proposals"))
+    patch_zip(out, pattern=lambda name, data: data.replace(b"LONG_TEXT_MARKER", long_text.encode()))
+    intake = _collect([out])
+    got = intake.answers_of("phong-kinh-te")
+    assert got["VI.1.1"].result == "=1+1 không phải công thức"
+    assert got["VI.1.1"].evidence == "+84 912 345 678" and got["VI.1.1"].proposals == "@ban lãnh đạo"
+    assert got["VI.4.1"].result == long_text
+    assert got["VI.4.2"].result == unicodedata.normalize("NFC", nfd)
+    too_long = [f for f in intake.findings if f.code == "CELL_TOO_LONG"]
+    assert too_long and too_long[0].item == "VI.4.1" and too_long[0].cell.startswith("J")
+
+
+def test_two_files_from_one_agency_newest_wins_and_older_is_listed(q1_forms, tmp_path):
+    older, newer = tmp_path / "kt-lan-1.xlsx", tmp_path / "kt-lan-2.xlsx"
+
+    fill(q1_forms / "phong-kinh-te.xlsx", older, {"VI.1.1": {"status": "Đang thực hiện"}})
+    fill(q1_forms / "phong-kinh-te.xlsx", newer, {"VI.1.1": done()})
+    set_saved_time(older, dt.datetime(2026, 3, 10, 8, 0))
+    set_saved_time(newer, dt.datetime(2026, 3, 12, 8, 0))
+    os.utime(newer, (1, 1))          # the file time alone would pick the wrong one
+    intake = _collect([newer, older])
+    submission = intake.submissions["phong-kinh-te"]
+    assert submission.used == newer and submission.superseded == [older]
+    assert intake.answers_of("phong-kinh-te")["VI.1.1"].status == "done"
+    assert ("RETURN_SUPERSEDED", "kt-lan-1.xlsx") in _codes(intake)
+
+
+def test_form_of_another_period_or_plan_is_rejected(q1_forms, tmp_path):
+    s1 = tmp_path / "s1"
+    invoke("forms", "-p", "2026S1", "--agency", "phong-kinh-te", "--dir", s1)
+    other_period = s1 / "output" / "2026S1" / "bieu-mau" / "phong-kinh-te.xlsx"
+    changed_plan = tmp_path / "changed.xlsx"
+
+    def tamper(workbook):
+        meta = workbook["_meta"]
+        for row in meta.iter_rows():
+            if row[0].value == "plan_fingerprint":
+                row[1].value = "000000000000"
+    fill(q1_forms / "phong-kinh-te.xlsx", changed_plan, {}, transform=tamper)
+    intake = _collect([other_period, changed_plan])
+    codes = {f.code for f in intake.findings}
+    assert {"RETURN_OTHER_PERIOD", "RETURN_OTHER_PLAN"} <= codes
+    assert "phong-kinh-te" not in intake.submissions
+    message = next(f.message for f in intake.findings if f.code == "RETURN_OTHER_PERIOD")
+    assert "2026S1" in message and "Phòng Kinh tế" in message
+
+
+def test_xls_and_ods_saved_by_other_suites_are_read(q1_forms, tmp_path):
+    from cchc_excel.office import convert, find_soffice
+
+    if not find_soffice():
+        pytest.skip("LibreOffice not installed")
+    source = tmp_path / "kt.xlsx"
+    fill(q1_forms / "phong-kinh-te.xlsx", source, {"VI.1.1": done()})
+    ods = convert(source, "ods", tmp_path / "ods")
+    xls = convert(source, "xls", tmp_path / "xls")
+    for path in (ods, xls):
+        intake = _collect([path])
+        assert intake.answers_of("phong-kinh-te")["VI.1.1"].status == "done", path
+        assert intake.answers_of("phong-kinh-te")["VI.1.1"].completed_on == dt.date(2026, 2, 10)
+
+
+def test_item_status_from_leads():
+    from cchc_excel.merge import Answer
+
+    def a(status):
+        return Answer("I.6", "x", "lead", status, "", None, "", "", "", "", "", "f", "s", 5)
+
+    assert item_status([a("done"), a("done")]) == "done"
+    assert item_status([a("done"), a(None)]) == "in_progress"
+    assert item_status([a("not_arisen")]) == "not_arisen"
+    assert item_status([a("not_started"), a("in_progress")]) == "in_progress"
+    assert item_status([a("not_started")]) == "not_started"
+    assert item_status([a(None)]) is None
