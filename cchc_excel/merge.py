@@ -97,7 +97,10 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     """Read, identify, de-duplicate and normalise every returned file."""
     findings: list[Finding] = []
     rejected: list[Path] = []
-    forms: dict[str, list[ReturnedForm]] = {}
+    # Only the newest form of each agency is kept in memory while reading, so
+    # memory does not grow with the number of files.
+    newest: dict[str, ReturnedForm] = {}
+    older: dict[str, list[ReturnedForm]] = {}
     names = {a.code: a.name for a in plan.agencies}
     plan_print = fingerprint(plan)
     for path in paths:
@@ -117,21 +120,31 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
             findings.append(problem)
             rejected.append(path)
             continue
-        forms.setdefault(form.agency, []).append(form)
+        current = newest.get(form.agency)
+        if current is not None and _age(current) >= _age(form):
+            form, current = current, form
+        newest[form.agency] = form
+        if current is not None:
+            current.answers, current.issues = [], []     # only its path and time are needed now
+            older.setdefault(form.agency, []).append(current)
 
     submissions: dict[str, Submission] = {}
     answers: list[Answer] = []
-    for agency, candidates in forms.items():
-        candidates.sort(key=lambda f: (f.saved_at or dt.datetime.min, f.path.stat().st_mtime), reverse=True)
-        newest, older = candidates[0], candidates[1:]
-        submissions[agency] = Submission(agency, newest.path, [f.path for f in older], newest.saved_at)
-        for old in older:
+    for agency, form in newest.items():
+        superseded = sorted(older.get(agency, []), key=_age, reverse=True)
+        submissions[agency] = Submission(agency, form.path, [f.path for f in superseded], form.saved_at)
+        for old in superseded:
             findings.append(finding("RETURN_SUPERSEDED", I, agency=agency, file=str(old.path),
-                                    agency_name=names[agency], newer=newest.path.name, period=period_id))
-        found, problems = normalise(plan, newest, names[agency])
+                                    agency_name=names[agency], newer=form.path.name, period=period_id))
+        found, problems = normalise(plan, form, names[agency])
         answers.extend(found)
         findings.extend(problems)
     return Intake(submissions, answers, findings, rejected, len(paths))
+
+
+def _age(form: ReturnedForm) -> tuple:
+    """Newer sorts higher: the workbook's saved time, then the file time, then the name."""
+    return (form.saved_at or dt.datetime.min, form.path.stat().st_mtime, str(form.path))
 
 
 def _identify(form: ReturnedForm | None, path: Path, period_id: str, plan_print: str,
