@@ -23,6 +23,7 @@ from .lint import lint_plan
 from .messages import CchcError
 from .models import Plan, Severity
 from .intake import find_returns
+from .templatecheck import check_templates
 from .periods import parse_period
 from .timeframe import describe_kind
 
@@ -409,6 +410,86 @@ def check(period, directory: str, as_json: bool, today) -> None:
     else:
         print_check(result, period)
     if result.blocking:
+        sys.exit(EXIT_PROBLEMS)
+
+
+# --- compile --------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@period_option
+@dir_option
+@click.option("--draft", is_flag=True, help="Vẫn lập báo cáo khi còn thiếu số liệu: chỗ thiếu được tô vàng.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm bản PDF (cần LibreOffice).")
+@click.option("--date", "report_date", callback=_date,
+              help="Ngày ghi trên báo cáo (ngày/tháng/năm); bỏ trống để văn thư điền khi ký.")
+@today_option
+def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) -> None:  # noqa: A001
+    """Lập báo cáo CCHC (.docx) và bảng tổng hợp (.xlsx) của kỳ từ các biểu mẫu đã nhận.
+
+    Chạy kiểm tra trước; còn lỗi (cơ quan chưa nộp, thiếu trạng thái…) thì dừng và liệt kê,
+    trừ khi dùng --draft. Ghi output/<kỳ>/bao-cao-cchc-<kỳ>.docx và output/<kỳ>/tong-hop-<kỳ>.xlsx.
+
+    Mã thoát: 0 đã lập báo cáo; 1 còn lỗi nên chưa lập (hoặc đã lập bản nháp); 3 lỗi đầu vào hoặc mẫu báo cáo.
+
+    Ví dụ: cchc-excel compile --period 2026Q1 --dir cchc-2026 --pdf
+    """
+    workspace = _workspace(directory)
+    loaded = _load(directory)
+    files = find_returns(workspace.input_dir(period.id))
+    with _progress_reader(len(files)) as progress:
+        result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
+                                      pdf, progress, files)
+    console = out()
+    if result.blocked:
+        print_check(result.check, period)
+        console.print(f"[red]Chưa lập báo cáo:[/red] còn {len(result.check.blocking)} lỗi phải sửa (xem trên). "
+                      "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu.")
+        sys.exit(EXIT_PROBLEMS)
+    figures = result.context["figures"]
+    console.print(f"Đã lập báo cáo {period.title}: {result.report}")
+    console.print(f"Bảng tổng hợp: {result.summary}")
+    if result.pdf:
+        console.print(f"Bản PDF: {result.pdf}")
+    elif pdf:
+        err(f"Lỗi: không tạo được bản PDF: {result.pdf_problem}\n→ Cách khắc phục: cài LibreOffice "
+            "(gói libreoffice-writer) rồi chạy lại với --pdf; tệp .docx vẫn đã được tạo.")
+    console.print(f"Nhiệm vụ đến hạn: {figures['due']}; hoàn thành {figures['done']} "
+                  f"({figures['done_rate']}); đang thực hiện {figures['in_progress']}; "
+                  f"chưa thực hiện {figures['not_started']}; chưa báo cáo {figures['not_reported']}.")
+    if result.check.blocking:
+        console.print(f"[yellow]BẢN NHÁP:[/yellow] còn {len(result.check.blocking)} lỗi; các chỗ thiếu được tô vàng "
+                      f"trong báo cáo. Danh sách: {result.check.findings_path}")
+        sys.exit(EXIT_PROBLEMS)
+
+
+# --- templates ------------------------------------------------------------------------
+
+
+@cli.group(context_settings=CONTEXT)
+def templates() -> None:
+    """Mẫu báo cáo Word (templates/)."""
+
+
+@templates.command("check", context_settings=CONTEXT)
+@dir_option
+def templates_check(directory: str) -> None:
+    """Kiểm tra các mẫu báo cáo trong templates/ sau khi sửa bằng Word: thẻ hỏng, biến sai tên.
+
+    Ví dụ: cchc-excel templates check --dir cchc-2026
+    """
+    workspace = _workspace(directory)
+    loaded = _load(directory)
+    problems = 0
+    console = out()
+    for result in check_templates(workspace, loaded):
+        if result.problem:
+            problems += 1
+            console.print(f"[red]LỖI[/red] {result.problem}")
+        else:
+            source = "mẫu mặc định đi kèm" if result.default else "đã sửa trong templates/"
+            console.print(f"[green]Đạt[/green] {result.path.name} ({source})")
+    if problems:
         sys.exit(EXIT_PROBLEMS)
 
 

@@ -21,6 +21,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Office Open XML kinds by the part that identifies them.
 _OOXML_MAIN = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
 _KIND_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -79,6 +81,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes 0600; give the usual permissions
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -12,7 +12,12 @@ from typing import Callable
 
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
-from .files import save_workbook_atomic
+from .chart import completion_chart
+from .docx_render import render as render_docx
+from .files import save_workbook_atomic, write_bytes_atomic
+from .office import OfficeError, convert
+from .report import build_context
+from .summary import summary_workbook
 from .forms import Prefill, agencies_with_forms, build_form, form_rows
 from .formspec import STATUS_LABELS
 from .intake import find_returns
@@ -244,3 +249,62 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
         elif target.exists():
             target.unlink()   # an earlier run's copy: its problems are fixed now
     return CheckResult(intake, findings, states, findings_path, written)
+
+
+# --- compile -----------------------------------------------------------------------
+
+TEMPLATE_BY_KIND = {
+    "Q1": "mau-bao-cao-quy.docx", "Q2": "mau-bao-cao-quy.docx", "Q3": "mau-bao-cao-quy.docx",
+    "Q4": "mau-bao-cao-quy.docx", "S1": "mau-bao-cao-6-thang.docx", "M9": "mau-bao-cao-6-thang.docx",
+    "S2": "mau-bao-cao-6-thang.docx", "Y": "mau-bao-cao-nam.docx",
+}
+
+
+def template_for(workspace: Workspace, period: Period) -> tuple[Path, bool]:
+    """The working folder's template for the period, else the shipped one.
+    Returns (path, is_default)."""
+    name = TEMPLATE_BY_KIND[period.kind]
+    own = workspace.templates / name
+    if own.exists():
+        return own, False
+    return Path(str(importlib.resources.files("cchc_excel") / "data" / name)), True
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    check: CheckResult
+    blocked: bool
+    report: Path | None = None
+    summary: Path | None = None
+    pdf: Path | None = None
+    pdf_problem: str = ""
+    template: Path | None = None
+    context: dict | None = None
+
+
+def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date, draft: bool = False,
+                report_date: dt.date | None = None, pdf: bool = False,
+                progress: Callable[[Path], None] | None = None, files: list[Path] | None = None) -> CompileResult:
+    """Check the period, then write the report (.docx, optionally .pdf) and the
+    summary workbook. Blocking findings stop it unless draft is asked for."""
+    checked = run_check(workspace, loaded, period, today, progress, files)
+    if checked.blocking and not draft:
+        return CompileResult(checked, blocked=True)
+    plan = loaded.plan
+    context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
+                            draft=bool(checked.blocking) or draft)
+    rows = context["by_section"]
+    chart = completion_chart([r["heading"] for r in rows], [r["done"] for r in rows], [r["expected"] for r in rows])
+    template, _ = template_for(workspace, period)
+    document = render_docx(template, context, chart)
+    out = workspace.output_dir(period.id)
+    report = write_bytes_atomic(out / f"bao-cao-cchc-{period.id}.docx", document)
+    summary = save_workbook_atomic(summary_workbook(plan, period, checked.intake, context),
+                                   out / f"tong-hop-{period.id}.xlsx")
+    pdf_path, problem = None, ""
+    if pdf:
+        try:
+            pdf_path = convert(report, "pdf", out)
+        except OfficeError as exc:
+            problem = str(exc)
+    return CompileResult(checked, False, report, summary, pdf_path, problem, template, context)

@@ -1,0 +1,76 @@
+"""Fill a Word template (docxtpl) with a report context; check templates.
+
+Rendering uses autoescape (an agency's "&" or "<" cannot corrupt the XML) and
+StrictUndefined (a misspelled variable is an error naming it, not an empty
+string). Lines marked missing become highlighted runs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import jinja2
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
+
+from .files import open_office_zip
+from .messages import CchcError
+
+HIGHLIGHT = "FFFF00"
+
+
+def _rich(value):
+    """Line dicts -> RichText (highlighted when missing), recursively."""
+    if isinstance(value, dict):
+        if set(value) == {"text", "missing"}:
+            if value["missing"]:
+                return RichText(value["text"], highlight=HIGHLIGHT, bold=True, color="C00000")
+            return RichText(value["text"])
+        return {k: _rich(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rich(v) for v in value]
+    return value
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def load_template(path: Path) -> DocxTemplate:
+    data = open_office_zip(path, "docx")
+    try:
+        return DocxTemplate(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on broken parts
+        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+
+
+def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
+    template = load_template(path)
+    data = _rich(context)
+    data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(170)) if chart_png else ""
+    try:
+        template.render(data, _environment(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise CchcError("TEMPLATE_UNDEFINED", file=path, detail=_undefined_name(exc)) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise CchcError("TEMPLATE_SYNTAX", file=path, detail=exc.message or "", near=_near(exc)) from None
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    """The misspelled name: from "'foo' is undefined" or "… has no attribute 'bar'"."""
+    text = str(exc.message or exc)
+    match = re.search(r"has no attribute '([^']+)'", text) or re.search(r"'([^']+)' is undefined", text)
+    return match.group(1) if match else text
+
+
+def _near(exc) -> str:
+    context = getattr(exc, "docx_context", None)
+    if not context:
+        return ""
+    text = " ".join(part.strip() for part in context if part.strip())
+    return text[:120]

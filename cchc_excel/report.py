@@ -1,0 +1,287 @@
+"""The report's content as a plain context dict for the Word template.
+
+Written the way a capable officer writes a CCHC report: per plan section what
+was done (lead agencies' results, coordinators' contributions, evidence) and
+where it stands; figures the Vietnamese way; weaknesses from the reported
+difficulties; next-period tasks from the plan; proposals de-duplicated; an
+annex of every item. A gap is a line with ``missing=True`` (the renderer
+highlights it) — nothing missing can pass unnoticed.
+
+Lines are dicts ``{"text": str, "missing": bool}``; nothing here knows docx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .forms import agencies_with_forms
+from .merge import Answer, Intake
+from .models import Finding, Period, Plan, Settings, TimeframeKind
+from .outcomes import Outcome, agency_figures, figures, outcomes
+from .periods import format_window, next_period
+from .textnorm import fold
+from .timeframe import due_state
+from .vnformat import date_line, short_date
+
+STATUS_PHRASES = {
+    "done": "đã hoàn thành",
+    "in_progress": "đang thực hiện",
+    "not_started": "chưa thực hiện",
+    "not_arisen": "trong kỳ chưa phát sinh",
+}
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def line(text: str, missing: bool = False) -> dict:
+    return {"text": text, "missing": missing}
+
+
+def sentence_case(title: str) -> str:
+    """'CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)' -> 'Cải cách thủ tục hành chính'."""
+    text = re.sub(r"\s*\(.*?\)", "", title).strip().lower()
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?;:…" else text + "."
+
+
+def _missing_text(plan: Plan, codes: tuple[str, ...]) -> str:
+    names = ", ".join(plan.agency(c).name for c in codes)
+    return f"[{names} chưa gửi báo cáo]"
+
+
+def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
+    """The report line for one item, or None when there is nothing to say."""
+    item = outcome.item
+    names = {a.code: a.name for a in plan.agencies}
+    product = item.product.rstrip(" .;:")
+    if outcome.status is None:
+        if not outcome.due:
+            return None
+        return line(f"- {product}: {_missing_text(plan, outcome.missing)}", missing=True)
+    phrase = STATUS_PHRASES[outcome.status]
+    if outcome.status == "done" and outcome.completed_on:
+        phrase += f" ngày {short_date(outcome.completed_on)}"
+    parts = []
+    several = len(outcome.leads) > 1
+    for answer in outcome.leads:
+        text = answer.result or (answer.difficulties if answer.status == "not_started" else "")
+        if text:
+            parts.append(f"{names[answer.agency]}: {_sentence(text)}" if several else _sentence(text))
+    evidence = sorted({a.evidence for a in outcome.leads if a.evidence})
+    if evidence:
+        parts.append(f"Văn bản, sản phẩm: {_sentence('; '.join(evidence))}")
+    contributions = [f"{names[a.agency]} {_sentence(a.result)}" for a in outcome.coordinators if a.result]
+    if contributions:
+        parts.append("Phối hợp: " + " ".join(contributions))
+    text = f"- {product} ({phrase})"
+    text += f": {' '.join(parts)}" if parts else "."
+    if draft and outcome.missing and outcome.status is not None:
+        return line(text + " " + _missing_text(plan, outcome.missing), missing=True)
+    return line(text)
+
+
+def _section_summary(title: str, figs) -> str:
+    if not figs.due:
+        return f"Trong kỳ, lĩnh vực {title.lower()} không có nhiệm vụ đến hạn."
+    text = (f"Trong kỳ có {figs.due} nhiệm vụ đến hạn; đã hoàn thành {figs.done} nhiệm vụ"
+            f" (đạt {figs.done_rate}), đang thực hiện {figs.in_progress}, chưa thực hiện {figs.not_started}")
+    if figs.not_arisen:
+        text += f", chưa phát sinh {figs.not_arisen}"
+    if figs.not_reported:
+        text += f", chưa báo cáo {figs.not_reported}"
+    return text + "."
+
+
+def build_context(
+    plan: Plan,
+    settings: Settings,
+    period: Period,
+    intake: Intake,
+    findings: list[Finding],
+    report_date: dt.date | None,
+    draft: bool,
+) -> dict:
+    results = outcomes(plan, period, intake)
+    by_section = {s.code: [o for o in results if o.item.section == s.code] for s in plan.sections}
+    following = next_period(period)
+    meta = plan.meta
+    commune = settings.commune or meta.commune
+    year = period.year
+
+    sections = []
+    for number, section in enumerate(plan.sections):
+        items = by_section[section.code]
+        figs = figures(items)
+        lines = [ln for o in items if (ln := item_line(plan, o, draft))]
+        heading = sentence_case(section.title)
+        sections.append({
+            "code": section.code,
+            "title": section.title,
+            "heading": heading,
+            "number": number,          # 0 for section I, 1.. for II–VII
+            "summary": _section_summary(heading, figs),
+            "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
+            "figures": figs.as_dict(),
+        })
+    direction, *areas = sections
+    for index, area in enumerate(areas, start=1):
+        area["heading"] = f"{index}. {area['heading']}"
+
+    total = figures(results)
+    title = f"Kết quả thực hiện công tác cải cách hành chính {period.title}"
+    if period.kind in ("S1", "Y", "M9"):
+        title += f" và phương hướng, nhiệm vụ {following.title}"
+    plan_ref = f"Kế hoạch số {meta.number}" + (f" ngày {short_date(meta.date)}" if meta.date else "")
+    if meta.issuer:
+        plan_ref += f" của {meta.issuer}"
+    context = {
+        "draft": draft,
+        "draft_note": line("BẢN NHÁP: còn thiếu số liệu (các chỗ tô vàng); chưa dùng để ký ban hành.", True),
+        "issuer_upper": settings.issuer_upper or "ỦY BAN NHÂN DÂN",
+        "issuer_name_upper": settings.issuer_name_upper or f"XÃ {commune}".upper(),
+        "commune": commune,
+        "number_line": "Số:        /BC-UBND",
+        "date_line": date_line(settings.place or commune, report_date, year),
+        "title": title,
+        "period": {"id": period.id, "name": period.name, "title": period.title,
+                   "window": format_window(period), "year": year},
+        "next_period": {"title": following.title, "title_upper": following.title.upper()},
+        "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
+        "legal_basis": (f"Thực hiện {plan_ref} về cải cách hành chính năm {meta.year or year}; "
+                        f"UBND xã {commune} báo cáo kết quả thực hiện công tác cải cách hành chính "
+                        f"{period.title} như sau:"),
+        "direction": direction,
+        "areas": areas,
+        "figures": total.as_dict(),
+        "by_section": [{"code": s["code"], "heading": sentence_case(s["title"]), **s["figures"]}
+                       for s in sections],
+        "by_agency": [{"name": a.name, **agency_figures(plan, results, a.code).as_dict()}
+                      for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
+        "strengths": _strengths(total, intake, plan),
+        "weaknesses": _weaknesses(plan, results, intake, draft),
+        "next_tasks": _next_tasks(plan, results, following),
+        "proposals": _proposals(plan, intake.answers),
+        "annex": _annex(plan, results),
+        "recipients": [f"- {r};" for r in settings.recipients[:-1]]
+                      + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),
+        "signer": {
+            "on_behalf": "TM. ỦY BAN NHÂN DÂN",
+            "authority": settings.signer_authority,
+            "title": settings.signer_title or "CHỦ TỊCH",
+            "name": settings.signer_name,
+        },
+        "blocking": len([f for f in findings if f.blocking]),
+    }
+    return context
+
+
+def _strengths(total, intake: Intake, plan: Plan) -> list[dict]:
+    sent = sum(1 for s in intake.submissions.values() if s.used)
+    expected = len(agencies_with_forms(plan))
+    lines = [line(
+        f"Các cơ quan, đơn vị đã triển khai các nhiệm vụ theo Kế hoạch; {sent}/{expected} cơ quan, đơn vị "
+        f"gửi báo cáo kết quả. Trong kỳ có {total.due} nhiệm vụ đến hạn, đã hoàn thành {total.done} nhiệm vụ "
+        f"(đạt {total.done_rate}), trong đó {total.on_time} nhiệm vụ đúng hạn; {total.in_progress} nhiệm vụ "
+        f"đang thực hiện."
+    )]
+    return lines
+
+
+def _weaknesses(plan: Plan, results: list[Outcome], intake: Intake, draft: bool) -> list[dict]:
+    names = {a.code: a.name for a in plan.agencies}
+    lines = []
+    late = [o for o in results if o.overdue]
+    if late:
+        listed = "; ".join(f"{o.item.product} ({o.item.id})" for o in late)
+        lines.append(line(f"- Còn {len(late)} nhiệm vụ chậm so với thời hạn của Kế hoạch: {listed}."))
+    seen: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    for answer in intake.answers:
+        if answer.difficulties and not _is_nothing(answer.difficulties):
+            key = fold(answer.difficulties).rstrip(".")
+            texts.setdefault(key, answer.difficulties)
+            seen.setdefault(key, [])
+            if names[answer.agency] not in seen[key]:
+                seen[key].append(names[answer.agency])
+    for key, agencies in seen.items():
+        lines.append(line(f"- {_sentence(texts[key])[:-1]} ({', '.join(agencies)})."))
+    missing = [a for a in agencies_with_forms(plan) if a.code not in intake.submissions]
+    if missing and draft:
+        lines.append(line(f"[{', '.join(a.name for a in missing)} chưa gửi báo cáo]", missing=True))
+    return lines or [line("- Không có tồn tại, hạn chế được các cơ quan, đơn vị báo cáo trong kỳ.")]
+
+
+def _is_nothing(text: str) -> bool:
+    return fold(text).strip(" .") in {"khong", "khong co", "khong co kho khan", "chua co", "-", "x", "0"}
+
+
+def _next_tasks(plan: Plan, results: list[Outcome], following: Period) -> list[dict]:
+    names = {a.code: a.name for a in plan.agencies}
+    out = []
+    recurring = 0
+    for section in plan.sections:
+        lines = []
+        for o in results:
+            item = o.item
+            if item.section != section.code or o.status in ("done",):
+                continue
+            kind = item.timeframe.kind
+            if kind == TimeframeKind.RECURRING:
+                recurring += 1
+                continue
+            if kind == TimeframeKind.CONDITIONAL:
+                continue
+            if due_state(item.timeframe, following) != "later":
+                lead = item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead)
+                lines.append(line(f"- {item.product} (chủ trì: {lead}; thời gian: {item.timeframe.text})."))
+        if lines:
+            out.append({"heading": sentence_case(section.title), "lines": lines})
+    if recurring:
+        out.append({"heading": "Nhiệm vụ thường xuyên",
+                    "lines": [line(f"- Tiếp tục thực hiện {recurring} nhiệm vụ thường xuyên, định kỳ theo "
+                                   "Kế hoạch; các nhiệm vụ khi có phát sinh thực hiện theo yêu cầu.")]})
+    return out
+
+
+def _proposals(plan: Plan, answers: list[Answer]) -> list[dict]:
+    names = {a.code: a.name for a in plan.agencies}
+    grouped: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    for answer in answers:
+        if answer.proposals and not _is_nothing(answer.proposals):
+            key = fold(answer.proposals).rstrip(".")
+            texts.setdefault(key, answer.proposals)
+            agencies = grouped.setdefault(key, [])
+            if names[answer.agency] not in agencies:
+                agencies.append(names[answer.agency])
+    lines = [line(f"- {_sentence(texts[k])[:-1]} ({', '.join(v)}).") for k, v in grouped.items()]
+    return lines or [line("- Không có.")]
+
+
+def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
+    names = {a.code: a.name for a in plan.agencies}
+    rows = []
+    for o in results:
+        item = o.item
+        result = " ".join(_sentence(a.result) for a in o.leads if a.result)
+        evidence = "; ".join(sorted({a.evidence for a in o.leads if a.evidence}))
+        contributions = " ".join(f"{names[a.agency]}: {_sentence(a.result)}" for a in o.coordinators if a.result)
+        details = " ".join(part for part in (
+            result,
+            f"Văn bản, sản phẩm: {_sentence(evidence)}" if evidence else "",
+            f"Phối hợp: {contributions}" if contributions else "",
+        ) if part)
+        rows.append({
+            "id": item.id,
+            "task": item.task,
+            "product": item.product,
+            "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
+            "timeframe": item.timeframe.text,
+            "status": line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),
+            "details": details,
+        })
+    return rows

@@ -1,0 +1,38 @@
+"""Numbers, percentages and dates written the Vietnamese way (DESIGN §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def number(value: int | float, decimals: int = 0) -> str:
+    """1234 -> '1.234'; 12.5 -> '12,5' (decimals=1)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent(part: int | float, whole: int | float) -> str:
+    """66,7% — one decimal; '—' when there is nothing to divide by."""
+    if not whole:
+        return "—"
+    return f"{number(100 * part / whole, 1)}%"
+
+
+def day_month(day: dt.date) -> tuple[str, str]:
+    """Day and month as official documents write them: days below 10 and the
+    months 1 and 2 take a leading zero ("ngày 05 tháng 01", "ngày 15 tháng 3")."""
+    d = f"{day.day:02d}"
+    m = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return d, m
+
+
+def date_line(place: str, day: dt.date | None, year: int) -> str:
+    """'Xuân Trường, ngày 05 tháng 01 năm 2026', or with blanks for the văn thư."""
+    if day is None:
+        return f"{place}, ngày      tháng      năm {year}"
+    d, m = day_month(day)
+    return f"{place}, ngày {d} tháng {m} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
