@@ -35,7 +35,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def out() -> Console:
     """A console on the current stdout (created per call so tests can capture it)."""
-    return Console(file=sys.stdout, width=max(100, Console().width), highlight=False, soft_wrap=False)
+    return Console(file=sys.stdout, width=max(100, Console().width), highlight=False, soft_wrap=True)
 
 
 def err(text: str) -> None:

@@ -7,8 +7,10 @@ string). Lines marked missing become highlighted runs.
 
 from __future__ import annotations
 
+import html
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -46,7 +48,52 @@ def load_template(path: Path) -> DocxTemplate:
         raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
 
 
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_TAG_PARTS = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+def tag_problems(path: Path) -> list[str]:
+    """Paragraphs whose template tags do not pair up, as «text» excerpts.
+
+    docxtpl does not report these: its paragraph-tag handling ({%p … %}) can
+    then match across paragraphs and silently drop content (see
+    elapouya/python-docx-template#161 on how {%p} removes its paragraph). So
+    every tag must open and close within one paragraph.
+    """
+    data = open_office_zip(path, "docx")
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [n for n in archive.namelist()
+                 if n == "word/document.xml" or re.match(r"word/(header|footer)\d*\.xml$", n)]
+        for name in parts:
+            xml = archive.read(name).decode("utf-8", "ignore")
+            for paragraph in _PARAGRAPH.findall(xml):
+                text = html.unescape("".join(_TEXT.findall(paragraph)))
+                if ("{" in text or "}" in text) and not _balanced(text):
+                    problems.append(text.strip()[:100])
+    return problems
+
+
+def _balanced(text: str) -> bool:
+    expected = None
+    for token in _TAG_PARTS.findall(text):
+        if token in ("{{", "{%"):
+            if expected:
+                return False
+            expected = "}}" if token == "{{" else "%}"
+        elif token != expected:
+            return False
+        else:
+            expected = None
+    stray = _TAG_PARTS.sub("", text)
+    return expected is None and not re.search(r"\{\s*\{|\}\s*\}|\{\s*%|%\s*\}", stray)
+
+
 def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
+    broken = tag_problems(path)
+    if broken:
+        raise CchcError("TEMPLATE_SYNTAX", file=path, detail="thẻ mở và thẻ đóng không khớp", near=broken[0])
     template = load_template(path)
     data = _rich(context)
     data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(170)) if chart_png else ""

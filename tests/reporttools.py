@@ -1,0 +1,76 @@
+"""Helpers for tests of compiled reports (not a test module)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+
+from cchc_excel.plan import load_plan_file
+from conftest import SEED, invoke
+from formtools import fill, section_sheets, item_rows
+
+PLAN = load_plan_file(SEED)
+ITEMS = {i.id: i for i in PLAN.items}
+
+
+def plausible_answers(agency: str, form: Path, done_every: int = 3) -> dict:
+    """Answers a careful officer would give: every third lead item done (with
+    date and evidence), conditional items not arisen, others in progress."""
+    import openpyxl
+
+    answers = {}
+    workbook = openpyxl.load_workbook(form)
+    n = 0
+    for sheet in section_sheets(workbook):
+        for item_id, row in item_rows(sheet):
+            item = ITEMS[item_id]
+            role = sheet.cell(row, 5).value
+            if item.timeframe.kind.value == "conditional":
+                answers[item_id] = {"status": "Chưa phát sinh"}
+            elif role == "Chủ trì" and n % done_every == 0:
+                answers[item_id] = {"status": "Đã hoàn thành", "completed_on": dt.datetime(2026, 1, 12),
+                                    "result": f"Hoàn thành {item.product[:40]}",
+                                    "evidence": f"Văn bản số {n + 1}/UBND ngày 12/01/2026"}
+            else:
+                answers[item_id] = {"status": "Đang thực hiện", "result": f"Đang triển khai {item_id}"}
+            if role == "Chủ trì":
+                n += 1
+    return answers
+
+
+def filled_period(root: Path, period: str, skip=(), tweak=None) -> Path:
+    """Forms for the period, filled by every agency (but skip) into input/<period>/."""
+    assert invoke("forms", "-p", period, "--dir", root).exit_code == 0
+    forms = root / "output" / period / "bieu-mau"
+    for form in sorted(forms.iterdir()):
+        if form.stem in skip:
+            continue
+        answers = plausible_answers(form.stem, form)
+        if tweak:
+            tweak(form.stem, answers)
+        fill(form, root / "input" / period / f"{form.stem} gui lai.xlsx", answers,
+             text_keys=("result", "evidence", "difficulties", "proposals"))
+    return root
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def annex_rows(path: Path) -> dict[str, list[str]]:
+    """Item id -> cells of the annex table row."""
+    document = docx.Document(path)
+    rows = {}
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text for c in row.cells]
+            if cells and cells[0] in ITEMS:
+                rows[cells[0]] = cells
+    return rows

@@ -1,0 +1,197 @@
+"""`cchc-excel compile`: the official report (.docx) and the summary workbook."""
+
+import datetime as dt
+import re
+import shutil
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+
+from cchc_excel.periods import next_period, parse_period
+from cchc_excel.timeframe import is_due
+from conftest import invoke
+from reporttools import ITEMS, PLAN, annex_rows, document_text, filled_period, plausible_answers
+
+TITLES = {
+    "2026Q1": ("Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+               "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2026"),
+    "2026S1": ("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026 và phương hướng, "
+               "nhiệm vụ 6 tháng cuối năm 2026", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026"),
+    "2026Q3": ("Kết quả thực hiện công tác cải cách hành chính quý III năm 2026",
+               "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026"),
+    "2026": ("Kết quả thực hiện công tác cải cách hành chính năm 2026 và phương hướng, nhiệm vụ năm 2027",
+             "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027"),
+}
+TODAY = {"2026Q1": "20/03/2026", "2026S1": "20/06/2026", "2026Q3": "20/09/2026", "2026": "20/12/2026"}
+
+
+@pytest.mark.parametrize("period_id", list(TITLES))
+def test_report_for_each_period(tmp_path, period_id):
+    root = filled_period(tmp_path, period_id)
+    result = invoke("compile", "-p", period_id, "--dir", root, "--today", TODAY[period_id])
+    assert result.exit_code == 0, result.output
+    report = root / "output" / period_id / f"bao-cao-cchc-{period_id}.docx"
+    summary = root / "output" / period_id / f"tong-hop-{period_id}.xlsx"
+    assert report.exists() and summary.exists()
+    text = document_text(report)
+    title, direction = TITLES[period_id]
+    assert title in text and direction in text
+    assert "[" not in text.split("PHỤ LỤC")[0] or "chưa gửi báo cáo" not in text   # complete: no placeholders
+    rows = annex_rows(report)
+    assert set(rows) == set(ITEMS)                            # every item of the plan in the annex
+
+    # Figures match the inputs: count the lead answers given above, independently of the tool.
+    period = parse_period(period_id)
+    given = {}
+    for form in (root / "output" / period_id / "bieu-mau").iterdir():
+        for item_id, values in plausible_answers(form.stem, form).items():
+            if form.stem in ITEMS[item_id].lead:
+                given.setdefault(item_id, []).append(values["status"])
+    due = [i for i in PLAN.items if is_due(i.timeframe, period)]
+    done = [i for i in due if given.get(i.id) and all(s == "Đã hoàn thành" for s in given[i.id])]
+    arisen = [i for i in due if given.get(i.id) and all(s == "Chưa phát sinh" for s in given[i.id])]
+    total = next(r for r in docx.Document(report).tables[2].rows if r.cells[0].text == "Tổng cộng")
+    cells = [c.text for c in total.cells]
+    assert cells[1] == str(len(due)) and cells[2] == str(len(done)) and cells[8] == str(len(arisen))
+    rate = f"{100 * len(done) / (len(due) - len(arisen)):.1f}%".replace(".", ",")
+    assert cells[3] == rate
+    for item_id, statuses in given.items():
+        if all(s == "Đã hoàn thành" for s in statuses):
+            assert rows[item_id][4].startswith("Đã hoàn thành"), item_id
+
+    workbook = openpyxl.load_workbook(summary)
+    assert workbook.sheetnames == ["Tổng hợp nhiệm vụ", "Theo lĩnh vực", "Theo cơ quan", "Chi tiết trả lời"]
+    items_sheet = workbook["Tổng hợp nhiệm vụ"]
+    assert {items_sheet.cell(r, 1).value for r in range(5, items_sheet.max_row + 1)} == set(ITEMS)
+    assert items_sheet.auto_filter.ref and workbook["Theo lĩnh vực"]._charts
+
+
+def test_document_format_follows_decree_30(tmp_path):
+    root = filled_period(tmp_path, "2026Q1")
+    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026",
+                  "--date", "5/1/2026").exit_code == 0
+    report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+    document = docx.Document(report)
+    first = document.sections[0]
+    def mm(length):
+        return round(length.mm, 1)
+
+    assert (mm(first.page_width), mm(first.page_height)) == (210.0, 297.0)            # A4 portrait
+    assert tuple(mm(m) for m in (first.top_margin, first.bottom_margin, first.left_margin,
+                                 first.right_margin)) == (20.0, 20.0, 30.0, 15.0)
+    assert first.different_first_page_header_footer                   # no number on page 1
+    assert 'instr="PAGE"' in first.header._element.xml
+    assert document.sections[-1].orientation == 1                     # annex in landscape
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and normal.size.pt == 14
+    header = [c.text for c in document.tables[0].rows[0].cells]
+    assert header[0].startswith("ỦY BAN NHÂN DÂN\nXÃ XUÂN TRƯỜNG") and "Số:" in header[0] and "/BC-UBND" in header[0]
+    assert header[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+    assert "Xuân Trường, ngày 05 tháng 01 năm 2026" in header[1]
+    text = document_text(report)
+    assert "BÁO CÁO" in text and "Thực hiện Kế hoạch số 03/KH-UBND ngày 10/01/2026 của UBND xã Xuân Trường" in text
+    for heading in ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+                    "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "1. Cải cách thể chế",
+                    "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số", "III. ĐÁNH GIÁ CHUNG",
+                    "1. Ưu điểm", "2. Tồn tại, hạn chế và nguyên nhân", "V. KIẾN NGHỊ, ĐỀ XUẤT",
+                    "Nơi nhận:", "- Sở Nội vụ tỉnh;", "- Lưu: VT, VHXH.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                    "PHÓ CHỦ TỊCH", "PHỤ LỤC"):
+        assert heading in text, heading
+    legal = next(p for p in document.paragraphs if p.text.startswith("Thực hiện Kế hoạch"))
+    assert legal.paragraph_format.first_line_indent.cm == pytest.approx(1.27, abs=0.01)
+    assert legal.paragraph_format.alignment == 3                      # justified
+    with zipfile.ZipFile(report) as archive:
+        xml = archive.read("word/document.xml").decode()
+        assert "<w:drawing>" in xml and any(n.startswith("word/media/") for n in archive.namelist())  # the chart
+
+
+def test_agency_text_with_markup_characters_and_line_breaks(tmp_path):
+    tricky = "Hội nghị A&B <tập huấn> > 50 người\nDòng thứ hai: \"trích dẫn\" & 'nháy'"
+
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Đã hoàn thành", "completed_on": dt.datetime(2026, 2, 2),
+                                 "result": tricky, "evidence": "QĐ số 1/QĐ-UBND <bản chính> & phụ lục",
+                                 "difficulties": "Thiếu nhân lực & kinh phí <2026>",
+                                 "proposals": "Đề nghị tỉnh hỗ trợ A&B"}
+
+    root = filled_period(tmp_path, "2026Q1", tweak=tweak)
+    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+    report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+    text = document_text(report)
+    assert "Hội nghị A&B <tập huấn> > 50 người\nDòng thứ hai: \"trích dẫn\" & 'nháy'" in text
+    assert "Thiếu nhân lực & kinh phí <2026>" in text and "Đề nghị tỉnh hỗ trợ A&B" in text
+    summary = openpyxl.load_workbook(root / "output" / "2026Q1" / "tong-hop-2026Q1.xlsx")
+    values = [c.value for row in summary["Chi tiết trả lời"].iter_rows() for c in row]
+    assert tricky in values and "QĐ số 1/QĐ-UBND <bản chính> & phụ lục" in values
+
+
+def test_missing_agency_blocks_and_draft_marks_the_gaps(tmp_path):
+    root = filled_period(tmp_path, "2026Q1", skip=("phong-kinh-te",))
+    blocked = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert blocked.exit_code == 1
+    assert "Phòng Kinh tế chưa gửi biểu mẫu kỳ 2026Q1" in blocked.stdout and "--draft" in blocked.stdout
+    report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+    assert not report.exists()
+    draft = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--draft")
+    assert draft.exit_code == 1 and "BẢN NHÁP" in draft.stdout
+    text = document_text(report)
+    assert "[Phòng Kinh tế chưa gửi báo cáo]" in text and "BẢN NHÁP" in text
+    with zipfile.ZipFile(report) as archive:
+        xml = archive.read("word/document.xml").decode()
+    placeholder = re.search(r"<w:r><w:rPr>([^<]*<[^>]*>)*?[^<]*</w:rPr><w:t[^>]*>[^<]*\[Phòng Kinh tế chưa gửi", xml)
+    assert placeholder and 'w:fill="FFFF00"' in placeholder.group(0)     # highlighted, cannot pass unnoticed
+
+
+def test_misspelled_template_variable_is_named(tmp_path):
+    root = filled_period(tmp_path, "2026Q1")
+    assert invoke("init", root).exit_code == 0
+    template = root / "templates" / "mau-bao-cao-quy.docx"
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert b"{{ legal_basis }}" in data
+                data = data.replace(b"{{ legal_basis }}", b"{{ legal_basic }}")
+            dst.writestr(info, data)
+    shutil.move(broken, template)
+    checked = invoke("templates", "check", "--dir", root)
+    assert checked.exit_code == 1 and "«legal_basic»" in checked.stdout and "mau-bao-cao-quy.docx" in checked.stdout
+    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert result.exit_code == 3 and "«legal_basic»" in result.stderr
+    assert "Đạt mau-bao-cao-nam.docx" in checked.stdout
+
+
+def test_broken_tag_is_reported(tmp_path):
+    assert invoke("init", tmp_path).exit_code == 0
+    template = tmp_path / "templates" / "mau-bao-cao-nam.docx"
+    data = {}
+    with zipfile.ZipFile(template) as src:
+        data = {i.filename: src.read(i.filename) for i in src.infolist()}
+    data["word/document.xml"] = data["word/document.xml"].replace(b"{{ commune }}", b"{{ commune }", 1)
+    with zipfile.ZipFile(template, "w") as dst:
+        for name, content in data.items():
+            dst.writestr(name, content)
+    checked = invoke("templates", "check", "--dir", tmp_path)
+    assert checked.exit_code == 1 and "mau-bao-cao-nam.docx" in checked.stdout and "thẻ bị hỏng" in checked.stdout
+
+
+def test_same_inputs_give_the_same_document(tmp_path):
+    root = filled_period(tmp_path, "2026Q1")
+    parts = []
+    for _ in range(2):
+        assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+        with zipfile.ZipFile(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx") as archive:
+            parts.append({n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"})
+    assert parts[0] == parts[1]
+
+
+def test_pdf_through_libreoffice(tmp_path, uno_python):
+    root = filled_period(tmp_path, "2026Q1")
+    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
+    assert result.exit_code == 0, result.output
+    pdf = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
