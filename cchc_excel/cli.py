@@ -493,6 +493,41 @@ def templates_check(directory: str) -> None:
         sys.exit(EXIT_PROBLEMS)
 
 
+# --- demo --------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("directory", default="cchc-demo", type=click.Path(file_okay=False))
+@click.option("--period", "-p", default="2026Q1", show_default=True, callback=_period, help="Kỳ báo cáo của bản chạy thử.")
+def demo(directory: str, period) -> None:
+    """Chạy thử toàn bộ quy trình trên kế hoạch mặc định, trong một lệnh.
+
+    Tạo thư mục làm việc, biểu mẫu cho từng cơ quan, điền thử như cán bộ các cơ quan
+    (có cơ quan nộp muộn, có vài lỗi thường gặp), kiểm tra rồi lập báo cáo (bản nháp).
+
+    Ví dụ: cchc-excel demo cchc-demo
+    """
+    from .demo import LATE_AGENCY, run_demo
+
+    result = run_demo(Path(directory), period)
+    compiled = result.compiled
+    console = out()
+    console.print(f"[bold]Chạy thử cchc-excel — {period.title}[/bold] (thư mục {result.workspace.root})")
+    console.print(f"1. Sổ kế hoạch: {result.workspace.plan_workbook}")
+    console.print(f"2. Biểu mẫu: {len(result.forms)} tệp trong {result.forms[0].path.parent}/")
+    late = next(f.agency.name for f in result.forms if f.agency.code == LATE_AGENCY)
+    console.print(f"3. Các cơ quan gửi lại {len(result.returned)} tệp vào {result.returned[0].parent}/ "
+                  f"({late} chưa gửi)")
+    print_check(compiled.check, period)
+    figures = compiled.context["figures"]
+    console.print(f"4. Báo cáo (bản nháp, chỗ thiếu tô vàng): {compiled.report}")
+    console.print(f"   Bảng tổng hợp: {compiled.summary}")
+    console.print(f"   Hoàn thành {figures['done']}/{figures['expected']} nhiệm vụ phải thực hiện "
+                  f"({figures['done_rate']}); đang thực hiện {figures['in_progress']}; "
+                  f"chưa báo cáo {figures['not_reported']}.")
+    console.print("Tiếp theo: mở báo cáo bằng Word; xem README để chạy với số liệu thật.")
+
+
 # --- entry point -----------------------------------------------------------------
 
 

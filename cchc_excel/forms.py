@@ -177,7 +177,8 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         "«Văn bản/sản phẩm minh chứng»: số, ký hiệu, ngày của văn bản, ví dụ «Kế hoạch số 05/KH-UBND ngày 12/01/2026».",
         "Nhiệm vụ «Chưa đến hạn» vẫn được báo cáo tiến độ nếu đã triển khai; nếu chưa thì có thể để trống.",
         "Nhiệm vụ «Khi phát sinh»: nếu trong kỳ chưa có việc thì chọn «Chưa phát sinh».",
-        "Muốn xuống dòng trong một ô: bấm Alt+Enter. Không thêm, xóa, đổi tên trang tính hay cột.",
+        "Muốn xuống dòng trong một ô: bấm Alt+Enter. Chữ dài bị che thì nhấp đúp vào mép dưới số thứ tự "
+        "dòng (bên trái) để giãn dòng. Không thêm, xóa, đổi tên trang tính hay cột.",
         "Lưu tệp (.xlsx) và gửi lại trước hạn; đổi tên tệp cũng không sao — chương trình nhận biết biểu mẫu qua nội dung.",
     ]
     if carried_from:

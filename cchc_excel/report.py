@@ -74,7 +74,7 @@ def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
     evidence = sorted({a.evidence for a in outcome.leads if a.evidence})
     if evidence:
         parts.append(f"Văn bản, sản phẩm: {_sentence('; '.join(evidence))}")
-    contributions = [f"{names[a.agency]} {_sentence(a.result)}" for a in outcome.coordinators if a.result]
+    contributions = [f"{names[a.agency]}: {_sentence(a.result)}" for a in outcome.coordinators if a.result]
     if contributions:
         parts.append("Phối hợp: " + " ".join(contributions))
     text = f"- {product} ({phrase})"

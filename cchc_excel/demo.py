@@ -1,0 +1,149 @@
+"""`cchc-excel demo`: the whole workflow on the embedded plan in one command.
+
+init → forms → every agency's workbook filled the way officers fill them
+(varied statuses and evidence, one agency late, a few realistic mistakes) →
+check → compile (a draft, since one agency is late). The answers are made up
+but plausible, and deterministic: the same demo gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+
+from . import formspec as spec
+from . import pipeline
+from .files import save_workbook_atomic
+from .models import Item, Period, TimeframeKind
+from .timeframe import due_state
+
+LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
+
+_RESULTS_DONE = (
+    "Đã ban hành và triển khai đến các cơ quan, đơn vị; tổ chức quán triệt tại giao ban tháng.",
+    "Đã hoàn thành, kết quả được công khai trên Trang thông tin điện tử xã.",
+    "Đã tổ chức thực hiện đầy đủ, đúng thời hạn theo Kế hoạch.",
+)
+_RESULTS_PROGRESS = (
+    "Đang triển khai; đã hoàn thành khoảng 60% khối lượng công việc, dự kiến xong trong quý sau.",
+    "Thường xuyên thực hiện; trong kỳ đăng tải 12 tin, bài và 02 video hướng dẫn.",
+    "Đã xây dựng dự thảo, đang lấy ý kiến các cơ quan, đơn vị liên quan.",
+    "Duy trì thực hiện thường xuyên; trong kỳ không có phản ánh, kiến nghị quá hạn.",
+)
+_EVIDENCE = (
+    "Kế hoạch số {n:02d}/KH-UBND ngày 12/01/2026",
+    "Quyết định số {n}/QĐ-UBND ngày 03/02/2026",
+    "Báo cáo số {n}/BC-UBND ngày 10/03/2026",
+    "Thông báo số {n:02d}/TB-UBND ngày 20/02/2026",
+)
+_DIFFICULTIES = (
+    "Công chức kiêm nhiệm nhiều việc, thời gian dành cho công tác CCHC còn hạn chế",
+    "Hạ tầng công nghệ thông tin ở Bộ phận Một cửa đã xuống cấp, đường truyền chập chờn",
+)
+_PROPOSALS = (
+    "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ CCHC cho công chức cấp xã",
+    "Đề nghị tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa",
+)
+_COORDINATION = "Đã phối hợp cung cấp thông tin, số liệu theo đề nghị của cơ quan chủ trì."
+
+
+def _pick(options: tuple[str, ...], key: str) -> str:
+    digest = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
+    return options[digest % len(options)]
+
+
+def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, object]:
+    """A plausible answer for one item, deterministic by item and agency."""
+    key = f"{item.id}/{agency}"
+    if role == "coordinator":
+        return {"status": "Đang thực hiện", "result": _COORDINATION}
+    if item.timeframe.kind == TimeframeKind.CONDITIONAL:
+        return {"status": "Chưa phát sinh"}
+    state = due_state(item.timeframe, period)
+    if state == "later":
+        return {}
+    number = int(hashlib.sha256(key.encode()).hexdigest()[:4], 16) % 90 + 5
+    finished = item.timeframe.kind == TimeframeKind.DEADLINE or (state == "earlier") or number % 3 == 0
+    if finished:
+        end = item.timeframe.end or period.end
+        day = min(end, period.end) - dt.timedelta(days=number % 20)
+        return {"status": "Đã hoàn thành", "completed_on": dt.datetime.combine(day, dt.time()),
+                "result": _pick(_RESULTS_DONE, key), "evidence": _pick(_EVIDENCE, key).format(n=number)}
+    answer: dict[str, object] = {"status": "Đang thực hiện", "result": _pick(_RESULTS_PROGRESS, key)}
+    if number % 5 == 0:
+        answer["difficulties"] = _pick(_DIFFICULTIES, key)
+        answer["proposals"] = _pick(_PROPOSALS, key)
+    return answer
+
+
+def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
+    """What real returns contain: a typed status variant, a date typed as text,
+    a completed item without its evidence, a status the list does not know."""
+    done = [item for item, a in answers.items() if a.get("status") == "Đã hoàn thành"]
+    if agency == "phong-van-hoa-xa-hoi" and len(done) >= 2:
+        answers[done[0]]["status"] = "hoàn thành"          # understood
+        answers[done[1]].pop("evidence", None)             # a warning: no evidence
+    if agency == "van-phong-hdnd-ubnd" and done:
+        day = answers[done[0]]["completed_on"]
+        answers[done[0]]["completed_on"] = f"{day.day}/{day.month}/{day.year}"   # typed as text: understood
+    if agency == "trung-tam-phuc-vu-hanh-chinh-cong":
+        progress = [item for item, a in answers.items() if a.get("status") == "Đang thực hiện"]
+        if progress:
+            answers[progress[0]]["status"] = "Đang thực hiên xong"   # unknown: flagged with a suggestion
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    workspace: pipeline.Workspace
+    forms: list[pipeline.WrittenForm]
+    returned: list[Path]
+    compiled: pipeline.CompileResult
+
+
+def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
+    workbook = openpyxl.load_workbook(form)
+    answers: dict[str, dict[str, object]] = {}
+    rows = {}
+    for sheet in workbook.worksheets:
+        if sheet.title in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET):
+            continue
+        for row in range(spec.FIRST_ROW, sheet.max_row + 1):
+            item_id = sheet.cell(row, spec.COLUMN_INDEX["id"]).value
+            if item_id in items:
+                role = "lead" if sheet.cell(row, spec.COLUMN_INDEX["role"]).value == "Chủ trì" else "coordinator"
+                answers[item_id] = answer_for(items[item_id], role, period, agency)
+                rows[item_id] = (sheet, row)
+    _mistakes(agency, answers)
+    for item_id, values in answers.items():
+        sheet, row = rows[item_id]
+        for key, value in values.items():
+            cell = sheet.cell(row, spec.COLUMN_INDEX[key])
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+    save_workbook_atomic(workbook, target)
+
+
+def run_demo(root: Path, period: Period) -> DemoResult:
+    workspace = pipeline.Workspace(root)
+    if not workspace.plan_workbook.exists():
+        pipeline.init_workspace(workspace)
+    loaded = pipeline.load_plan(workspace)
+    today = period.end + dt.timedelta(days=3)
+    forms = pipeline.make_forms(workspace, loaded, period, today)
+    items = {i.id: i for i in loaded.plan.items}
+    inbox = workspace.input_dir(period.id)
+    returned = []
+    for form in forms:
+        if form.agency.code == LATE_AGENCY:
+            continue
+        # Officers rename files freely: the tool identifies forms by content.
+        target = inbox / f"Bao cao CCHC {period.name} - {form.agency.name}.xlsx"
+        fill_like_an_officer(form.path, target, period, form.agency.code, items)
+        returned.append(target)
+    compiled = pipeline.run_compile(workspace, loaded, period, today, draft=True)
+    return DemoResult(workspace, forms, returned, compiled)
