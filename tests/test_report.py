@@ -195,3 +195,15 @@ def test_pdf_through_libreoffice(tmp_path, uno_python):
     assert result.exit_code == 0, result.output
     pdf = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_without_libreoffice_says_so_and_keeps_the_docx(tmp_path, monkeypatch):
+    import cchc_excel.office as office
+
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    root = filled_period(tmp_path, "2026Q1")
+    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
+    assert result.exit_code == 0
+    assert "không tạo được bản PDF" in result.stderr and "LibreOffice" in result.stderr
+    assert (root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx").exists()
+    assert not (root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.pdf").exists()
