@@ -106,3 +106,13 @@ def set_saved_time(path, when) -> None:
                       + rb"\g<2>", data)
 
     patch_zip(path, pattern=stamp)
+
+
+XLSX_FILTER, ODS_FILTER = "Calc MS Excel 2007 XML", "calc8"   # LibreOffice save filters
+
+
+def cell_ref(key: str, row: int) -> str:
+    """'H7' for a form column key and a row."""
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(COL[key])}{row}"

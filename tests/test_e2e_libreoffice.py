@@ -5,14 +5,11 @@ compile on those files gives a report in which those answers appear."""
 import openpyxl
 
 from conftest import invoke, lo_fill
-from formtools import COL, item_rows, section_sheets
+from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
 from reporttools import ITEMS, document_text
 
-XLSX, ODS = "Calc MS Excel 2007 XML", "calc8"
+XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
-
-def _ref(key, row):
-    return f"{openpyxl.utils.get_column_letter(COL[key])}{row}"
 
 
 def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_python):
@@ -25,15 +22,15 @@ def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_pytho
             for item_id, row in item_rows(sheet):
                 item = ITEMS[item_id]
                 if item.timeframe.kind.value == "conditional":
-                    cells.append({"sheet": sheet.title, "cell": _ref("status", row), "text": "Chưa phát sinh"})
+                    cells.append({"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Chưa phát sinh"})
                     continue
                 result = f"LibreOffice: {form.stem} đã thực hiện {item_id} & <kiểm tra>"
                 typed.append(result)
                 cells += [
-                    {"sheet": sheet.title, "cell": _ref("status", row), "text": "Đã hoàn thành"},
-                    {"sheet": sheet.title, "cell": _ref("completed_on", row), "date": "2026-03-02"},
-                    {"sheet": sheet.title, "cell": _ref("result", row), "text": result},
-                    {"sheet": sheet.title, "cell": _ref("evidence", row), "text": f"Văn bản số {n + 1}/UBND"},
+                    {"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Đã hoàn thành"},
+                    {"sheet": sheet.title, "cell": cell_ref("completed_on", row), "date": "2026-03-02"},
+                    {"sheet": sheet.title, "cell": cell_ref("result", row), "text": result},
+                    {"sheet": sheet.title, "cell": cell_ref("evidence", row), "text": f"Văn bản số {n + 1}/UBND"},
                 ]
         suffix, filt = (".ods", ODS) if n % 2 else (".xlsx", XLSX)
         jobs.append({"input": str(form), "output": str(tmp_path / "input" / "2026Q1" / f"tra-ve-{n}{suffix}"),

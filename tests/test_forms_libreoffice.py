@@ -7,14 +7,10 @@ import openpyxl
 from cchc_excel import formspec as spec
 from cchc_excel.intake import as_date, read_form
 from conftest import invoke, lo_fill
-from formtools import item_rows, section_sheets
+from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
 
-COL = spec.COLUMN_INDEX
-XLSX, ODS = "Calc MS Excel 2007 XML", "calc8"
+XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
-
-def _cell(key, row):
-    return f"{openpyxl.utils.get_column_letter(COL[key])}{row}"
 
 
 def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno_python):
@@ -28,10 +24,10 @@ def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno
             item, row = item_rows(sheet)[0]
             text = f"Kết quả {item} của {path.stem} & <đối chiếu> \"1.1\""
             cells += [
-                {"sheet": sheet.title, "cell": _cell("status", row), "text": "Đang thực hiện"},
-                {"sheet": sheet.title, "cell": _cell("result", row), "text": text},
-                {"sheet": sheet.title, "cell": _cell("evidence", row), "text": "1.1"},
-                {"sheet": sheet.title, "cell": _cell("completed_on", row), "date": "2026-03-10"},
+                {"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Đang thực hiện"},
+                {"sheet": sheet.title, "cell": cell_ref("result", row), "text": text},
+                {"sheet": sheet.title, "cell": cell_ref("evidence", row), "text": "1.1"},
+                {"sheet": sheet.title, "cell": cell_ref("completed_on", row), "date": "2026-03-10"},
             ]
             typed[(path.stem, item)] = text
         suffix, filt = (".ods", ODS) if n == 0 else (".xlsx", XLSX)
