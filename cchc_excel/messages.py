@@ -78,6 +78,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại dòng cơ quan này: mỗi cơ quan một mã (chữ không dấu, gạch nối) và một tên.",
     ),
+    "WORKBOOK_BAD_INDICATOR": (
+        "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
+        "Sửa lại dòng chỉ tiêu này theo ghi chú ở đầu trang «Chỉ tiêu».",
+    ),
     "WORKBOOK_BAD_SETTING": (
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại giá trị theo hướng dẫn ở cột bên cạnh.",

@@ -100,12 +100,53 @@ class PlanMeta:
     title: str = ""
 
 
+class IndicatorKind(str, Enum):
+    COUNT = "count"      # số lượng: hồ sơ, văn bản, lượt người
+    AMOUNT = "amount"    # giá trị: tiền, diện tích…
+    RATE = "rate"        # tỷ lệ %: computed from two counts, never typed
+
+
+class Aggregation(str, Enum):
+    SUM = "sum"          # year to date = sum of the periods (hồ sơ tiếp nhận)
+    LATEST = "latest"    # year to date = the latest value (số TTHC đang công khai)
+
+
+class PartRule(str, Enum):
+    NONE = ""
+    AT_MOST = "at_most"  # each part ≤ the total
+    EQUAL = "equal"      # the parts add up to the total exactly
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A figure agencies report each period ("Số liệu")."""
+
+    code: str
+    name: str
+    unit: str
+    section: str                     # plan section code (I … VII)
+    agency: str                      # agency code that reports it ("" for rates)
+    kind: IndicatorKind = IndicatorKind.COUNT
+    aggregation: Aggregation = Aggregation.SUM
+    part_of: str = ""                # code of the total this is a part of
+    parts_rule: PartRule = PartRule.NONE   # on a total: how its parts relate to it
+    numerator: tuple[str, ...] = ()  # for rates: codes added up above the line
+    denominator: str = ""            # for rates: the code below the line
+    target: float | None = None      # for rates: a percentage; for counts: a number
+    target_note: str = ""            # where the target comes from ("đề xuất từ I.3: tối thiểu 20%")
+
+    @property
+    def typed(self) -> bool:
+        return self.kind != IndicatorKind.RATE
+
+
 @dataclass(frozen=True)
 class Plan:
     meta: PlanMeta
     sections: tuple[Section, ...]
     agencies: tuple[Agency, ...]
     source: str = ""        # where it was read from, for messages
+    indicators: tuple[Indicator, ...] = ()
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -121,11 +162,21 @@ class Plan:
                 return agency
         raise KeyError(code)
 
+    def indicator(self, code: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.code == code:
+                return indicator
+        raise KeyError(code)
+
     def section(self, code: str) -> Section:
         for section in self.sections:
             if section.code == code:
                 return section
         raise KeyError(code)
+
+
+# The reports a commune sends in a year, by default (DESIGN §3).
+DEFAULT_SCHEDULE = ("Q1", "S1", "Q3", "Y")
 
 
 @dataclass(frozen=True)
@@ -142,6 +193,7 @@ class Settings:
     recipients: tuple[str, ...] = ()
     contact: str = ""             # whom agencies call with questions
     return_days: int = 3          # days after the window end to send forms back
+    schedule: tuple[str, ...] = DEFAULT_SCHEDULE   # period kinds reported in a year
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ _KINDS: dict[str, tuple[str, str, tuple[int, int, int], tuple[int, int]]] = {
 # The period whose tasks form "Phương hướng, nhiệm vụ" of a report.
 _NEXT = {"Q1": "Q2", "Q2": "Q3", "S1": "S2", "Q3": "Q4", "M9": "Q4", "Q4": "Y+1", "S2": "Y+1", "Y": "Y+1"}
 
-DEFAULT_KINDS = ("Q1", "S1", "Q3", "Y")
 _ID = re.compile(r"^(\d{4})(Q[1-4]|S[12]|M9|)$")
 
 

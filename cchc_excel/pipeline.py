@@ -15,6 +15,7 @@ from .agencies import Registry, registry_from_names, unique_code
 from .chart import completion_chart
 from .docx_render import render as render_docx
 from .files import save_workbook_atomic, write_bytes_atomic
+from .indicators import default_indicators
 from .office import OfficeError, convert
 from .report import build_context
 from .summary import summary_workbook
@@ -70,7 +71,8 @@ def embedded_plan_path():
 def load_embedded_plan() -> Plan:
     with importlib.resources.as_file(embedded_plan_path()) as path:
         plan = load_plan_file(path)
-    return replace(plan, source=f"kế hoạch mặc định đi kèm ({EMBEDDED_PLAN})")
+    return replace(plan, source=f"kế hoạch mặc định đi kèm ({EMBEDDED_PLAN})",
+                   indicators=default_indicators(plan))
 
 
 def load_plan(workspace: Workspace) -> LoadedPlan:
@@ -87,7 +89,11 @@ def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrit
     embedded plan). Returns the workbook path."""
     if workspace.plan_workbook.exists() and not overwrite:
         raise CchcError("DIR_NOT_EMPTY", dir=workspace.root, file=planbook.FILENAME)
-    plan = load_plan_file(plan_file) if plan_file else load_embedded_plan()
+    if plan_file:
+        plan = load_plan_file(plan_file)
+        plan = replace(plan, indicators=default_indicators(plan))
+    else:
+        plan = load_embedded_plan()
     for folder in (workspace.root / "input", workspace.root / "output", workspace.templates):
         folder.mkdir(parents=True, exist_ok=True)
     copy_default_templates(workspace.templates)
@@ -116,6 +122,7 @@ def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
     tables = read_tables(plan_file)
     if not workspace.plan_workbook.exists():
         plan = build_plan(tables, plan_file)
+        plan = replace(plan, indicators=default_indicators(plan))
         workspace.root.mkdir(parents=True, exist_ok=True)
         planbook.write_workbook(plan, planbook.default_settings(plan.meta), workspace.plan_workbook)
         return plan, False
@@ -136,7 +143,7 @@ def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
         issuer=plan.meta.issuer or old_plan.meta.issuer,
         commune=plan.meta.commune or old_plan.meta.commune,
     )
-    plan = replace(plan, meta=meta)
+    plan = replace(plan, meta=meta, indicators=old_plan.indicators)
     planbook.write_workbook(plan, settings, workspace.plan_workbook)
     return plan, True
 

@@ -304,6 +304,6 @@ def fingerprint(plan: Plan) -> str:
     """A short hash of what the forms depend on: ids, texts, agencies, times."""
     payload = [
         [i.id, i.product, list(i.lead), list(i.coordinators), i.timeframe.text] for i in plan.items
-    ]
+    ] + [[i.code, i.agency] for i in plan.indicators if i.typed]
     digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
     return digest[:12]

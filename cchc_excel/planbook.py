@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import indicatorbook
 from . import xlsxkit as kit
 from .agencies import unique_code
 from .files import open_office_zip, save_workbook_atomic
 from .messages import CchcError
-from .models import Agency, AgencyKind, Plan, PlanMeta, Settings
+from .indicators import default_indicators
+from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import COLUMN_LABELS, COLUMNS, build_plan
 from .plan_sources import read_xlsx
 from .textnorm import clean, fold, slug
@@ -44,7 +47,11 @@ SETTING_ROWS = (
     ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
     ("contact", "Đầu mối hướng dẫn các cơ quan", "Ghi trên trang Hướng dẫn của biểu mẫu"),
     ("return_days", "Số ngày gửi lại biểu mẫu", "Số ngày sau ngày cuối kỳ số liệu; ví dụ 3"),
+    ("schedule", "Các kỳ báo cáo trong năm", "Cách nhau bằng dấu ;  ví dụ: Quý I; 6 tháng; Quý III; Năm. "
+                                              "Số liệu mỗi kỳ tính từ sau kỳ báo cáo trước"),
 )
+SCHEDULE_LABELS = {"Q1": "Quý I", "Q2": "Quý II", "S1": "6 tháng", "Q3": "Quý III", "M9": "9 tháng",
+                   "Q4": "Quý IV", "Y": "Năm"}
 DEFAULT_RECIPIENTS = (
     "Sở Nội vụ tỉnh",
     "Thường trực Đảng ủy xã",
@@ -83,6 +90,7 @@ def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
         "recipients": "\n".join(settings.recipients),
         "contact": settings.contact,
         "return_days": settings.return_days,
+        "schedule": "; ".join(SCHEDULE_LABELS[k] for k in settings.schedule),
     }
 
 
@@ -91,6 +99,7 @@ def build_workbook(plan: Plan, settings: Settings) -> openpyxl.Workbook:
     _settings_sheet(workbook.active, plan, settings)
     _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan)
     _tasks_sheet(workbook.create_sheet(SHEET_TASKS), plan)
+    indicatorbook.write_sheet(workbook.create_sheet(indicatorbook.SHEET), plan)
     return workbook
 
 
@@ -215,6 +224,10 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
         title=values.get("plan_title", ""),
     )
     plan = build_plan(read_xlsx(path, SHEET_TASKS), path, agencies=agencies, meta=meta)
+    if indicatorbook.SHEET in workbook.sheetnames:
+        plan = replace(plan, indicators=indicatorbook.read_sheet(workbook[indicatorbook.SHEET], path, plan))
+    else:
+        plan = replace(plan, indicators=default_indicators(plan))
     defaults = default_settings(meta)
     recipients = tuple(
         line.strip(" -;.") for line in str(values.get("recipients", "")).split("\n") if line.strip(" -;.")
@@ -230,6 +243,7 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
         recipients=recipients,
         contact=values.get("contact", ""),
         return_days=values.get("return_days", 3),
+        schedule=values.get("schedule") or DEFAULT_SCHEDULE,
     )
     return plan, settings
 
@@ -266,6 +280,17 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
             return dt.datetime.strptime(clean(raw).replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
         except ValueError:
             raise bad(f"ngày «{clean(raw)}» không đúng dạng ngày/tháng/năm") from None
+    if key == "schedule":
+        labels = {fold(label): kind for kind, label in SCHEDULE_LABELS.items()}
+        kinds = []
+        for part in clean(raw).replace(",", ";").split(";"):
+            if not part.strip():
+                continue
+            kind = labels.get(fold(part))
+            if kind is None:
+                raise bad(f"kỳ «{part.strip()}» không hợp lệ; dùng: {'; '.join(SCHEDULE_LABELS.values())}")
+            kinds.append(kind)
+        return tuple(kinds)
     if key in ("year", "return_days"):
         if raw in (None, ""):
             return None if key == "year" else 3

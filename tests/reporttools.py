@@ -7,11 +7,11 @@ from pathlib import Path
 
 import docx
 
-from cchc_excel.plan import load_plan_file
-from conftest import SEED, invoke
+from cchc_excel.pipeline import load_embedded_plan
+from conftest import invoke
 from formtools import fill, section_sheets, item_rows
 
-PLAN = load_plan_file(SEED)
+PLAN = load_embedded_plan()
 ITEMS = {i.id: i for i in PLAN.items}
 
 

@@ -6,11 +6,11 @@ from cchc_excel.checks import blocking, check_period
 from cchc_excel.merge import collect
 from cchc_excel.models import Severity
 from cchc_excel.periods import parse_period
-from cchc_excel.plan import load_plan_file
-from conftest import SEED
+from cchc_excel.pipeline import load_embedded_plan
+
 from formtools import all_items, done, fill
 
-PLAN = load_plan_file(SEED)
+PLAN = load_embedded_plan()
 Q1 = parse_period("2026Q1")
 TODAY = dt.date(2026, 3, 20)
 

@@ -9,7 +9,8 @@ import pytest
 from cchc_excel import formspec as spec
 from cchc_excel.forms import build_form, form_rows
 from cchc_excel.periods import parse_period
-from cchc_excel.plan import fingerprint, load_plan_file
+from cchc_excel.pipeline import load_embedded_plan
+from cchc_excel.plan import fingerprint
 from cchc_excel.planbook import default_settings
 from conftest import invoke
 from formtools import form_items, item_rows, meta_of, section_sheets
@@ -36,7 +37,7 @@ def expected_items(plan, code):
 
 
 def test_one_workbook_per_agency_with_exactly_its_items(forms_dir, seed_path):
-    plan = load_plan_file(seed_path)
+    plan = load_embedded_plan()
     files = sorted(p.name for p in forms_dir.iterdir())
     assert files == sorted(f"{a.code}.xlsx" for a in plan.agencies)
     for agency in plan.agencies:
@@ -89,7 +90,7 @@ def test_every_list_validation_refers_to_a_range(forms_dir):
 
 
 def test_metadata_identifies_the_form_and_is_hidden(forms_dir, seed_path):
-    plan = load_plan_file(seed_path)
+    plan = load_embedded_plan()
     path = forms_dir / "phong-kinh-te.xlsx"
     workbook = openpyxl.load_workbook(path)
     assert workbook[spec.META_SHEET].sheet_state == "veryHidden"
@@ -121,7 +122,7 @@ def test_not_due_and_conditional_items_are_marked(forms_dir):
 
 
 def test_formula_like_plan_text_is_written_as_text(seed_path):
-    plan = load_plan_file(seed_path)
+    plan = load_embedded_plan()
     section = plan.sections[5]
     task = section.tasks[0]
     item = replace(task.items[0], product="=HYPERLINK(\"http://x\")", task="+ thu, - chi, @ tài sản")
@@ -144,7 +145,7 @@ def test_one_agency_only_and_unknown_agency(tmp_path):
 
 
 def test_same_inputs_give_the_same_workbook(tmp_path, seed_path):
-    plan = load_plan_file(seed_path)
+    plan = load_embedded_plan()
     period, agency = parse_period("2026Q3"), plan.agency("phong-van-hoa-xa-hoi")
     paths = []
     for n in range(2):
@@ -193,5 +194,5 @@ def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
 
 
 def test_form_rows_follow_the_plan(seed_path):
-    plan = load_plan_file(seed_path)
+    plan = load_embedded_plan()
     assert [r.item.id for r in form_rows(plan, "buu-dien-xa")] == ["I.5.2"]

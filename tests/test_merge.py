@@ -16,12 +16,12 @@ import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from cchc_excel.merge import collect, item_status
-from cchc_excel.plan import load_plan_file
+from cchc_excel.pipeline import load_embedded_plan
 from cchc_excel.periods import parse_period
-from conftest import SEED, invoke
+from conftest import invoke
 from formtools import done, fill, patch_zip, set_saved_time
 
-PLAN = load_plan_file(SEED)
+PLAN = load_embedded_plan()
 
 
 def _collect(paths):

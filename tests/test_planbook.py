@@ -20,7 +20,7 @@ def test_init_creates_the_folder_and_the_workbook(tmp_path):
     for folder in ("input", "output", "templates"):
         assert (target / folder).is_dir()
     workbook = openpyxl.load_workbook(target / "ke-hoach-cchc.xlsx")
-    assert workbook.sheetnames == ["Thiết lập", "Cơ quan", "Nhiệm vụ"]
+    assert workbook.sheetnames == ["Thiết lập", "Cơ quan", "Nhiệm vụ", "Chỉ tiêu"]
     data = _show(target)
     assert data["plan"]["number"] == "03/KH-UBND" and data["plan"]["year"] == 2026
     assert sum(len(t["items"]) for s in data["sections"] for t in s["tasks"]) == 46

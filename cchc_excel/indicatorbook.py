@@ -1,0 +1,126 @@
+"""The "Chỉ tiêu" sheet of the plan workbook: the indicators the officer edits
+in Excel (code, name, unit, section, reporting agency, kind, how a year adds
+up, parts and totals, rates, targets)."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import xlsxkit as kit
+from .agencies import Registry
+from .indicators import AGGREGATION_LABELS, KIND_LABELS, PART_RULE_LABELS
+from .messages import CchcError
+from .models import Aggregation, Indicator, IndicatorKind, PartRule, Plan
+from .textnorm import clean, fold
+
+SHEET = "Chỉ tiêu"
+COLUMNS = (
+    ("code", "Mã chỉ tiêu", 18),
+    ("name", "Tên chỉ tiêu", 46),
+    ("unit", "Đơn vị tính", 14),
+    ("section", "Thuộc phần", 9),
+    ("agency", "Cơ quan báo cáo", 30),
+    ("kind", "Loại", 16),
+    ("aggregation", "Cách cộng cả năm", 18),
+    ("part_of", "Là thành phần của (mã)", 20),
+    ("parts_rule", "Quan hệ với các thành phần", 26),
+    ("numerator", "Tử số (mã, nối bằng +)", 26),
+    ("denominator", "Mẫu số (mã)", 18),
+    ("target", "Chỉ tiêu kế hoạch", 14),
+    ("target_note", "Nguồn chỉ tiêu", 40),
+)
+
+
+def write_sheet(sheet, plan: Plan) -> None:
+    names = {a.code: a.name for a in plan.agencies}
+    kit.header_row(sheet, 1, [label for _, label, _ in COLUMNS], [w for _, _, w in COLUMNS])
+    for row, indicator in enumerate(plan.indicators, start=2):
+        values = {
+            "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "section": indicator.section,
+            "agency": names.get(indicator.agency, indicator.agency), "kind": KIND_LABELS[indicator.kind],
+            "aggregation": AGGREGATION_LABELS[indicator.aggregation], "part_of": indicator.part_of,
+            "parts_rule": PART_RULE_LABELS[indicator.parts_rule], "numerator": " + ".join(indicator.numerator),
+            "denominator": indicator.denominator, "target_note": indicator.target_note,
+        }
+        for col, (key, _, _) in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(row, col)
+            if key == "target":
+                cell.value = indicator.target
+                cell.font = kit.FONT
+            else:
+                kit.put_text(cell, values[key])
+    last = len(plan.indicators) + 50
+    for key, labels in (("kind", KIND_LABELS), ("aggregation", AGGREGATION_LABELS),
+                        ("parts_rule", PART_RULE_LABELS)):
+        options = ",".join(label for label in labels.values() if label)
+        dv = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
+        column = kit.get_column_letter([k for k, _, _ in COLUMNS].index(key) + 1)
+        dv.add(f"{column}2:{column}{last}")
+        sheet.add_data_validation(dv)
+    sheet.freeze_panes = "C2"
+    kit.put_text(sheet.cell(1, len(COLUMNS) + 2),
+                 "Tỷ lệ do chương trình tự tính từ tử số và mẫu số, cơ quan không phải nhập. "
+                 "Chỉ tiêu kế hoạch của tỷ lệ ghi theo phần trăm (ví dụ 20 nghĩa là ≥ 20%).",
+                 kit.FONT_SMALL_ITALIC, kit.Alignment(wrap_text=False))
+
+
+def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:
+    registry = Registry(plan.agencies)
+    sections = {s.code for s in plan.sections}
+    by_label = {fold(label): key for key, label, _ in COLUMNS}
+    header = [by_label.get(fold(c.value)) for c in sheet[1]]
+    kinds = {fold(v): k for k, v in KIND_LABELS.items()}
+    aggregations = {fold(v): k for k, v in AGGREGATION_LABELS.items()}
+    rules = {fold(v): k for k, v in PART_RULE_LABELS.items() if v}
+    found: list[Indicator] = []
+    cells: dict[str, str] = {}
+
+    def bad(cell, detail):
+        return CchcError("WORKBOOK_BAD_INDICATOR", file=path, sheet=SHEET, cell=cell.coordinate, detail=detail)
+
+    for row in sheet.iter_rows(min_row=2):
+        values = {key: cell for key, cell in zip(header, row) if key}
+        code_cell = values.get("code")
+        code = clean(code_cell.value).upper() if code_cell is not None else ""
+        if not code:
+            continue
+        text = {key: clean(cell.value) for key, cell in values.items()}
+        kind = kinds.get(fold(text.get("kind")), IndicatorKind.COUNT)
+        agency = ""
+        if kind != IndicatorKind.RATE:
+            agency = registry.lookup(text.get("agency", "")) or ""
+            if not agency:
+                raise bad(values.get("agency", code_cell), f"chỉ tiêu {code}: không có cơ quan "
+                                                           f"«{text.get('agency', '')}» trong trang «Cơ quan»")
+        if text.get("section", "") not in sections:
+            raise bad(values.get("section", code_cell), f"chỉ tiêu {code}: phần «{text.get('section', '')}» "
+                                                        "không có trong kế hoạch")
+        target = None
+        target_cell = values.get("target")
+        if target_cell is not None and target_cell.value not in (None, ""):
+            try:
+                target = float(str(target_cell.value).replace("%", "").replace(",", ".").strip())
+            except ValueError:
+                raise bad(target_cell, f"chỉ tiêu {code}: «{target_cell.value}» không phải là số") from None
+        numerator = tuple(part.strip().upper() for part in text.get("numerator", "").split("+") if part.strip())
+        indicator = Indicator(
+            code=code, name=text.get("name", ""), unit=text.get("unit", ""), section=text["section"],
+            agency=agency, kind=kind,
+            aggregation=aggregations.get(fold(text.get("aggregation")), Aggregation.SUM),
+            part_of=text.get("part_of", "").upper(),
+            parts_rule=rules.get(fold(text.get("parts_rule")), PartRule.NONE),
+            numerator=numerator, denominator=text.get("denominator", "").upper(),
+            target=target, target_note=text.get("target_note", ""),
+        )
+        if kind == IndicatorKind.RATE and not (numerator and indicator.denominator):
+            raise bad(code_cell, f"tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)")
+        if code in cells:
+            raise bad(code_cell, f"mã chỉ tiêu {code} bị trùng (đã có ở ô {cells[code]})")
+        cells[code] = code_cell.coordinate
+        found.append(indicator)
+    codes = set(cells)
+    for indicator in found:
+        for ref in (indicator.part_of, indicator.denominator, *indicator.numerator):
+            if ref and ref not in codes:
+                raise bad(sheet[cells[indicator.code]], f"chỉ tiêu {indicator.code} nhắc tới mã «{ref}» không có")
+    return tuple(found)
