@@ -12,7 +12,8 @@ from .forms import agencies_with_forms, form_rows
 from .formspec import STATUS_LABELS
 from .merge import Answer, Intake, item_status
 from .messages import finding
-from .models import Finding, Item, Period, Plan, Severity, TimeframeKind
+from .figurerules import check_figures
+from .models import Finding, Item, Period, Plan, Settings, Severity, TimeframeKind
 from .periods import format_window
 from .timeframe import is_due, is_overdue
 from .values import is_thin
@@ -20,9 +21,12 @@ from .values import is_thin
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date) -> list[Finding]:
+def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, settings: Settings | None = None,
+                 previous: Intake | None = None, previous_period: Period | None = None) -> list[Finding]:
     """Every finding of the period: those met while reading the files, then
-    everything missing or implausible, agency by agency, item by item."""
+    everything missing or implausible, agency by agency, item by item, then
+    the rules between figures (``previous``: the last scheduled period's
+    returns, to flag a figure far from its value)."""
     findings: list[Finding] = list(intake.findings)
     names = {a.code: a.name for a in plan.agencies}
     items = {i.id: i for i in plan.items}
@@ -57,6 +61,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date) -> 
                                         sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
                                         timeframe=item.timeframe.text))
         findings.extend(_contradictions(item, leads, [a for a in answers if a.role == "coordinator"], names))
+    findings.extend(check_figures(plan, period, settings or Settings(), intake, previous, previous_period))
     return findings
 
 

@@ -118,5 +118,7 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
         (f"[{f.sheet} {f.cell}] " if f.cell else "") + f"{f.message} → {f.fix}" for f in mine
     )
     values = {a.item: _as_typed(a) for a in intake.answers if a.agency == agency_code}
-    prefill = Prefill(values=values, marks=marks, problems=problems)
+    figures = {f.code: {"value": f.value if f.value is not None else f.text, "note": f.note}
+               for f in intake.figures if f.agency == agency_code}
+    prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures)
     return build_form(plan, settings, period, plan.agency(agency_code), today, prefill=prefill)

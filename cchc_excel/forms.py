@@ -22,7 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import __version__
 from . import formspec as spec
 from . import xlsxkit as kit
-from .models import Agency, Item, Period, Plan, Settings, TimeframeKind
+from .indicators import increment_window
+from .models import Agency, Aggregation, Indicator, Item, Period, Plan, Settings, TimeframeKind
 from .periods import format_window
 from .plan import fingerprint
 from .timeframe import due_state
@@ -43,8 +44,11 @@ class Prefill:
 
     values: dict[str, dict[str, object]] = field(default_factory=dict)   # item -> column key -> value
     source: Period | None = None
-    marks: dict[tuple[str, str], str] = field(default_factory=dict)      # (item, column key) -> text
+    marks: dict[tuple[str, str], str] = field(default_factory=dict)      # (item or figure code, key) -> text
     problems: tuple[str, ...] = ()
+    figures: dict[str, dict[str, object]] = field(default_factory=dict)  # indicator code -> {value, note}
+    previous_figures: dict[str, float] = field(default_factory=dict)     # indicator code -> last period's value
+    previous_title: str = ""                                             # "quý I năm 2026"
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,13 @@ def form_rows(plan: Plan, agency_code: str) -> list[FormRow]:
     return rows
 
 
+def agency_indicators(plan: Plan, agency_code: str) -> list[Indicator]:
+    """The figures an agency types (rates are computed, never typed)."""
+    return [i for i in plan.indicators if i.typed and i.agency == agency_code]
+
+
 def agencies_with_forms(plan: Plan) -> list[Agency]:
-    return [a for a in plan.agencies if form_rows(plan, a.code)]
+    return [a for a in plan.agencies if form_rows(plan, a.code) or agency_indicators(plan, a.code)]
 
 
 def due_label(item: Item, period: Period) -> str:
@@ -101,10 +110,14 @@ def build_form(
     lists = _lists_sheet(workbook)
     by_section = [(s, [r for r in rows if r.item.section == s.code]) for s in plan.sections]
     by_section = [(s, rs) for s, rs in by_section if rs]
-    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, prefill)
+    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, prefill,
+                 len(agency_indicators(plan, agency.code)))
     for section, section_rows in by_section:
         sheet = workbook.create_sheet(section.short_name)
         _section_sheet(sheet, section, section_rows, agency, period, prefill)
+    indicators = agency_indicators(plan, agency.code)
+    if indicators:
+        _figures_sheet(workbook.create_sheet(spec.FIGURES_SHEET), indicators, agency, period, settings, prefill)
     _meta_sheet(workbook, plan, period, agency, generated_on, prefill.source)
     workbook.move_sheet(lists, offset=len(workbook.sheetnames))
     workbook.security = WorkbookProtection(lockStructure=True)
@@ -126,7 +139,8 @@ def _lists_sheet(workbook: Workbook):
     return sheet
 
 
-def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, prefill: Prefill) -> None:
+def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, prefill: Prefill,
+                 figures: int) -> None:
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
     kit.put_text(sheet["A1"], "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
@@ -165,6 +179,9 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         leads = sum(r.role == "lead" for r in rows)
         text = f"«{section.short_name}»: {len(rows)} nhiệm vụ ({leads} chủ trì, {len(rows) - leads} phối hợp)"
         kit.put_text(sheet.cell(row, 2), text)
+        row += 1
+    if figures:
+        kit.put_text(sheet.cell(row, 2), f"«{spec.FIGURES_SHEET}»: {figures} chỉ tiêu số liệu")
         row += 1
     row += 1
     kit.put_text(sheet.cell(row, 1), "Cách điền", kit.FONT_BOLD)
@@ -299,6 +316,68 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
     sheet.protection.formatRows = False
     sheet.protection.autoFilter = False
     sheet.protection.sort = True
+    kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
+
+
+def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings, prefill: Prefill) -> None:
+    start, end = increment_window(period, settings.schedule)
+    kit.put_text(sheet["A1"], "SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", kit.FONT_TITLE, Alignment(vertical="center"))
+    kit.put_text(sheet["A2"], f"Cơ quan: {agency.name} — «Phát sinh trong kỳ»: số phát sinh từ {start:%d/%m/%Y} "
+                              f"đến {end:%d/%m/%Y} (kể từ kỳ báo cáo trước); «Tại thời điểm cuối kỳ»: số có "
+                              f"đến ngày {end:%d/%m/%Y}.", kit.FONT_ITALIC, Alignment())
+    kit.put_text(sheet["A3"], "Nhập số (ví dụ 1234 hoặc 1.234; số lẻ dùng dấu phẩy: 12,5). Không có thì ghi 0. "
+                              "Tỷ lệ % do chương trình tự tính.", kit.FONT_SMALL_ITALIC, Alignment())
+    labels = [c.label for c in spec.FIGURE_COLUMNS]
+    if prefill.previous_title:
+        labels[spec.FIGURE_INDEX["previous"] - 1] = f"Kỳ trước ({prefill.previous_title})"
+    kit.header_row(sheet, spec.HEADER_ROW, labels, [c.width for c in spec.FIGURE_COLUMNS])
+    sheet.row_dimensions[spec.HEADER_ROW].height = 40
+    number_dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    number_dv.promptTitle, number_dv.prompt = "Số liệu", "Nhập một số không âm, ví dụ 1234 hoặc 12,5."
+    number_dv.errorTitle, number_dv.error = "Không phải số", "Chỉ nhập số (không âm), không nhập chữ."
+    number_dv.showErrorMessage = number_dv.showInputMessage = True
+    sheet.add_data_validation(number_dv)
+    col = spec.FIGURE_INDEX
+    for offset, indicator in enumerate(indicators):
+        r = spec.FIRST_ROW + offset
+        how = "Tại thời điểm cuối kỳ" if indicator.aggregation == Aggregation.LATEST else "Phát sinh trong kỳ"
+        if indicator.part_of:
+            how += f"; là một phần của {indicator.part_of}"
+        values = {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
+                  "section": indicator.section, "how": how}
+        typed = prefill.figures.get(indicator.code, {})
+        for column in spec.FIGURE_COLUMNS:
+            cell = sheet.cell(r, col[column.key])
+            cell.border = kit.BORDER
+            if column.key == "previous":
+                cell.value = prefill.previous_figures.get(indicator.code)
+                cell.number_format = "#,##0.##"
+                cell.font = kit.FONT
+            elif not column.input:
+                kit.put_text(cell, values[column.key])
+            else:
+                cell.protection = UNLOCKED
+                cell.fill = kit.INPUT_FILL
+                value = typed.get(column.key)
+                if column.key == "value" and (value is None or isinstance(value, (int, float))):
+                    cell.value = value
+                    cell.number_format = "#,##0.##"
+                    cell.font = kit.FONT
+                else:
+                    cell.number_format = kit.TEXT_FORMAT
+                    kit.put_text(cell, value or "")
+                mark = prefill.marks.get((indicator.code, column.key))
+                if mark:
+                    cell.fill = PROBLEM_FILL
+                    cell.comment = Comment(mark, "cchc-excel", width=320, height=160)
+        sheet.row_dimensions[r].height = 33
+    last = spec.FIRST_ROW + len(indicators) - 1
+    value_col = get_column_letter(col["value"])
+    number_dv.add(f"{value_col}{spec.FIRST_ROW}:{value_col}{last}")
+    sheet.freeze_panes = f"C{spec.FIRST_ROW}"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
     kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
 
 

@@ -66,3 +66,17 @@ META_KEYS = {
     "generated_on": "Ngày tạo biểu mẫu",
     "carried_from": "Điền sẵn từ kỳ",
 }
+
+# The "Số liệu" sheet: one row per indicator the agency reports.
+FIGURES_SHEET = "Số liệu"
+FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Mã chỉ tiêu", 17),
+    Column("name", "Chỉ tiêu", 50),
+    Column("unit", "Đơn vị tính", 14),
+    Column("section", "Thuộc phần", 10),
+    Column("how", "Cách tính", 24),
+    Column("previous", "Kỳ trước", 14),
+    Column("value", "Số liệu kỳ này", 16, True),
+    Column("note", "Ghi chú, giải trình", 40, True),
+)
+FIGURE_INDEX = {c.key: i + 1 for i, c in enumerate(FIGURE_COLUMNS)}

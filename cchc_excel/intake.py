@@ -30,6 +30,7 @@ READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
 LOCK_PREFIXES = ("~$", ".~lock")
 _ID = re.compile(r"^[IVXL]+\.\d+(?:\.\d+)?$")
 _HEADER_KEYS = {fold(c.label): c.key for c in spec.COLUMNS}
+_FIGURE_KEYS = {fold(c.label): c.key for c in spec.FIGURE_COLUMNS}
 _MODIFIED = re.compile(rb"<(?:dcterms:modified|dc:date)[^>]*>([^<]+)<")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', re.DOTALL)
 
@@ -52,6 +53,16 @@ class RawAnswer:
     row: int
 
 
+@dataclass
+class RawFigure:
+    code: str
+    value: object                       # as read: number, text or empty
+    note: str
+    cells: dict[str, Cell]              # "value"/"note" -> location
+    sheet: str
+    row: int
+
+
 @dataclass(frozen=True)
 class RawIssue:
     """Something in the file that is not an answer: reported by checks."""
@@ -68,6 +79,7 @@ class ReturnedForm:
     meta: dict[str, str]
     saved_at: dt.datetime | None = None
     answers: list[RawAnswer] = field(default_factory=list)
+    figures: list[RawFigure] = field(default_factory=list)
     issues: list[RawIssue] = field(default_factory=list)
 
     @property
@@ -207,22 +219,27 @@ def read_form(path: Path) -> ReturnedForm | None:
     return form
 
 
-def _find_header(rows: list[list]) -> tuple[int, dict[str, int]] | None:
+def _find_header(rows: list[list], keys: dict[str, str], required: tuple[str, str]):
+    """(row index, column key -> index) of the first row holding the required labels."""
     for index, row in enumerate(rows[:30]):
         found: dict[str, int] = {}
         for col, value in enumerate(row):
-            key = _HEADER_KEYS.get(fold(value)) if isinstance(value, str) and value else None
-            if key and key not in found:
-                found[key] = col
-        if "id" in found and "status" in found:
+            if isinstance(value, str) and value:
+                key = keys.get(fold(value.split(" (")[0])) or keys.get(fold(value))
+                if key and key not in found:
+                    found[key] = col
+        if all(k in found for k in required):
             return index, found
     return None
 
 
 def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, formulas: dict) -> None:
-    header = _find_header(rows)
+    header = _find_header(rows, _HEADER_KEYS, ("id", "status"))
     if header is None:
-        if any(clean(v) for row in rows for v in row if v not in (None, "")):
+        figures = _find_header(rows, _FIGURE_KEYS, ("code", "value"))
+        if figures is not None:
+            _read_figures(form, rows, file, sheet, figures, formulas)
+        elif any(clean(v) for row in rows for v in row if v not in (None, "")):
             form.issues.append(RawIssue("EXTRA_SHEET", sheet, ""))
         return
     header_index, columns = header
@@ -248,6 +265,35 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, for
             if ref in formulas.get(sheet, ()) and value in (None, ""):
                 form.issues.append(RawIssue("FORMULA_NO_VALUE", sheet, ref))
         form.answers.append(RawAnswer(item, values, cells, sheet, index + 1))
+
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, header, formulas: dict) -> None:
+    header_index, columns = header
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+
+        def at(key: str):
+            col = columns.get(key)
+            return (row[col] if col is not None and col < len(row) else ""), col
+
+        code_value, _ = at("code")
+        code = clean(code_value).upper()
+        value, value_col = at("value")
+        note, note_col = at("note")
+        if not _CODE.match(code):
+            for typed, col in ((value, value_col), (note, note_col)):
+                if col is not None and typed not in (None, "") and clean(typed):
+                    ref = f"{get_column_letter(col + 1)}{index + 1}"
+                    form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(typed)[:80]))
+            continue
+        cells = {key: Cell(file, sheet, f"{get_column_letter(col + 1)}{index + 1}")
+                 for key, col in (("value", value_col), ("note", note_col)) if col is not None}
+        if "value" in cells and cells["value"].ref in formulas.get(sheet, ()) and value in (None, ""):
+            form.issues.append(RawIssue("FORMULA_NO_VALUE", sheet, cells["value"].ref))
+        form.figures.append(RawFigure(code, value, clean(note), cells, sheet, index + 1))
 
 
 def as_date(value: object) -> dt.date | None:

@@ -22,7 +22,7 @@ from .intake import Cell, RawAnswer, ReturnedForm, is_lock_file, read_form
 from .messages import CchcError, finding
 from .models import Finding, Plan, Severity
 from .plan import fingerprint
-from .values import is_legacy_encoded, parse_date, parse_status, text_value
+from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_TEXT = 5000
@@ -53,6 +53,25 @@ class Answer:
         return cell.ref if cell else ""
 
 
+@dataclass(frozen=True)
+class FigureAnswer:
+    """One agency's figure for one indicator, with where it came from."""
+
+    code: str
+    agency: str
+    value: float | None
+    text: str                      # as typed
+    note: str
+    file: str
+    sheet: str
+    row: int
+    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
+
+    def cell(self, key: str = "value") -> str:
+        cell = self.cells.get(key)
+        return cell.ref if cell else ""
+
+
 @dataclass
 class Submission:
     agency: str
@@ -72,6 +91,13 @@ class Intake:
     findings: list[Finding]
     rejected: list[Path]
     files_read: int
+    figures: list[FigureAnswer] = field(default_factory=list)
+
+    def figures_of(self, agency: str) -> dict[str, FigureAnswer]:
+        return {f.code: f for f in self.figures if f.agency == agency}
+
+    def figure_values(self) -> dict[str, float | None]:
+        return {f.code: f.value for f in self.figures}
 
     def answers_of(self, agency: str) -> dict[str, Answer]:
         return {a.item: a for a in self.answers if a.agency == agency}
@@ -130,6 +156,7 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
 
     submissions: dict[str, Submission] = {}
     answers: list[Answer] = []
+    figures: list[FigureAnswer] = []
     for agency, form in newest.items():
         superseded = sorted(older.get(agency, []), key=_age, reverse=True)
         submissions[agency] = Submission(agency, form.path, [f.path for f in superseded], form.saved_at)
@@ -139,7 +166,10 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         found, problems = normalise(plan, form, names[agency])
         answers.extend(found)
         findings.extend(problems)
-    return Intake(submissions, answers, findings, rejected, len(paths))
+        typed, problems = normalise_figures(plan, form, names[agency])
+        figures.extend(typed)
+        findings.extend(problems)
+    return Intake(submissions, answers, findings, rejected, len(paths), figures)
 
 
 def _age(form: ReturnedForm) -> tuple:
@@ -196,6 +226,32 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
         answers.append(answer)
         findings.extend(problems)
     return answers, findings
+
+
+def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[FigureAnswer], list[Finding]]:
+    agency = form.agency
+    mine = {i.code for i in plan.indicators if i.typed and i.agency == agency}
+    file = str(form.path)
+    figures: dict[str, FigureAnswer] = {}
+    findings: list[Finding] = []
+    for raw in form.figures:
+        where = {"agency": agency, "file": file, "sheet": raw.sheet, "cell": raw.cells["value"].ref
+                 if "value" in raw.cells else "", "column": "value", "item": raw.code}
+        text = text_value(raw.value)
+        if raw.code not in mine:
+            if text:
+                findings.append(finding("FIGURE_NOT_ASSIGNED", W, agency_name=agency_name, **where))
+            continue
+        if raw.code in figures:
+            findings.append(finding("ITEM_DUPLICATED", W, row=raw.row, other_row=figures[raw.code].row,
+                                    other_sheet=figures[raw.code].sheet, **where))
+            continue
+        value, ok = parse_number(raw.value)
+        if not ok:
+            findings.append(finding("FIGURE_INVALID", E, text=text, **where))
+        figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
+                                         dict(raw.cells))
+    return list(figures.values()), findings
 
 
 def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[Answer, list[Finding]]:

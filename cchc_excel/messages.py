@@ -227,6 +227,38 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Trang «{sheet}» không thuộc biểu mẫu; nội dung trong đó không được tổng hợp.",
         "Chép nội dung cần báo cáo vào đúng dòng nhiệm vụ ở các trang của biểu mẫu.",
     ),
+    "FIGURE_INVALID": (
+        "{item}: «{text}» không phải là số.",
+        "Ghi số vào ô {cell}, ví dụ 1234 hoặc 1.234; số lẻ dùng dấu phẩy (12,5).",
+    ),
+    "FIGURE_MISSING": (
+        "{item} ({name}): chưa có số liệu kỳ này.",
+        "Ghi số vào ô {cell}; không phát sinh thì ghi 0.",
+    ),
+    "FIGURE_NOT_ASSIGNED": (
+        "{item}: chỉ tiêu này không do {agency_name} báo cáo; số ở ô {cell} không được tổng hợp.",
+        "Xóa số này hoặc chuyển cho cơ quan báo cáo chỉ tiêu.",
+    ),
+    "FIGURE_NEGATIVE": (
+        "{item} ({name}): số âm ({value}).",
+        "Số liệu không được âm: sửa ô {cell}.",
+    ),
+    "FIGURE_PART_EXCEEDS": (
+        "{item} ({name}) = {value} lớn hơn tổng {total_code} ({total_name}) = {total}.",
+        "Một phần không thể lớn hơn tổng: kiểm tra ô {cell} và ô của {total_code}.",
+    ),
+    "FIGURE_SUM_MISMATCH": (
+        "{item} ({name}) = {value} nhưng các thành phần {parts} cộng lại = {sum}.",
+        "Sửa cho tổng bằng tổng các thành phần (ô {cell} và các ô thành phần).",
+    ),
+    "FIGURE_RATE_RANGE": (
+        "{item} ({name}) tính ra {value}, ngoài khoảng 0–100%.",
+        "Kiểm tra các số {parts}: tử số không thể lớn hơn mẫu số.",
+    ),
+    "FIGURE_OUTLIER": (
+        "{item} ({name}) = {value}, khác xa kỳ trước ({previous}, {previous_title}).",
+        "Kiểm tra lại ô {cell}; nếu đúng thì ghi giải trình ở cột «Ghi chú, giải trình».",
+    ),
     "STATUS_CONTRADICTION": (
         "{item}: cơ quan chủ trì báo «{lead_status}» nhưng {agency_name} (phối hợp) báo «{status}».",
         "Thống nhất với cơ quan chủ trì và sửa trạng thái cho đúng.",

@@ -15,7 +15,7 @@ from .agencies import Registry, registry_from_names, unique_code
 from .chart import completion_chart
 from .docx_render import render as render_docx
 from .files import save_workbook_atomic, write_bytes_atomic
-from .indicators import default_indicators
+from .indicators import default_indicators, previous_scheduled
 from .office import OfficeError, convert
 from .report import build_context
 from .summary import summary_workbook
@@ -221,6 +221,12 @@ def carry_forward(workspace: Workspace, plan: Plan, period: Period, agency_code:
 # --- check -------------------------------------------------------------------------
 
 
+def previous_intake(workspace: Workspace, plan: Plan, period: Period) -> Intake | None:
+    """The returns of an earlier period (for carried answers and figures), or None."""
+    files = find_returns(workspace.input_dir(period.id))
+    return collect(plan, period.id, files) if files else None
+
+
 @dataclass(frozen=True)
 class CheckResult:
     intake: Intake
@@ -241,7 +247,9 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     plan = loaded.plan
     files = find_returns(workspace.input_dir(period.id)) if files is None else files
     intake = collect(plan, period.id, files, progress)
-    findings = check_period(plan, period, intake, today)
+    before = previous_scheduled(period, loaded.settings.schedule)
+    previous = previous_intake(workspace, plan, before) if before else None
+    findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
     findings_path = save_workbook_atomic(findings_workbook(plan, period, states, findings),

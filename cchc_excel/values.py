@@ -105,3 +105,37 @@ def is_thin(text: str) -> bool:
     """Too little to put in a report: 'x', '.', 'ok', 'đã'…"""
     stripped = clean(text)
     return bool(stripped) and (len(stripped) < 4 or bool(_THIN.match(stripped)))
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")        # 1.234 / 1.234.567: thousands
+_SPACED = re.compile(r"^\d{1,3}( \d{3})+$")          # 1 234
+
+
+def parse_number(value: object) -> tuple[float | None, bool]:
+    """A figure typed as a number or as text the Vietnamese way.
+
+    "1.234" and "1 234" are 1234 (dot and space group thousands); "12,5" is
+    12.5 (comma is the decimal mark); "1.234,5" is 1234.5. Returns
+    (number, True), (None, True) for empty, (None, False) for not a number.
+    """
+    if value is None or value == "":
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, (int, float)):
+        return float(value), True
+    text = clean(value).replace("\u00a0", " ").strip()
+    if not text:
+        return None, True
+    negative = text.startswith(("-", "−"))
+    body = text.lstrip("-−").strip()
+    if _GROUPED.match(body):
+        body = body.replace(".", "")
+    elif _SPACED.match(body):
+        body = body.replace(" ", "")
+    elif "," in body:
+        body = body.replace(".", "").replace(" ", "").replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?", body):
+        return None, False
+    number = float(body)
+    return (-number if negative else number), True

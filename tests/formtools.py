@@ -9,7 +9,7 @@ from cchc_excel import formspec as spec
 
 def section_sheets(workbook):
     return [ws for ws in workbook.worksheets
-            if ws.title not in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET)]
+            if ws.title not in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET, spec.FIGURES_SHEET)]
 
 
 def item_rows(sheet):
@@ -41,14 +41,25 @@ def meta_of(path) -> dict[str, str]:
 COL = spec.COLUMN_INDEX
 
 
-def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=None, text_keys=()) -> None:
+def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=None, text_keys=(),
+         figures: dict[str, object] | None = None) -> None:
     """Fill a generated form as an agency would (openpyxl stands in for Excel).
 
-    answers: item id -> {column key: value}. transform(workbook) may then
-    sort, insert, rename… text_keys: keys written as text even when they
-    start with '=' (what Excel does for a cell formatted as text).
+    answers: item id -> {column key: value}; figures: indicator code -> the
+    value typed in the «Số liệu» sheet. transform(workbook) may then sort,
+    insert, rename… text_keys: keys written as text even when they start
+    with '=' (what Excel does for a cell formatted as text).
     """
     workbook = openpyxl.load_workbook(form_path)
+    if figures and spec.FIGURES_SHEET in workbook.sheetnames:
+        sheet = workbook[spec.FIGURES_SHEET]
+        for row in range(spec.FIRST_ROW, sheet.max_row + 1):
+            code = sheet.cell(row, spec.FIGURE_INDEX["code"]).value
+            if code in figures:
+                cell = sheet.cell(row, spec.FIGURE_INDEX["value"])
+                cell.value = figures[code]
+                if isinstance(figures[code], str):
+                    cell.data_type = "s"
     for sheet in section_sheets(workbook):
         for item, row in item_rows(sheet):
             for key, value in answers.get(item, {}).items():
@@ -116,3 +127,16 @@ def cell_ref(key: str, row: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return f"{get_column_letter(COL[key])}{row}"
+
+
+def consistent_figures(plan, agency: str, base: float = 10) -> dict[str, float]:
+    """Figures that pass every rule: parts first, then totals from them."""
+    from cchc_excel.models import PartRule
+
+    mine = [i for i in plan.indicators if i.typed and i.agency == agency]
+    values = {i.code: base for i in mine}
+    for total in mine:
+        parts = [values[i.code] for i in mine if i.part_of == total.code]
+        if parts:
+            values[total.code] = sum(parts) if total.parts_rule == PartRule.EQUAL else 2 * max(parts)
+    return values

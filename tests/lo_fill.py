@@ -7,7 +7,8 @@ project's venv:
 
 spec.json: [{"input": "a.xlsx", "output": "b.ods", "filter": "calc8",
              "cells": [{"sheet": "VI. Tài chính công", "cell": "H5", "text": "Đã hoàn thành"},
-                       {"sheet": "…", "cell": "I5", "date": "2026-03-10"}]}]
+                       {"sheet": "…", "cell": "I5", "date": "2026-03-10"},
+                       {"sheet": "Số liệu", "cell": "G5", "number": 1234}]}]
 Filters: "Calc MS Excel 2007 XML" (.xlsx), "calc8" (.ods).
 """
 
@@ -62,7 +63,9 @@ def main(spec_path):
                 sheets = doc.getSheets()
                 for entry in job["cells"]:
                     cell = sheets.getByName(entry["sheet"]).getCellRangeByName(entry["cell"])
-                    if "date" in entry:
+                    if "number" in entry:
+                        cell.setValue(float(entry["number"]))
+                    elif "date" in entry:
                         day = dt.date.fromisoformat(entry["date"])
                         cell.setValue((day - dt.date(1899, 12, 30)).days)
                     else:

@@ -9,7 +9,7 @@ import docx
 
 from cchc_excel.pipeline import load_embedded_plan
 from conftest import invoke
-from formtools import fill, section_sheets, item_rows
+from formtools import consistent_figures, fill, item_rows, section_sheets
 
 PLAN = load_embedded_plan()
 ITEMS = {i.id: i for i in PLAN.items}
@@ -51,7 +51,8 @@ def filled_period(root: Path, period: str, skip=(), tweak=None) -> Path:
         if tweak:
             tweak(form.stem, answers)
         fill(form, root / "input" / period / f"{form.stem} gui lai.xlsx", answers,
-             text_keys=("result", "evidence", "difficulties", "proposals"))
+             text_keys=("result", "evidence", "difficulties", "proposals"),
+             figures=consistent_figures(PLAN, form.stem))
     return root
 
 

@@ -8,7 +8,7 @@ from cchc_excel.models import Severity
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 
-from formtools import all_items, done, fill
+from formtools import all_items, consistent_figures, done, fill
 
 PLAN = load_embedded_plan()
 Q1 = parse_period("2026Q1")
@@ -39,7 +39,7 @@ def test_a_complete_return_has_no_blocking_findings(q1_forms, tmp_path):
         answers = _complete_answers(form)
         if "I.1" in answers:
             answers["I.1"] = done(day=dt.datetime(2026, 1, 14))
-        fill(form, out, answers)
+        fill(form, out, answers, figures=consistent_figures(PLAN, form.stem))
         files.append(out)
     intake, findings = _run(files)
     assert blocking(findings) == []

@@ -6,7 +6,9 @@ import openpyxl
 
 from conftest import invoke, lo_fill
 from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
-from reporttools import ITEMS, document_text
+from cchc_excel.formspec import FIGURE_INDEX, FIGURES_SHEET, FIRST_ROW
+from formtools import consistent_figures
+from reporttools import ITEMS, PLAN, document_text
 
 XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
@@ -32,6 +34,15 @@ def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_pytho
                     {"sheet": sheet.title, "cell": cell_ref("result", row), "text": result},
                     {"sheet": sheet.title, "cell": cell_ref("evidence", row), "text": f"Văn bản số {n + 1}/UBND"},
                 ]
+        workbook = openpyxl.load_workbook(form)
+        if FIGURES_SHEET in workbook.sheetnames:
+            figures = consistent_figures(PLAN, form.stem, base=7)
+            sheet = workbook[FIGURES_SHEET]
+            for row in range(FIRST_ROW, sheet.max_row + 1):
+                code = sheet.cell(row, FIGURE_INDEX["code"]).value
+                if code in figures:
+                    ref = f"{openpyxl.utils.get_column_letter(FIGURE_INDEX['value'])}{row}"
+                    cells.append({"sheet": FIGURES_SHEET, "cell": ref, "number": figures[code]})
         suffix, filt = (".ods", ODS) if n % 2 else (".xlsx", XLSX)
         jobs.append({"input": str(form), "output": str(tmp_path / "input" / "2026Q1" / f"tra-ve-{n}{suffix}"),
                      "filter": filt, "cells": cells})

@@ -8,8 +8,8 @@ import openpyxl
 
 from cchc_excel import formspec as spec
 from conftest import invoke
-from formtools import COL, all_items, done, fill, item_rows
-from test_checks import _complete_answers
+from formtools import COL, all_items, consistent_figures, done, fill, item_rows
+from test_checks import PLAN, _complete_answers
 
 
 def _workspace(tmp_path, q1_forms, skip=(), tweak=None):
@@ -22,7 +22,8 @@ def _workspace(tmp_path, q1_forms, skip=(), tweak=None):
             answers["I.1"] = done(day=dt.datetime(2026, 1, 14))
         if tweak:
             tweak(form.stem, answers)
-        fill(form, inbox / f"bao cao {form.stem}.xlsx", answers, text_keys=("result", "proposals"))
+        fill(form, inbox / f"bao cao {form.stem}.xlsx", answers, text_keys=("result", "proposals"),
+             figures=consistent_figures(PLAN, form.stem))
     return tmp_path
 
 
