@@ -50,6 +50,18 @@ _PROPOSALS = (
 )
 _COORDINATION = "Đã phối hợp cung cấp thông tin, số liệu theo đề nghị của cơ quan chủ trì."
 
+# Figures a commune of this size reports in a quarter. Two are typed as text
+# the Vietnamese way ("1.234", "12,5"); VB_KY_SO exceeds VB_DIEN_TU on
+# purpose: a part larger than its total, for check to catch.
+_FIGURES = {
+    "VB_CHI_DAO": 6, "CQ_TONG": 8, "CQ_KIEM_TRA": 2, "TIN_BAI": 14, "SANG_KIEN": 1,
+    "VBQPPL_BAN_HANH": 2, "VBQPPL_RA_SOAT": 5,
+    "TTHC_CONG_KHAI": 187, "HS_TIEP_NHAN": "1.234", "HS_TRUC_TIEP": 700, "HS_TRUC_TUYEN": 456,
+    "HS_BUU_CHINH": 78, "HS_GIAI_QUYET": 1180, "HS_TRUOC_HAN": 950, "HS_DUNG_HAN": 210, "HS_QUA_HAN": 20,
+    "HS_SO_HOA": 980, "PAKN_TIEP_NHAN": 3, "PAKN_DA_XU_LY": 3, "CBCC_DAO_TAO": 12, "KINH_PHI_CCHC": "12,5",
+    "VB_DIEN_TU": 412, "VB_KY_SO": 415,
+}
+
 
 def _pick(options: tuple[str, ...], key: str) -> str:
     digest = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
@@ -106,10 +118,19 @@ class DemoResult:
 
 def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
     workbook = openpyxl.load_workbook(form)
+    if spec.FIGURES_SHEET in workbook.sheetnames:
+        sheet = workbook[spec.FIGURES_SHEET]
+        for row in range(spec.FIRST_ROW, sheet.max_row + 1):
+            code = sheet.cell(row, spec.FIGURE_INDEX["code"]).value
+            if code:
+                cell = sheet.cell(row, spec.FIGURE_INDEX["value"])
+                cell.value = _FIGURES.get(code, 10)
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
     answers: dict[str, dict[str, object]] = {}
     rows = {}
     for sheet in workbook.worksheets:
-        if sheet.title in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET):
+        if sheet.title in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET, spec.FIGURES_SHEET):
             continue
         for row in range(spec.FIRST_ROW, sheet.max_row + 1):
             item_id = sheet.cell(row, spec.COLUMN_INDEX["id"]).value

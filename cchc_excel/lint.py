@@ -8,10 +8,10 @@ import re
 from .agencies import Registry
 from .messages import finding
 from .models import Finding, Plan, Severity, TimeframeKind
-from .textnorm import fold
+from .indicators import proposed_targets
+from .vnformat import number
 
 _CHI_SO = re.compile(r"\b[Cc]hi số\b")
-_TARGET = re.compile(r"(tối thiểu|ít nhất|đạt)?\s*\d+(?:[,.]\d+)?\s*%[^;.]*", re.IGNORECASE)
 
 
 def _finding(code: str, severity: Severity, item: str, **fields: object) -> Finding:
@@ -50,8 +50,14 @@ def lint_plan(plan: Plan) -> list[Finding]:
             findings.append(_finding("LINT_UNKNOWN_AGENCY", Severity.ERROR, item.id, name=name, hint=hint))
         if not item.lead and not item.unknown_names:
             findings.append(_finding("LINT_NO_LEAD", Severity.ERROR, item.id))
-        for text in ((item.task, item.product) if first_of_task else (item.product,)):
-            for match in _TARGET.finditer(text):
-                if fold(match.group(0)).strip():
-                    findings.append(_finding("LINT_TARGET", Severity.INFO, item.id, text=match.group(0).strip()))
+    indicators = {i.code: i for i in plan.indicators}
+    for proposal in proposed_targets(plan, plan.indicators):
+        indicator = indicators.get(proposal.code)
+        if indicator is None:
+            hint = "Thêm một chỉ tiêu tỷ lệ ở trang «Chỉ tiêu» của sổ kế hoạch để theo dõi."
+        else:
+            state = ("đã ghi ở trang «Chỉ tiêu»" if indicator.target == proposal.target
+                     else "chưa ghi: ghi vào cột «Chỉ tiêu kế hoạch» của trang «Chỉ tiêu»")
+            hint = (f"Đề xuất chỉ tiêu «{indicator.name}» ≥ {number(proposal.target, 0)}% ({state}).")
+        findings.append(_finding("LINT_TARGET", Severity.INFO, proposal.item, text=proposal.phrase, hint=hint))
     return findings

@@ -114,7 +114,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "LINT_TARGET": (
         "{item}: kế hoạch nêu chỉ tiêu «{text}».",
-        "Đề xuất đưa thành chỉ tiêu số liệu theo dõi.",
+        "{hint}",
     ),
     # --- returned workbooks (check) ------------------------------------------
     "RETURN_NOT_FORM": (

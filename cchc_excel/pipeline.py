@@ -15,7 +15,7 @@ from .agencies import Registry, registry_from_names, unique_code
 from .chart import completion_chart
 from .docx_render import render as render_docx
 from .files import save_workbook_atomic, write_bytes_atomic
-from .indicators import default_indicators, previous_scheduled
+from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .office import OfficeError, convert
 from .report import build_context
 from .summary import summary_workbook
@@ -179,27 +179,31 @@ def make_forms(
             codes = ", ".join(a.code for a in agencies_with_forms(plan))
             raise CchcError("AGENCY_UNKNOWN_CODE", agency=agency_code, codes=codes)
     folder = workspace.output_dir(period.id) / "bieu-mau"
+    # Earlier returns of the year, read once: newest period first.
+    earlier = [(p, previous_intake(workspace, plan, p)) for p in earlier_periods(period)]
+    earlier = [(p, intake) for p, intake in earlier if intake is not None]
+    before = previous_scheduled(period, loaded.settings.schedule)
+    previous = next((intake for p, intake in earlier if before and p.id == before.id), None)
     written = []
     for agency in agencies:
-        carried, source = carry_forward(workspace, plan, period, agency.code)
-        prefill = Prefill(values=carried, source=source)
+        carried, source = carry_forward(earlier, agency.code)
+        previous_figures = {f.code: f.value for f in previous.figures
+                            if f.agency == agency.code and f.value is not None} if previous else {}
+        prefill = Prefill(values=carried, source=source, previous_figures=previous_figures,
+                          previous_title=before.title if previous else "")
         workbook = build_form(plan, loaded.settings, period, agency, today, deadline, prefill)
         path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
         written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
     return written
 
 
-def carry_forward(workspace: Workspace, plan: Plan, period: Period, agency_code: str):
+def carry_forward(earlier: list[tuple[Period, Intake]], agency_code: str):
     """Answers of the newest earlier period of the year that this agency returned.
 
-    Returns (answers by item id, that period or None). Files are chosen and
-    read exactly as ``check`` does (newest wins; other plan versions ignored).
+    ``earlier``: (period, its returns read as ``check`` reads them), newest
+    first. Returns (answers by item id, that period or None).
     """
-    for earlier in earlier_periods(period):
-        files = find_returns(workspace.input_dir(earlier.id))
-        if not files:
-            continue
-        intake = collect(plan, earlier.id, files)
+    for period, intake in earlier:
         answers: dict[str, dict[str, object]] = {}
         for answer in intake.answers:
             if answer.agency != agency_code:
@@ -214,7 +218,7 @@ def carry_forward(workspace: Workspace, plan: Plan, period: Period, agency_code:
             if values:
                 answers[answer.item] = values
         if answers:
-            return answers, earlier
+            return answers, period
     return {}, None
 
 
@@ -285,6 +289,17 @@ def template_for(workspace: Workspace, period: Period) -> tuple[Path, bool]:
     return Path(str(importlib.resources.files("cchc_excel") / "data" / name)), True
 
 
+def year_intakes(workspace: Workspace, loaded: LoadedPlan, period: Period) -> dict[str, Intake]:
+    """The returns of the year's earlier scheduled reports, by period id."""
+    found = {}
+    for earlier in schedule_periods(period.year, loaded.settings.schedule):
+        if earlier.end < period.end:
+            intake = previous_intake(workspace, loaded.plan, earlier)
+            if intake is not None:
+                found[earlier.id] = intake
+    return found
+
+
 @dataclass(frozen=True)
 class CompileResult:
     check: CheckResult
@@ -306,15 +321,17 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
     if checked.blocking and not draft:
         return CompileResult(checked, blocked=True)
     plan = loaded.plan
+    intakes = year_intakes(workspace, loaded, period)
     context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
-                            draft=bool(checked.blocking) or draft)
+                            draft=bool(checked.blocking) or draft, intakes=intakes)
     rows = context["by_section"]
     chart = completion_chart([r["heading"] for r in rows], [r["done"] for r in rows], [r["expected"] for r in rows])
     template, _ = template_for(workspace, period)
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)
     report = write_bytes_atomic(out / f"bao-cao-cchc-{period.id}.docx", document)
-    summary = save_workbook_atomic(summary_workbook(plan, period, checked.intake, context),
+    summary = save_workbook_atomic(summary_workbook(plan, loaded.settings, period, checked.intake, context,
+                                                    {**intakes, period.id: checked.intake}),
                                    out / f"tong-hop-{period.id}.xlsx")
     pdf_path, problem = None, ""
     if pdf:

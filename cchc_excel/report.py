@@ -20,6 +20,7 @@ from .merge import Answer, Intake
 from .models import Finding, Period, Plan, Settings, TimeframeKind
 from .outcomes import Outcome, agency_figures, figures, outcomes
 from .periods import format_window, next_period
+from .statistics import figure_sentences, period_stats, stat_rows
 from .textnorm import fold
 from .timeframe import due_state
 from .vnformat import date_line, short_date
@@ -104,8 +105,14 @@ def build_context(
     findings: list[Finding],
     report_date: dt.date | None,
     draft: bool,
+    intakes: dict[str, Intake] | None = None,
 ) -> dict:
+    """The report's content. ``intakes``: the returns of every report of the
+    year so far by period id (for year-to-date figures); the current one is
+    ``intake``."""
     results = outcomes(plan, period, intake)
+    intakes = {**(intakes or {}), period.id: intake}
+    stats = period_stats(plan, settings, period, intakes)
     by_section = {s.code: [o for o in results if o.item.section == s.code] for s in plan.sections}
     following = next_period(period)
     meta = plan.meta
@@ -124,6 +131,7 @@ def build_context(
             "heading": heading,
             "number": number,          # 0 for section I, 1.. for II–VII
             "summary": _section_summary(heading, figs),
+            "figure_lines": figure_sentences(stats, section.code, draft),
             "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
             "figures": figs.as_dict(),
         })
@@ -166,6 +174,7 @@ def build_context(
         "next_tasks": _next_tasks(plan, results, following),
         "proposals": _proposals(plan, intake.answers),
         "annex": _annex(plan, results),
+        "statistics": stat_rows(stats),
         "recipients": [f"- {r};" for r in settings.recipients[:-1]]
                       + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),
         "signer": {

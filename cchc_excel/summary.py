@@ -6,14 +6,15 @@ written as text."""
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import xlsxkit as kit
 from .formspec import ROLE_LABELS, STATUS_LABELS
 from .merge import Intake
-from .models import Period, Plan
+from .models import Period, Plan, Settings
+from .statistics import rate_series
 
 OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 MISSING_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -23,7 +24,8 @@ FIGURE_COLUMNS = [("due", "Đến hạn"), ("done", "Hoàn thành"), ("done_rate
                   ("not_reported", "Chưa báo cáo"), ("overdue", "Quá hạn")]
 
 
-def summary_workbook(plan: Plan, period: Period, intake: Intake, context: dict) -> Workbook:
+def summary_workbook(plan: Plan, settings: Settings, period: Period, intake: Intake, context: dict,
+                     intakes: dict[str, Intake]) -> Workbook:
     workbook = Workbook()
     _items_sheet(workbook.active, plan, period, context)
     _figures_sheet(workbook.create_sheet("Theo lĩnh vực"), "Lĩnh vực", "heading", context["by_section"],
@@ -31,6 +33,8 @@ def summary_workbook(plan: Plan, period: Period, intake: Intake, context: dict) 
     _figures_sheet(workbook.create_sheet("Theo cơ quan"), "Cơ quan chủ trì", "name", context["by_agency"], None,
                    "Tỷ lệ hoàn thành theo cơ quan chủ trì")
     _answers_sheet(workbook.create_sheet("Chi tiết trả lời"), plan, intake)
+    if plan.indicators:
+        _statistics_sheet(workbook.create_sheet("Số liệu"), plan, settings, period, context, intakes)
     workbook.properties.creator = "cchc-excel"
     workbook.properties.title = f"Tổng hợp CCHC {period.title}"
     return workbook
@@ -115,3 +119,45 @@ def _answers_sheet(sheet, plan: Plan, intake: Intake) -> None:
             kit.put_text(sheet.cell(r, c), value)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(labels))}{max(len(answers) + 1, 2)}"
     sheet.freeze_panes = "B2"
+
+
+def _statistics_sheet(sheet, plan: Plan, settings: Settings, period: Period, context: dict,
+                      intakes: dict[str, Intake]) -> None:
+    kit.put_text(sheet["A1"], f"SỐ LIỆU CCHC {period.title.upper()}", kit.FONT_TITLE)
+    labels = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm", "Chỉ tiêu kế hoạch", "Đánh giá"]
+    kit.header_row(sheet, 3, labels, [18, 50, 16, 14, 14, 16, 12])
+    rows = context["statistics"]
+    for r, row in enumerate(rows, start=4):
+        values = [row["code"], row["name"], row["unit"], row["this"]["text"], row["ytd"], row["target"], row["met"]]
+        for c, value in enumerate(values, start=1):
+            cell = kit.put_text(sheet.cell(r, c), value)
+            cell.border = kit.BORDER
+            if row["this"]["missing"]:
+                cell.fill = MISSING_FILL
+        if row["met"] == "Chưa đạt":
+            sheet.cell(r, 7).font = kit.FONT_PROBLEM
+    sheet.freeze_panes = "C4"
+    sheet.auto_filter.ref = f"A3:G{3 + len(rows)}"
+
+    titles, series = rate_series(plan, settings, period, intakes)
+    top = len(rows) + 6
+    kit.put_text(sheet.cell(top, 1), "Tỷ lệ chính qua các kỳ báo cáo (%)", kit.FONT_BOLD)
+    kit.header_row(sheet, top + 1, ["Tỷ lệ"] + titles)
+    for r, (name, values) in enumerate(series.items(), start=top + 2):
+        kit.put_text(sheet.cell(r, 1), name)
+        for c, value in enumerate(values, start=2):
+            cell = sheet.cell(r, c)
+            cell.value = round(value, 1) if value is not None else None
+            cell.number_format = "0.0"
+            cell.font = kit.FONT
+    if series and titles:
+        chart = LineChart()
+        chart.title = "Tỷ lệ chính qua các kỳ báo cáo"
+        chart.y_axis.title = "%"
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+        last = top + 1 + len(series)
+        data = Reference(sheet, min_col=1, max_col=1 + len(titles), min_row=top + 2, max_row=last)
+        chart.add_data(data, from_rows=True, titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=2, max_col=1 + len(titles), min_row=top + 1))
+        chart.height, chart.width = 9, 22
+        sheet.add_chart(chart, f"A{last + 2}")

@@ -184,6 +184,7 @@ def build(kind: str) -> Document:
 
     para(doc, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
     para(doc, "{{ direction.summary }}")
+    loop(doc, "{%p for ln in direction.figure_lines %}", lambda: para(doc, "{{r ln }}"))
     loop(doc, "{%p for ln in direction.lines %}", lambda: para(doc, "{{r ln }}"))
 
     para(doc, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
@@ -191,6 +192,7 @@ def build(kind: str) -> Document:
     def area():
         para(doc, "{{ s.heading }}", bold=True, keep=True)
         para(doc, "{{ s.summary }}")
+        loop(doc, "{%p for ln in s.figure_lines %}", lambda: para(doc, "{{r ln }}"))
         loop(doc, "{%p for ln in s.lines %}", lambda: para(doc, "{{r ln }}"))
 
     loop(doc, "{%p for s in areas %}", area)
@@ -271,7 +273,22 @@ def build(kind: str) -> Document:
     para(doc, "3. Biểu đồ tỷ lệ hoàn thành theo lĩnh vực", 13, bold=True, indent=False, before=6)
     para(doc, "{{ chart }}", align=center, indent=False)
 
-    para(doc, "4. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False, before=6)
+    para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6)
+    stats = doc.add_table(rows=1, cols=6)
+    stats.style = "Table Grid"
+    for cell, label in zip(stats.rows[0].cells, ["Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm",
+                                                 "Chỉ tiêu kế hoạch", "Đánh giá"]):
+        cell_para(cell, label, 11, bold=True, first=True)
+    mark_header_row(stats.rows[0])
+    cell_para(stats.add_row().cells[0], "{%tr for f in statistics %}", 11, first=True)
+    for cell, text in zip(stats.add_row().cells, ["{{ f.name }}", "{{ f.unit }}", "{{r f.this }}", "{{ f.ytd }}",
+                                                  "{{ f.target }}", "{{ f.met }}"]):
+        align = WD_ALIGN_PARAGRAPH.LEFT if text == "{{ f.name }}" else WD_ALIGN_PARAGRAPH.CENTER
+        cell_para(cell, text, 11, align=align, first=True)
+    cell_para(stats.add_row().cells[0], "{%tr endfor %}", 11, first=True)
+    fixed_widths(stats, [Cm(10.0), Cm(3.2), Cm(3.0), Cm(3.0), Cm(3.2), Cm(2.8)])
+
+    para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False, before=6)
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     widths = [Cm(1.7), Cm(7.5), Cm(3.6), Cm(2.8), Cm(2.9), Cm(7.7)]

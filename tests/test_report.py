@@ -62,7 +62,8 @@ def test_report_for_each_period(tmp_path, period_id):
             assert rows[item_id][4].startswith("Đã hoàn thành"), item_id
 
     workbook = openpyxl.load_workbook(summary)
-    assert workbook.sheetnames == ["Tổng hợp nhiệm vụ", "Theo lĩnh vực", "Theo cơ quan", "Chi tiết trả lời"]
+    assert workbook.sheetnames == ["Tổng hợp nhiệm vụ", "Theo lĩnh vực", "Theo cơ quan", "Chi tiết trả lời",
+                                   "Số liệu"]
     items_sheet = workbook["Tổng hợp nhiệm vụ"]
     assert {items_sheet.cell(r, 1).value for r in range(5, items_sheet.max_row + 1)} == set(ITEMS)
     assert items_sheet.auto_filter.ref and workbook["Theo lĩnh vực"]._charts
