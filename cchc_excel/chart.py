@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt  # noqa: E402  (backend first)
-from matplotlib import font_manager  # noqa: E402
-
-_FONTS = ("DejaVu Serif",)  # full Vietnamese coverage, ships with matplotlib
-
-
-def _font() -> str:
-    available = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in _FONTS if name in available), "DejaVu Serif")
+FONT = "DejaVu Serif"   # full Vietnamese coverage, ships with matplotlib
 
 
 def completion_chart(labels: list[str], done: list[int], expected: list[int]) -> bytes:
     """Horizontal bars: share of expected items completed, per section."""
+    import matplotlib   # imported here: it costs half a second that check and forms do not need
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
     rates = [100 * d / e if e else 0 for d, e in zip(done, expected)]
-    with plt.rc_context({"font.family": _font(), "font.size": 10, "svg.hashsalt": "cchc"}):
+    with plt.rc_context({"font.family": FONT, "font.size": 10, "svg.hashsalt": "cchc"}):
         figure, axis = plt.subplots(figsize=(8, 0.45 * len(labels) + 1.2), dpi=150)
         positions = list(range(len(labels)))[::-1]
         axis.barh(positions, [100] * len(labels), color="#E7ECF5")

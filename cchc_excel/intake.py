@@ -224,7 +224,7 @@ def _find_header(rows: list[list], keys: dict[str, str], required: tuple[str, st
     for index, row in enumerate(rows[:30]):
         found: dict[str, int] = {}
         for col, value in enumerate(row):
-            if isinstance(value, str) and value:
+            if isinstance(value, str) and value and len(value) <= 60:   # labels are short
                 key = keys.get(fold(value.split(" (")[0])) or keys.get(fold(value))
                 if key and key not in found:
                     found[key] = col

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import pandas as pd
-
 from . import formspec as spec
 from .forms import form_rows
 from .intake import Cell, RawAnswer, ReturnedForm, is_lock_file, read_form
@@ -102,8 +100,10 @@ class Intake:
     def answers_of(self, agency: str) -> dict[str, Answer]:
         return {a.item: a for a in self.answers if a.agency == agency}
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self):
         """The merged table: item × agency × role with values and sources."""
+        import pandas as pd   # only for library users who want a DataFrame
+
         rows = [
             {
                 "item": a.item, "agency": a.agency, "role": a.role, "status": a.status,

@@ -7,6 +7,7 @@ names ("Phòng Văn hoá - Xã hội" and "phong van hoa-xa hoi" fold alike).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,6 +39,17 @@ def strip_marks(text: str) -> str:
 def fold(value: object) -> str:
     """Comparison key: no diacritics (so old/new tone placement agree), lower
     case, one kind of dash, single spaces."""
+    if isinstance(value, str) and len(value) <= 200:
+        return _fold_cached(value)
+    return _fold(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(value: str) -> str:
+    return _fold(value)
+
+
+def _fold(value: object) -> str:
     text = strip_marks(clean(value)).lower()
     text = _DASHES.sub("-", text)
     return " ".join(text.split())
