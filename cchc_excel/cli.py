@@ -487,7 +487,7 @@ def templates_check(directory: str) -> None:
             problems += 1
             console.print(f"[red]LỖI[/red] {result.problem}")
         else:
-            source = "mẫu mặc định đi kèm" if result.default else "đã sửa trong templates/"
+            source = "mẫu mặc định đi kèm" if result.default else "bản trong templates/"
             console.print(f"[green]Đạt[/green] {result.path.name} ({source})")
     if problems:
         sys.exit(EXIT_PROBLEMS)

@@ -24,12 +24,15 @@ HIGHLIGHT = "FFFF00"
 
 
 def _rich(value):
-    """Line dicts -> RichText (highlighted when missing), recursively."""
+    """Line dicts ({"text", "missing"[, "size" in points]}) -> RichText,
+    highlighted when missing, recursively. A RichText replaces the template's
+    run, so a size other than the paragraph style's (table cells) is given here."""
     if isinstance(value, dict):
-        if set(value) == {"text", "missing"}:
+        if {"text", "missing"} <= set(value) <= {"text", "missing", "size"}:
+            size = 2 * value["size"] if value.get("size") else None   # half-points
             if value["missing"]:
-                return RichText(value["text"], highlight=HIGHLIGHT, bold=True, color="C00000")
-            return RichText(value["text"])
+                return RichText(value["text"], highlight=HIGHLIGHT, bold=True, color="C00000", size=size)
+            return RichText(value["text"], size=size)
         return {k: _rich(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_rich(v) for v in value]

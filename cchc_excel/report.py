@@ -290,7 +290,8 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
             "product": item.product,
             "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
             "timeframe": item.timeframe.text,
-            "status": line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),
+            "status": {**line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),
+                       "size": 11},
             "details": details,
         })
     return rows

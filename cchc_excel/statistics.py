@@ -81,7 +81,7 @@ def stat_rows(stats: list[Stat]) -> list[dict]:
         "name": s.indicator.name,
         "unit": s.indicator.unit,
         "this": {"text": "[số liệu sai]" if s.missing and s.this is not None else format_value(s.indicator, s.this),
-                 "missing": s.missing},
+                 "missing": s.missing, "size": 11},
         "ytd": format_value(s.indicator, s.ytd),
         "target": target_text(s.indicator),
         "met": met(s.indicator, s.ytd if s.indicator.kind == IndicatorKind.RATE else s.this),

@@ -273,7 +273,9 @@ def build(kind: str) -> Document:
     para(doc, "3. Biểu đồ tỷ lệ hoàn thành theo lĩnh vực", 13, bold=True, indent=False, before=6)
     para(doc, "{{ chart }}", align=center, indent=False)
 
-    para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6)
+    # Each long table starts on a new page: LibreOffice otherwise leaves a table whose repeated
+    # header row would start at a page's foot almost alone on the next page (seen with 7.4).
+    para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6).paragraph_format.page_break_before = True
     stats = doc.add_table(rows=1, cols=6)
     stats.style = "Table Grid"
     for cell, label in zip(stats.rows[0].cells, ["Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm",
@@ -288,7 +290,8 @@ def build(kind: str) -> Document:
     cell_para(stats.add_row().cells[0], "{%tr endfor %}", 11, first=True)
     fixed_widths(stats, [Cm(10.0), Cm(3.2), Cm(3.0), Cm(3.0), Cm(3.2), Cm(2.8)])
 
-    para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False, before=6)
+    para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False,
+         before=6).paragraph_format.page_break_before = True
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     widths = [Cm(1.7), Cm(7.5), Cm(3.6), Cm(2.8), Cm(2.9), Cm(7.7)]
