@@ -22,6 +22,7 @@ from . import __version__, clitext, pipeline
 from .lint import lint_plan
 from .messages import CchcError
 from .models import Plan, Severity
+from .indicators import target_text
 from .intake import find_returns
 from .templatecheck import check_templates
 from .periods import parse_period
@@ -180,6 +181,12 @@ def plan_to_json(plan: Plan) -> dict:
             {"code": a.code, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)}
             for a in plan.agencies
         ],
+        "indicators": [
+            {"code": i.code, "name": i.name, "unit": i.unit, "section": i.section, "agency": i.agency,
+             "kind": i.kind.value, "aggregation": i.aggregation.value, "part_of": i.part_of,
+             "numerator": list(i.numerator), "denominator": i.denominator, "target": i.target}
+            for i in plan.indicators
+        ],
     }
 
 
@@ -209,7 +216,16 @@ def show_plan(plan: Plan) -> None:
     for agency in plan.agencies:
         agencies.add_row(agency.code, agency.name, "cơ quan của xã" if agency.kind.value == "own" else "đối tác")
     console.print(agencies)
-    console.print(f"Tổng cộng: {len(plan.sections)} phần, {len(plan.tasks)} nhiệm vụ, {len(plan.items)} sản phẩm.")
+    if plan.indicators:
+        indicators = Table(title="Chỉ tiêu số liệu", title_justify="left")
+        for label in ("Mã", "Chỉ tiêu", "Đơn vị", "Phần", "Cơ quan báo cáo", "Chỉ tiêu KH"):
+            indicators.add_column(label)
+        for i in plan.indicators:
+            indicators.add_row(i.code, i.name, i.unit, i.section, names.get(i.agency, "(tự tính)"),
+                               target_text(i))
+        console.print(indicators)
+    console.print(f"Tổng cộng: {len(plan.sections)} phần, {len(plan.tasks)} nhiệm vụ, {len(plan.items)} sản phẩm, "
+                  f"{len(plan.indicators)} chỉ tiêu số liệu.")
 
 
 _SEVERITY = {Severity.ERROR: "[red]LỖI[/red]", Severity.WARNING: "[yellow]Cảnh báo[/yellow]",
@@ -344,8 +360,11 @@ def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
         return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, files)
 
 
-def print_check(result: pipeline.CheckResult, period) -> None:
+def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
     console = out()
+    if result.intake.files_read == 0 and inbox is not None:
+        console.print(f"[yellow]Chưa có tệp nào trong {inbox}/.[/yellow] Chép các biểu mẫu các cơ quan gửi về "
+                      "vào thư mục này (tên tệp tùy ý) rồi chạy lại.")
     table = Table(title=f"Tình hình nộp biểu mẫu {period.title}", title_justify="left")
     for label, justify in (("Cơ quan", "left"), ("Tình trạng", "left"), ("Lỗi", "right"), ("Cảnh báo", "right")):
         table.add_column(label, justify=justify)
@@ -408,7 +427,7 @@ def check(period, directory: str, as_json: bool, today) -> None:
     if as_json:
         click.echo(json.dumps(check_to_json(result), ensure_ascii=False, indent=2))
     else:
-        print_check(result, period)
+        print_check(result, period, _workspace(directory).input_dir(period.id))
     if result.blocking:
         sys.exit(EXIT_PROBLEMS)
 
@@ -442,7 +461,7 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
                                       pdf, progress, files)
     console = out()
     if result.blocked:
-        print_check(result.check, period)
+        print_check(result.check, period, workspace.input_dir(period.id))
         console.print(f"[red]Chưa lập báo cáo:[/red] còn {len(result.check.blocking)} lỗi phải sửa (xem trên). "
                       "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu.")
         sys.exit(EXIT_PROBLEMS)

@@ -311,11 +311,7 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
         text_dv.add(f"{first_text}{spec.FIRST_ROW}:{last_text}{last}")
         sheet.auto_filter.ref = f"A{spec.HEADER_ROW}:{last_col}{last}"
     sheet.freeze_panes = f"{get_column_letter(col['task'])}{spec.FIRST_ROW}"
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False    # widening a column stays allowed
-    sheet.protection.formatRows = False
-    sheet.protection.autoFilter = False
-    sheet.protection.sort = True
+    kit.protect_input_sheet(sheet)
     kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
 
 
@@ -375,9 +371,7 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
     value_col = get_column_letter(col["value"])
     number_dv.add(f"{value_col}{spec.FIRST_ROW}:{value_col}{last}")
     sheet.freeze_panes = f"C{spec.FIRST_ROW}"
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
+    kit.protect_input_sheet(sheet)
     kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
 
 

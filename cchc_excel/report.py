@@ -88,8 +88,9 @@ def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
 def _section_summary(title: str, figs) -> str:
     if not figs.due:
         return f"Trong kỳ, lĩnh vực {title.lower()} không có nhiệm vụ đến hạn."
-    text = (f"Trong kỳ có {figs.due} nhiệm vụ đến hạn; đã hoàn thành {figs.done} nhiệm vụ"
-            f" (đạt {figs.done_rate}), đang thực hiện {figs.in_progress}, chưa thực hiện {figs.not_started}")
+    rate = f" (đạt {figs.done_rate})" if figs.expected else ""
+    text = (f"Trong kỳ có {figs.due} nhiệm vụ đến hạn; đã hoàn thành {figs.done} nhiệm vụ{rate}, "
+            f"đang thực hiện {figs.in_progress}, chưa thực hiện {figs.not_started}")
     if figs.not_arisen:
         text += f", chưa phát sinh {figs.not_arisen}"
     if figs.not_reported:

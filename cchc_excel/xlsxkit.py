@@ -69,3 +69,12 @@ def print_setup(sheet: Worksheet, landscape: bool = True, title_rows: str | None
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
     if title_rows:
         sheet.print_title_rows = title_rows
+
+
+def protect_input_sheet(sheet) -> None:
+    """Protect a sheet whose unlocked cells are the inputs; resizing rows and
+    columns and filtering stay allowed (an officer must be able to read long text)."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    sheet.protection.autoFilter = False

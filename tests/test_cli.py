@@ -9,13 +9,15 @@ def test_plan_show_works_without_a_workbook_and_says_so(tmp_path):
     result = invoke("plan", "show", "--dir", tmp_path)
     assert result.exit_code == 0
     assert "kế hoạch mặc định" in result.stderr
-    assert "Tổng cộng: 7 phần, 39 nhiệm vụ, 46 sản phẩm." in result.stdout
+    assert "Tổng cộng: 7 phần, 39 nhiệm vụ, 46 sản phẩm" in result.stdout
     assert "I.5.2" in result.stdout
 
 
 def test_plan_show_json_has_the_documented_shape(tmp_path):
     data = json.loads(invoke("plan", "show", "--json", "--dir", tmp_path).stdout)
-    assert set(data) == {"plan", "sections", "agencies"}
+    assert set(data) == {"plan", "sections", "agencies", "indicators"}
+    assert {"code": "HS_TIEP_NHAN", "unit": "hồ sơ"}.items() <= next(
+        i for i in data["indicators"] if i["code"] == "HS_TIEP_NHAN").items()
     item = data["sections"][0]["tasks"][4]["items"][1]
     assert item["id"] == "I.5.2"
     assert set(item) >= {"id", "product", "lead", "coordinators", "timeframe"}

@@ -71,6 +71,13 @@ def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, 
     assert not (feedback_dir / "buu-dien-xa.xlsx").exists()
 
 
+def test_check_with_an_empty_inbox_says_where_to_put_the_files(tmp_path):
+    result = invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--today", "20/03/2026")
+    assert result.exit_code == 1
+    assert f"Chưa có tệp nào trong {tmp_path / 'input' / '2026Q1'}/" in result.stdout
+    assert "Đã nộp 0/5 cơ quan" in result.stdout
+
+
 def test_complete_period_exits_0_and_clears_old_feedback(tmp_path, q1_forms):
     root = _workspace(tmp_path, q1_forms)
     stale = root / "output" / "2026Q1" / "phan-hoi" / "buu-dien-xa.xlsx"   # no problems left
