@@ -6,6 +6,7 @@ and a check that the output file exists (soffice exits 0 on many failures).
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -33,17 +34,20 @@ def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> 
     if soffice is None:
         raise OfficeError("Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice rồi chạy lại.")
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="cchc-lo-") as profile:
+    name = f"{source.stem}.{target_ext.split(':')[0]}"
+    # Convert into a scratch folder, then move into place: never half a file in outdir.
+    with tempfile.TemporaryDirectory(prefix="cchc-lo-") as profile, \
+            tempfile.TemporaryDirectory(prefix=".cchc-out-", dir=outdir) as scratch:
         command = [
             soffice, "--headless", "--norestore", "--nologo", "--nolockcheck",
             f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--convert-to", target_ext, "--outdir", str(outdir), str(source),
+            "--convert-to", target_ext, "--outdir", scratch, str(source),
         ]
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             raise OfficeError(f"LibreOffice chạy quá {timeout} giây khi chuyển {source.name}.") from None
-    result = outdir / f"{source.stem}.{target_ext.split(':')[0]}"
-    if not result.exists():
-        raise OfficeError(f"LibreOffice không tạo được {result.name} từ {source.name}.")
-    return result
+        made = Path(scratch) / name
+        if not made.exists():
+            raise OfficeError(f"LibreOffice không tạo được {name} từ {source.name}.")
+        return Path(os.replace(made, outdir / name) or outdir / name)

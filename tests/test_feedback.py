@@ -102,3 +102,16 @@ def test_the_feedback_copy_is_a_form_the_agency_can_send_back(tmp_path, q1_forms
     (root / "input" / "2026Q1" / "bao cao phong-kinh-te.xlsx").unlink()
     result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert result.exit_code == 0, result.output
+
+
+def test_many_returns_show_progress_and_still_check(tmp_path, q1_forms):
+    root = _workspace(tmp_path, q1_forms)
+    inbox = root / "input" / "2026Q1"
+    source = next(inbox.glob("*phong-kinh-te*"))
+    for n in range(25):
+        shutil.copyfile(source, inbox / f"gui lai lan {n}.xlsx")
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    superseded = [f for f in data["findings"] if f["code"] == "RETURN_SUPERSEDED"]
+    assert len(superseded) == 25
