@@ -216,7 +216,8 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
 
 
 def _status_validation(prompt: str) -> DataValidation:
-    dv = DataValidation(type="list", formula1=f"={spec.STATUS_NAME}", allow_blank=True)
+    # No leading "=": in the file a formula is stored bare, as Excel itself writes it.
+    dv = DataValidation(type="list", formula1=spec.STATUS_NAME, allow_blank=True)
     dv.promptTitle = "Trạng thái"
     dv.prompt = prompt
     dv.errorTitle = "Trạng thái không hợp lệ"
