@@ -14,7 +14,7 @@ FONT = "DejaVu Serif"   # full Vietnamese coverage, ships with matplotlib
 
 def completion_chart(labels: list[str], done: list[int], expected: list[int]) -> bytes:
     """Horizontal bars: share of expected items completed, per section."""
-    import matplotlib   # imported here: it costs half a second that check and forms do not need
+    import matplotlib  # imported here: it costs half a second that check and forms do not need
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .figurerules import check_figures
 from .forms import agencies_with_forms, form_rows
 from .formspec import STATUS_LABELS
 from .merge import Answer, Intake, item_status
 from .messages import finding
-from .figurerules import check_figures
 from .models import Finding, Item, Period, Plan, Settings, Severity, TimeframeKind
 from .periods import format_window
 from .timeframe import is_due, is_overdue

@@ -15,28 +15,21 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from . import __version__, clitext, pipeline
+from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
+from .intake import find_returns
 from .lint import lint_plan
 from .messages import CchcError
-from .models import Plan, Severity
-from .indicators import target_text
-from .intake import find_returns
-from .templatecheck import check_templates
+from .models import Severity
 from .periods import parse_period
-from .timeframe import describe_kind
+from .templatecheck import check_templates
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def out() -> Console:
-    """A console on the current stdout (created per call so tests can capture it)."""
-    return Console(file=sys.stdout, width=max(100, Console().width), highlight=False, soft_wrap=True)
 
 
 def err(text: str) -> None:
@@ -149,89 +142,6 @@ def plan_show(directory: str, as_json: bool) -> None:
     show_plan(loaded.plan)
 
 
-def plan_to_json(plan: Plan) -> dict:
-    meta = plan.meta
-    return {
-        "plan": {
-            "issuer": meta.issuer, "commune": meta.commune, "number": meta.number,
-            "date": meta.date.isoformat() if meta.date else None, "year": meta.year,
-            "title": meta.title, "source": plan.source,
-        },
-        "sections": [
-            {
-                "code": s.code, "title": s.title, "short_name": s.short_name,
-                "tasks": [
-                    {
-                        "number": t.number, "content": t.content,
-                        "items": [
-                            {
-                                "id": i.id, "product": i.product,
-                                "lead": list(i.lead), "coordinators": list(i.coordinators),
-                                "timeframe": {"text": i.timeframe.text, "kind": i.timeframe.kind.value},
-                            }
-                            for i in t.items
-                        ],
-                    }
-                    for t in s.tasks
-                ],
-            }
-            for s in plan.sections
-        ],
-        "agencies": [
-            {"code": a.code, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)}
-            for a in plan.agencies
-        ],
-        "indicators": [
-            {"code": i.code, "name": i.name, "unit": i.unit, "section": i.section, "agency": i.agency,
-             "kind": i.kind.value, "aggregation": i.aggregation.value, "part_of": i.part_of,
-             "numerator": list(i.numerator), "denominator": i.denominator, "target": i.target}
-            for i in plan.indicators
-        ],
-    }
-
-
-def show_plan(plan: Plan) -> None:
-    console = out()
-    meta = plan.meta
-    console.print(f"[bold]{meta.title}[/bold]")
-    console.print(f"Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer} — nguồn: {plan.source}"
-                  if meta.date else f"Nguồn: {plan.source}")
-    names = {a.code: a.name for a in plan.agencies}
-    for section in plan.sections:
-        table = Table(title=f"{section.code}. {section.title}", title_justify="left", show_lines=False)
-        table.add_column("Mã", no_wrap=True)
-        table.add_column("Hoạt động/Sản phẩm", ratio=4)
-        table.add_column("Chủ trì", ratio=2)
-        table.add_column("Phối hợp", ratio=2)
-        table.add_column("Thời gian", ratio=2)
-        for item in section.items:
-            lead = item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead)
-            table.add_row(item.id, item.product, lead, item.coordinators_text,
-                          f"{item.timeframe.text}\n[dim]{describe_kind(item.timeframe.kind)}[/dim]")
-        console.print(table)
-    agencies = Table(title="Cơ quan", title_justify="left")
-    agencies.add_column("Mã")
-    agencies.add_column("Tên")
-    agencies.add_column("Loại")
-    for agency in plan.agencies:
-        agencies.add_row(agency.code, agency.name, "cơ quan của xã" if agency.kind.value == "own" else "đối tác")
-    console.print(agencies)
-    if plan.indicators:
-        indicators = Table(title="Chỉ tiêu số liệu", title_justify="left")
-        for label in ("Mã", "Chỉ tiêu", "Đơn vị", "Phần", "Cơ quan báo cáo", "Chỉ tiêu KH"):
-            indicators.add_column(label)
-        for i in plan.indicators:
-            indicators.add_row(i.code, i.name, i.unit, i.section, names.get(i.agency, "(tự tính)"),
-                               target_text(i))
-        console.print(indicators)
-    console.print(f"Tổng cộng: {len(plan.sections)} phần, {len(plan.tasks)} nhiệm vụ, {len(plan.items)} sản phẩm, "
-                  f"{len(plan.indicators)} chỉ tiêu số liệu.")
-
-
-_SEVERITY = {Severity.ERROR: "[red]LỖI[/red]", Severity.WARNING: "[yellow]Cảnh báo[/yellow]",
-             Severity.INFO: "[cyan]Gợi ý[/cyan]"}
-
-
 @plan.command("check", context_settings=CONTEXT)
 @dir_option
 def plan_check(directory: str) -> None:
@@ -245,7 +155,7 @@ def plan_check(directory: str) -> None:
     findings = lint_plan(loaded.plan)
     console = out()
     for f in findings:
-        console.print(f"{_SEVERITY[f.severity]} {f.message}\n    → {f.fix}")
+        console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}\n    → {f.fix}")
     errors = sum(f.severity == Severity.ERROR for f in findings)
     warnings = sum(f.severity == Severity.WARNING for f in findings)
     console.print(f"Kết quả soát kế hoạch: {errors} lỗi, {warnings} cảnh báo, "
@@ -327,85 +237,12 @@ today_option = click.option(
     "--today", callback=_date,
     help="Ngày dùng làm «hôm nay» khi kiểm tra (ngày/tháng/năm); mặc định là ngày hiện tại.",
 )
-_STATE_STYLE = {"sent": "[green]Đã nộp[/green]", "missing": "[red]Chưa nộp[/red]",
-                "rejected": "[red]Bị từ chối[/red]"}
-SHOWN_FINDINGS = 60
-
-
-def _progress_reader(total: int):
-    """A progress bar on stderr when there are many files; a context manager
-    yielding the per-file callback."""
-    from contextlib import contextmanager
-
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    @contextmanager
-    def reader():
-        if total < 20:
-            yield None
-            return
-        with Progress(TextColumn("Đang đọc biểu mẫu"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=Console(file=sys.stderr), transient=True) as progress:
-            task = progress.add_task("", total=total)
-            yield lambda path: progress.advance(task)
-
-    return reader()
-
-
 def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
     workspace = _workspace(directory)
     loaded = _load(directory)
     files = find_returns(workspace.input_dir(period.id))
-    with _progress_reader(len(files)) as progress:
+    with progress_reader(len(files)) as progress:
         return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, files)
-
-
-def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
-    console = out()
-    if result.intake.files_read == 0 and inbox is not None:
-        console.print(f"[yellow]Chưa có tệp nào trong {inbox}/.[/yellow] Chép các biểu mẫu các cơ quan gửi về "
-                      "vào thư mục này (tên tệp tùy ý) rồi chạy lại.")
-    table = Table(title=f"Tình hình nộp biểu mẫu {period.title}", title_justify="left")
-    for label, justify in (("Cơ quan", "left"), ("Tình trạng", "left"), ("Lỗi", "right"), ("Cảnh báo", "right")):
-        table.add_column(label, justify=justify)
-    for state in result.states:
-        table.add_row(state.name, _STATE_STYLE[state.state], str(state.errors), str(state.warnings))
-    console.print(table)
-    shown = [f for f in result.findings if f.severity != Severity.INFO]
-    shown.sort(key=lambda f: (f.severity != Severity.ERROR, f.agency, f.file, f.item))
-    for f in shown[:SHOWN_FINDINGS]:
-        where = ", ".join(part for part in (f"tệp {f.file}" if f.sheet or f.cell else "",
-                                            f"trang «{f.sheet}»" if f.sheet else "",
-                                            f"ô {f.cell}" if f.cell else "") if part)
-        console.print(f"{_SEVERITY[f.severity]} {f.message}" + (f" [dim]({where})[/dim]" if where else ""))
-        console.print(f"    → {f.fix}")
-    if len(shown) > SHOWN_FINDINGS:
-        console.print(f"… và {len(shown) - SHOWN_FINDINGS} vấn đề khác.")
-    sent = sum(s.state == "sent" for s in result.states)
-    errors = len(result.blocking)
-    console.print(f"Đã nộp {sent}/{len(result.states)} cơ quan; {errors} lỗi phải sửa, "
-                  f"{sum(f.severity == Severity.WARNING for f in result.findings)} cảnh báo "
-                  f"({result.intake.files_read} tệp đã đọc).")
-    console.print(f"Danh sách đầy đủ: {result.findings_path}")
-    if result.feedback:
-        console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "
-                      f"{result.feedback[0].parent}/")
-
-
-def check_to_json(result: pipeline.CheckResult) -> dict:
-    return {
-        "agencies": [
-            {"code": s.code, "name": s.name, "status": s.state, "files": list(s.files),
-             "errors": s.errors, "warnings": s.warnings}
-            for s in result.states
-        ],
-        "findings": [
-            {"code": f.code, "severity": f.severity.value, "agency": f.agency, "item": f.item, "file": f.file,
-             "sheet": f.sheet, "cell": f.cell, "message": f.message, "fix": f.fix}
-            for f in result.findings
-        ],
-        "outputs": {"findings": str(result.findings_path), "feedback": [str(p) for p in result.feedback]},
-    }
 
 
 @cli.command(context_settings=CONTEXT)
@@ -456,7 +293,7 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
     workspace = _workspace(directory)
     loaded = _load(directory)
     files = find_returns(workspace.input_dir(period.id))
-    with _progress_reader(len(files)) as progress:
+    with progress_reader(len(files)) as progress:
         result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
                                       pdf, progress, files)
     console = out()

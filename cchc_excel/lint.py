@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from .agencies import Registry
+from .indicators import proposed_targets
 from .messages import finding
 from .models import Finding, Plan, Severity, TimeframeKind
-from .indicators import proposed_targets
 from .vnformat import number
 
 _CHI_SO = re.compile(r"\b[Cc]hi số\b")

@@ -102,7 +102,7 @@ class Intake:
 
     def frame(self):
         """The merged table: item × agency × role with values and sources."""
-        import pandas as pd   # only for library users who want a DataFrame
+        import pandas as pd  # only for library users who want a DataFrame
 
         rows = [
             {

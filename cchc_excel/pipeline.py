@@ -13,24 +13,23 @@ from typing import Callable
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
 from .chart import completion_chart
+from .checks import check_period
 from .docx_render import render as render_docx
+from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
 from .files import save_workbook_atomic, write_bytes_atomic
-from .indicators import default_indicators, previous_scheduled, schedule_periods
-from .office import OfficeError, convert
-from .report import build_context
-from .summary import summary_workbook
 from .forms import Prefill, agencies_with_forms, build_form, form_rows
 from .formspec import STATUS_LABELS
+from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .checks import check_period
-from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
 from .merge import Intake, collect
 from .messages import CchcError
 from .models import Agency, Finding, Period, Plan, Settings
+from .office import OfficeError, convert
 from .periods import earlier_periods
 from .plan import build_plan, load_plan_file
 from .plan_sources import read_tables
-
+from .report import build_context
+from .summary import summary_workbook
 
 EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
 

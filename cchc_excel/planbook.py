@@ -19,8 +19,8 @@ from . import indicatorbook
 from . import xlsxkit as kit
 from .agencies import unique_code
 from .files import open_office_zip, save_workbook_atomic
-from .messages import CchcError
 from .indicators import default_indicators
+from .messages import CchcError
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import COLUMN_LABELS, COLUMNS, build_plan
 from .plan_sources import read_xlsx

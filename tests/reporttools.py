@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-
-from cchc_excel.pipeline import load_embedded_plan
 from conftest import invoke
 from formtools import consistent_figures, fill, item_rows, section_sheets
+
+from cchc_excel.pipeline import load_embedded_plan
 
 PLAN = load_embedded_plan()
 ITEMS = {i.id: i for i in PLAN.items}

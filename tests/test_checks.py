@@ -2,13 +2,13 @@
 
 import datetime as dt
 
+from formtools import all_items, consistent_figures, done, fill
+
 from cchc_excel.checks import blocking, check_period
 from cchc_excel.merge import collect
 from cchc_excel.models import Severity
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
-
-from formtools import all_items, consistent_figures, done, fill
 
 PLAN = load_embedded_plan()
 Q1 = parse_period("2026Q1")

@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import openpyxl
-
 from conftest import invoke
 from reporttools import document_text
 

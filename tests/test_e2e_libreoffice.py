@@ -3,12 +3,11 @@ agencies' answers into the generated forms and saves them as .xlsx and .ods;
 compile on those files gives a report in which those answers appear."""
 
 import openpyxl
-
 from conftest import invoke, lo_fill
-from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
-from cchc_excel.formspec import FIGURE_INDEX, FIGURES_SHEET, FIRST_ROW
-from formtools import consistent_figures
+from formtools import ODS_FILTER, XLSX_FILTER, cell_ref, consistent_figures, item_rows, section_sheets
 from reporttools import ITEMS, PLAN, document_text
+
+from cchc_excel.formspec import FIGURE_INDEX, FIGURES_SHEET, FIRST_ROW
 
 XLSX, ODS = XLSX_FILTER, ODS_FILTER
 

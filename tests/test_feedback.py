@@ -5,10 +5,8 @@ import json
 import shutil
 
 import openpyxl
-
-from cchc_excel import formspec as spec
 from conftest import invoke
-from formtools import COL, all_items, consistent_figures, done, fill, item_rows
+from formtools import COL, consistent_figures, done, fill, item_rows
 from test_checks import PLAN, _complete_answers
 
 

@@ -2,12 +2,13 @@
 
 import datetime as dt
 
+from formtools import consistent_figures, fill
+
 from cchc_excel.checks import check_period
 from cchc_excel.merge import collect
 from cchc_excel.models import Settings, Severity
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
-from formtools import consistent_figures, fill
 
 PLAN = load_embedded_plan()
 TT = "trung-tam-phuc-vu-hanh-chinh-cong"

@@ -5,6 +5,8 @@ from dataclasses import replace
 
 import openpyxl
 import pytest
+from conftest import invoke
+from formtools import form_items, item_rows, meta_of, section_sheets
 
 from cchc_excel import formspec as spec
 from cchc_excel.forms import build_form, form_rows
@@ -12,8 +14,6 @@ from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 from cchc_excel.plan import fingerprint
 from cchc_excel.planbook import default_settings
-from conftest import invoke
-from formtools import form_items, item_rows, meta_of, section_sheets
 
 COL = spec.COLUMN_INDEX
 

@@ -3,11 +3,11 @@
 import datetime as dt
 
 import openpyxl
+from conftest import invoke, lo_fill
+from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
 
 from cchc_excel import formspec as spec
 from cchc_excel.intake import as_date, read_form
-from conftest import invoke, lo_fill
-from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section_sheets
 
 XLSX, ODS = XLSX_FILTER, ODS_FILTER
 

@@ -5,13 +5,13 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from conftest import invoke
 
 from cchc_excel import planbook
 from cchc_excel.indicators import Increment, aggregate, increment_window, rate
 from cchc_excel.models import Aggregation, IndicatorKind
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
-from conftest import invoke
 
 PLAN = load_embedded_plan()
 

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
+from formtools import COL, done, fill
 from openpyxl.utils import get_column_letter
 
 from cchc_excel.intake import find_returns, read_form
-from formtools import COL, done, fill
 
 
 def _answers(path):

@@ -5,21 +5,18 @@ import datetime as dt
 import hashlib
 import io
 import os
-import shutil
 import unicodedata
 import zipfile
 
 import docx
-import msoffcrypto
 import openpyxl
 import pytest
+from conftest import invoke
+from formtools import done, fill, patch_zip, set_saved_time
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from cchc_excel.merge import collect, item_status
 from cchc_excel.pipeline import load_embedded_plan
-from cchc_excel.periods import parse_period
-from conftest import invoke
-from formtools import done, fill, patch_zip, set_saved_time
 
 PLAN = load_embedded_plan()
 

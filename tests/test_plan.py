@@ -5,12 +5,12 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from conftest import seed_rows
 
 from cchc_excel.cli import plan_to_json
 from cchc_excel.messages import CchcError
 from cchc_excel.models import TimeframeKind
 from cchc_excel.plan import fingerprint, load_plan_file, short_name
-from conftest import seed_rows
 
 
 def comparable(plan):

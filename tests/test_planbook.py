@@ -1,9 +1,9 @@
 import json
 
 import openpyxl
+from conftest import invoke
 
 from cchc_excel import planbook
-from conftest import invoke
 
 
 def _show(directory):

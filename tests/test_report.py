@@ -8,11 +8,11 @@ import zipfile
 import docx
 import openpyxl
 import pytest
-
-from cchc_excel.periods import next_period, parse_period
-from cchc_excel.timeframe import is_due
 from conftest import invoke
 from reporttools import ITEMS, PLAN, annex_rows, document_text, filled_period, plausible_answers
+
+from cchc_excel.periods import parse_period
+from cchc_excel.timeframe import is_due
 
 TITLES = {
     "2026Q1": ("Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",

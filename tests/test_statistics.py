@@ -3,7 +3,6 @@ the others take the latest value; rates come from the added-up counts."""
 
 import openpyxl
 import pytest
-
 from conftest import invoke
 from formtools import consistent_figures, fill
 from reporttools import PLAN, document_text, plausible_answers
