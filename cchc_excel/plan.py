@@ -301,9 +301,12 @@ def with_meta(plan: Plan, **changes) -> Plan:
 
 
 def fingerprint(plan: Plan) -> str:
-    """A short hash of what the forms depend on: ids, texts, agencies, times."""
+    """A short hash of what places an answer: item ids, who answers each item
+    in which role, and who types which figure. Wording is left out on purpose,
+    so correcting a typo in the plan (as `plan check` suggests) does not turn
+    away the forms already sent out."""
     payload = [
-        [i.id, i.product, list(i.lead), list(i.coordinators), i.timeframe.text] for i in plan.items
+        [i.id, list(i.lead), list(i.coordinators)] for i in plan.items
     ] + [[i.code, i.agency] for i in plan.indicators if i.typed]
     digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
     return digest[:12]

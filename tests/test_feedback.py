@@ -113,3 +113,22 @@ def test_many_returns_show_progress_and_still_check(tmp_path, q1_forms):
     data = json.loads(result.stdout)
     superseded = [f for f in data["findings"] if f["code"] == "RETURN_SUPERSEDED"]
     assert len(superseded) == 25
+
+
+def test_fixing_a_typo_in_the_plan_does_not_turn_away_forms_already_sent(tmp_path):
+    import openpyxl
+
+    assert invoke("init", tmp_path).exit_code == 0
+    assert invoke("forms", "-p", "2026Q1", "--agency", "phong-van-hoa-xa-hoi", "--dir", tmp_path).exit_code == 0
+    form = tmp_path / "output" / "2026Q1" / "bieu-mau" / "phong-van-hoa-xa-hoi.xlsx"
+    fill(form, tmp_path / "input" / "2026Q1" / "vhxh.xlsx", {"I.1": done()})
+    book = tmp_path / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(book)
+    for row in workbook["Nhiệm vụ"].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and "Chi số" in cell.value:
+                cell.value = cell.value.replace("Chi số", "Chỉ số")        # as plan check suggests
+    workbook.save(book)
+    data = json.loads(invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--json", "--today", "20/03/2026").stdout)
+    assert not [f for f in data["findings"] if f["code"] == "RETURN_OTHER_PLAN"]
+    assert next(a for a in data["agencies"] if a["code"] == "phong-van-hoa-xa-hoi")["status"] == "sent"
