@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
+from .forms import return_deadline
 from .intake import find_returns
 from .lint import lint_plan
 from .messages import CchcError
@@ -116,7 +117,9 @@ def init(directory: str, plan_file: str | None, force: bool) -> None:
     """
     workbook = pipeline.init_workspace(_workspace(directory), Path(plan_file) if plan_file else None, force)
     click.echo(f"Đã tạo sổ kế hoạch: {workbook}")
-    click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan và nhiệm vụ.")
+    click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan, nhiệm vụ và chỉ tiêu.")
+    click.echo(f"Tiếp theo: cchc-excel plan check --dir {directory}   rồi   "
+               f"cchc-excel forms --period <kỳ, ví dụ 2026Q1> --dir {directory}")
 
 
 # --- plan ----------------------------------------------------------------------
@@ -227,8 +230,9 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
         table.add_row(form.agency.name, str(form.rows), f"{form.path}{carried}")
     console = out()
     console.print(table)
-    console.print(f"Đã tạo {len(written)} biểu mẫu. Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào "
-                  f"{_workspace(directory).input_dir(period.id)}/ (tên tệp tùy ý).")
+    due = deadline or return_deadline(period, loaded.settings)
+    console.print(f"Đã tạo {len(written)} biểu mẫu; hạn các cơ quan gửi lại: {due:%d/%m/%Y}. Gửi mỗi cơ quan tệp "
+                  f"của mình; nhận lại thì chép vào {_workspace(directory).input_dir(period.id)}/ (tên tệp tùy ý).")
 
 
 # --- check ---------------------------------------------------------------------------
