@@ -202,9 +202,5 @@ def target_text(indicator: Indicator) -> str:
     return f"≥ {shown}%" if indicator.kind == R else f"≥ {shown}"
 
 
-def parts_of(indicators: tuple[Indicator, ...], total: str) -> list[Indicator]:
-    return [i for i in indicators if i.part_of == total]
-
-
 def share(part: float | None, total: float | None) -> str:
     return percent(part, total) if part is not None and total else "—"

@@ -94,9 +94,6 @@ class Intake:
     def figures_of(self, agency: str) -> dict[str, FigureAnswer]:
         return {f.code: f for f in self.figures if f.agency == agency}
 
-    def figure_values(self) -> dict[str, float | None]:
-        return {f.code: f.value for f in self.figures}
-
     def answers_of(self, agency: str) -> dict[str, Answer]:
         return {a.item: a for a in self.answers if a.agency == agency}
 

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .agencies import Registry, registry_from_names
@@ -294,10 +294,6 @@ def load_plan_file(path: Path | str) -> Plan:
     """Import a plan from a .txt/.docx/.xlsx task table."""
     path = Path(path)
     return build_plan(read_tables(path), path)
-
-
-def with_meta(plan: Plan, **changes) -> Plan:
-    return replace(plan, meta=replace(plan.meta, **changes))
 
 
 def fingerprint(plan: Plan) -> str:
