@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from .forms import agencies_with_forms
 from .merge import Answer, Intake
@@ -294,5 +295,7 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
             "status": {**line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),
                        "size": 11},
             "details": details,
+            "sources": "; ".join(f"{Path(a.file).name} › {a.sheet} › dòng {a.row}"
+                                 for a in (*o.leads, *o.coordinators)),
         })
     return rows

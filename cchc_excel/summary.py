@@ -46,12 +46,12 @@ def _items_sheet(sheet, plan: Plan, period: Period, context: dict) -> None:
     kit.put_text(sheet["A2"], f"Số liệu từ {context['period']['window']}; dòng tô cam: quá hạn; tô vàng: chưa "
                               "báo cáo.", kit.FONT_ITALIC)
     labels = ["Mã", "Nội dung/Nhiệm vụ", "Hoạt động/Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Trạng thái",
-              "Kết quả, văn bản minh chứng"]
-    kit.header_row(sheet, 4, labels, [9, 40, 44, 28, 18, 20, 70])
+              "Kết quả, văn bản minh chứng", "Nguồn (tệp › trang › dòng)"]
+    kit.header_row(sheet, 4, labels, [9, 40, 44, 28, 18, 20, 70, 44])
     for row, entry in enumerate(context["annex"], start=5):
         status = entry["status"]
         values = [entry["id"], entry["task"], entry["product"], entry["lead"], entry["timeframe"], status["text"],
-                  entry["details"]]
+                  entry["details"], entry["sources"]]
         for col, value in enumerate(values, start=1):
             cell = kit.put_text(sheet.cell(row, col), value)
             cell.border = kit.BORDER
@@ -60,7 +60,7 @@ def _items_sheet(sheet, plan: Plan, period: Period, context: dict) -> None:
             elif status["missing"]:
                 cell.fill = MISSING_FILL
     last = 4 + len(context["annex"])
-    sheet.auto_filter.ref = f"A4:G{last}"
+    sheet.auto_filter.ref = f"A4:H{last}"
     sheet.freeze_panes = "C5"
     kit.print_setup(sheet, landscape=True, title_rows="4:4")
 

@@ -66,6 +66,8 @@ def test_report_for_each_period(tmp_path, period_id):
                                    "Số liệu"]
     items_sheet = workbook["Tổng hợp nhiệm vụ"]
     assert {items_sheet.cell(r, 1).value for r in range(5, items_sheet.max_row + 1)} == set(ITEMS)
+    sources = {items_sheet.cell(r, 1).value: items_sheet.cell(r, 8).value for r in range(5, items_sheet.max_row + 1)}
+    assert "phong-kinh-te gui lai.xlsx › VI. Tài chính công › dòng" in sources["VI.1.1"]
     assert items_sheet.auto_filter.ref and workbook["Theo lĩnh vực"]._charts
 
 
