@@ -14,7 +14,7 @@ from .formspec import STATUS_LABELS
 from .merge import Answer, Intake, item_status
 from .messages import finding
 from .models import Finding, Item, Period, Plan, Settings, Severity, TimeframeKind
-from .periods import format_window
+from .periods import format_window, make_period
 from .timeframe import is_due, is_overdue
 from .values import is_thin
 
@@ -84,8 +84,12 @@ def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, du
         if day > today:
             out.append(finding("DATE_IN_FUTURE", E, date=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}",
                                **at("completed_on")))
-        elif not period.contains(day):
-            out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(period),
+        elif day > period.end or day < make_period(period.year, "Y").start:
+            # An earlier date of the same year is fine: a task finished last quarter stays
+            # "Đã hoàn thành" (carry-forward pre-fills it); a date after the window or
+            # before the plan year is not.
+            window = period if day > period.end else make_period(period.year, "Y")
+            out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(window),
                                **at("completed_on")))
     if answer.status == "not_arisen" and item.timeframe.kind != TimeframeKind.CONDITIONAL:
         out.append(finding("NOT_ARISEN_INVALID", W, timeframe=item.timeframe.text, **at("status")))

@@ -122,3 +122,18 @@ def test_coordinator_contradicting_the_lead(q1_forms, tmp_path):
     clash = [f for f in findings if f.code == "STATUS_CONTRADICTION"]
     assert len(clash) == 1 and clash[0].item == "III.4" and clash[0].agency == "phong-van-hoa-xa-hoi"
     assert "Chưa thực hiện" in clash[0].message and "Đã hoàn thành" in clash[0].message
+
+
+def test_a_task_finished_earlier_in_the_year_is_not_flagged_later(q1_forms, tmp_path):
+    import datetime as dt
+
+    from cchc_excel.periods import parse_period
+
+    form = q1_forms / "phong-van-hoa-xa-hoi.xlsx"
+    answers = _complete_answers(form)
+    answers["I.1"] = done(day=dt.datetime(2026, 1, 14))       # finished in Q1, reported again in Q3
+    out = tmp_path / "vhxh.xlsx"
+    fill(form, out, answers, figures=consistent_figures(PLAN, "phong-van-hoa-xa-hoi"))
+    intake = collect(PLAN, "2026Q1", [out])
+    findings = check_period(PLAN, parse_period("2026Q3"), intake, dt.date(2026, 9, 20))
+    assert not [f for f in findings if f.code == "DATE_OUTSIDE_WINDOW" and f.item == "I.1"]
