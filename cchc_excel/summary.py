@@ -124,11 +124,15 @@ def _answers_sheet(sheet, plan: Plan, intake: Intake) -> None:
 def _statistics_sheet(sheet, plan: Plan, settings: Settings, period: Period, context: dict,
                       intakes: dict[str, Intake]) -> None:
     kit.put_text(sheet["A1"], f"SỐ LIỆU CCHC {period.title.upper()}", kit.FONT_TITLE)
-    labels = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm", "Chỉ tiêu kế hoạch", "Đánh giá"]
-    kit.header_row(sheet, 3, labels, [18, 50, 16, 14, 14, 16, 12])
+    labels = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm", "Chỉ tiêu kế hoạch", "Đánh giá",
+              "Ghi chú, giải trình của cơ quan"]
+    kit.header_row(sheet, 3, labels, [18, 50, 16, 14, 14, 16, 12, 50])
+    current = intakes.get(period.id)
+    notes = {f.code: f.note for f in current.figures if f.note} if current else {}
     rows = context["statistics"]
     for r, row in enumerate(rows, start=4):
-        values = [row["code"], row["name"], row["unit"], row["this"]["text"], row["ytd"], row["target"], row["met"]]
+        values = [row["code"], row["name"], row["unit"], row["this"]["text"], row["ytd"], row["target"], row["met"],
+                  notes.get(row["code"], "")]
         for c, value in enumerate(values, start=1):
             cell = kit.put_text(sheet.cell(r, c), value)
             cell.border = kit.BORDER
@@ -137,7 +141,7 @@ def _statistics_sheet(sheet, plan: Plan, settings: Settings, period: Period, con
         if row["met"] == "Chưa đạt":
             sheet.cell(r, 7).font = kit.FONT_PROBLEM
     sheet.freeze_panes = "C4"
-    sheet.auto_filter.ref = f"A3:G{3 + len(rows)}"
+    sheet.auto_filter.ref = f"A3:H{3 + len(rows)}"
 
     titles, series = rate_series(plan, settings, period, intakes)
     top = len(rows) + 6

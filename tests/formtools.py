@@ -42,7 +42,7 @@ COL = spec.COLUMN_INDEX
 
 
 def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=None, text_keys=(),
-         figures: dict[str, object] | None = None) -> None:
+         figures: dict[str, object] | None = None, figure_notes: dict[str, str] | None = None) -> None:
     """Fill a generated form as an agency would (openpyxl stands in for Excel).
 
     answers: item id -> {column key: value}; figures: indicator code -> the
@@ -60,6 +60,8 @@ def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=N
                 cell.value = figures[code]
                 if isinstance(figures[code], str):
                     cell.data_type = "s"
+            if figure_notes and code in figure_notes:
+                sheet.cell(row, spec.FIGURE_INDEX["note"]).value = figure_notes[code]
     for sheet in section_sheets(workbook):
         for item, row in item_rows(sheet):
             for key, value in answers.get(item, {}).items():

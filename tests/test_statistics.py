@@ -26,7 +26,8 @@ def _fill_period(root, period):
         if form.stem == TT:
             figures.update(TYPED[period])
             figures["HS_TIEP_NHAN"] = sum(v for k, v in TYPED[period].items() if k.startswith("HS_"))
-        fill(form, root / "input" / period / f"{form.stem}.xlsx", plausible_answers(form.stem, form), figures=figures)
+        fill(form, root / "input" / period / f"{form.stem}.xlsx", plausible_answers(form.stem, form), figures=figures,
+             figure_notes={"HS_TRUC_TUYEN": f"Cổng DVC quốc gia, {period}"} if form.stem == TT else None)
 
 
 def _stats(report):
@@ -77,6 +78,7 @@ def test_annual_report_adds_up_every_period(year):
     assert sheet._charts
     rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
     assert rows["Tỷ lệ hồ sơ tiếp nhận trực tuyến"][1:5] == (30.0, 35.0, 50.0, 45.0)   # Q1, 6 months, Q3, year
+    assert rows["HS_TRUC_TUYEN"][7] == "Cổng DVC quốc gia, 2026"                     # the agency's note, kept
 
 
 def test_forms_show_the_previous_period_and_ask_only_for_counts(year):
