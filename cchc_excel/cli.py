@@ -23,6 +23,7 @@ from .forms import return_deadline
 from .intake import find_returns
 from .lint import lint_plan
 from .messages import CchcError
+from .messages import render as render_message
 from .models import Severity
 from .periods import parse_period
 from .templatecheck import check_templates
@@ -312,8 +313,8 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
     if result.pdf:
         console.print(f"Bản PDF: {result.pdf}")
     elif pdf:
-        err(f"Lỗi: không tạo được bản PDF: {result.pdf_problem}\n→ Cách khắc phục: cài LibreOffice "
-            "(gói libreoffice-writer) rồi chạy lại với --pdf; tệp .docx vẫn đã được tạo.")
+        message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
+        err(f"Lỗi: {message}\n→ Cách khắc phục: {fix}")
     console.print(f"Nhiệm vụ đến hạn: {figures['due']}; hoàn thành {figures['done']} "
                   f"({figures['done_rate']}); đang thực hiện {figures['in_progress']}; "
                   f"chưa thực hiện {figures['not_started']}; chưa báo cáo {figures['not_reported']}.")

@@ -103,7 +103,8 @@ def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
     try:
         template.render(data, _environment(), autoescape=True)
     except jinja2.UndefinedError as exc:
-        raise CchcError("TEMPLATE_UNDEFINED", file=path, detail=_undefined_name(exc)) from None
+        raise CchcError("TEMPLATE_UNDEFINED", file=path, detail=_undefined_name(exc),
+                        available=", ".join(sorted(k for k in context if not k.startswith("_")))) from None
     except jinja2.TemplateSyntaxError as exc:
         raise CchcError("TEMPLATE_SYNTAX", file=path, detail=exc.message or "", near=_near(exc)) from None
     buffer = io.BytesIO()

@@ -266,15 +266,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- report templates and compile ----------------------------------------
     "TEMPLATE_UNDEFINED": (
         "Mẫu báo cáo {file}: biến «{detail}» không có trong dữ liệu báo cáo (có thể gõ sai tên).",
-        "Mở mẫu bằng Word, sửa «{detail}» thành tên đúng; «cchc-excel templates check» liệt kê các biến dùng được.",
+        "Mở mẫu bằng Word, sửa «{detail}» thành tên đúng. Các tên dùng được ở cấp ngoài cùng: {available}.",
     ),
     "TEMPLATE_SYNTAX": (
         "Mẫu báo cáo {file}: thẻ bị hỏng ({detail}) gần đoạn «{near}».",
         "Mở mẫu bằng Word, sửa thẻ cho đủ cặp {{{{ … }}}} hoặc {{% … %}} (gõ lại cả thẻ trong một lần, không định dạng riêng từng phần).",
-    ),
-    "TEMPLATE_MISSING": (
-        "Không tìm thấy mẫu báo cáo {file}.",
-        "Chép lại mẫu vào thư mục templates/, hoặc xóa tên tệp sai để dùng mẫu mặc định đi kèm.",
     ),
     "PDF_UNAVAILABLE": (
         "Không tạo được bản PDF: {detail}",
