@@ -6,6 +6,23 @@ from conftest import invoke
 from cchc_excel import planbook
 
 
+def _init(tmp_path):
+    """A working folder made by `init`, and its plan workbook opened for editing."""
+    target = tmp_path / "cchc"
+    assert invoke("init", target).exit_code == 0
+    path = target / "ke-hoach-cchc.xlsx"
+    return target, path, openpyxl.load_workbook(path)
+
+
+def _set_setting(workbook, key, value):
+    """Write a value in the settings sheet; returns the cell's reference."""
+    for row in workbook["Thiết lập"].iter_rows(min_row=4):
+        if row[0].value == key:
+            row[2].value = value
+            return row[2].coordinate
+    raise KeyError(key)
+
+
 def _show(directory):
     result = invoke("plan", "show", "--dir", directory, "--json")
     assert result.exit_code == 0, result.output
@@ -30,10 +47,7 @@ def test_init_creates_the_folder_and_the_workbook(tmp_path):
 
 
 def test_edits_in_the_workbook_are_what_later_commands_see(tmp_path):
-    target = tmp_path / "cchc"
-    invoke("init", target)
-    path = target / "ke-hoach-cchc.xlsx"
-    workbook = openpyxl.load_workbook(path)
+    target, path, workbook = _init(tmp_path)
     agencies = workbook["Cơ quan"]
     for row in agencies.iter_rows(min_row=2):
         if row[1].value == "Phòng Kinh tế":
@@ -41,10 +55,7 @@ def test_edits_in_the_workbook_are_what_later_commands_see(tmp_path):
             row[2].value = f"{row[2].value}; Phòng Kinh tế"
     tasks = workbook["Nhiệm vụ"]
     tasks.append(["7", "Nhiệm vụ mới thêm", "Sản phẩm mới", "Phòng Kinh tế - Hạ tầng", "", "Quý II/2026"])
-    settings = workbook["Thiết lập"]
-    for row in settings.iter_rows(min_row=4):
-        if row[0].value == "signer_name":
-            row[2].value = "Nguyễn Văn An"
+    _set_setting(workbook, "signer_name", "Nguyễn Văn An")
     workbook.save(path)
 
     data = _show(target)
@@ -61,10 +72,7 @@ def test_edits_in_the_workbook_are_what_later_commands_see(tmp_path):
 
 
 def test_a_renamed_agency_without_alias_is_flagged(tmp_path):
-    target = tmp_path / "cchc"
-    invoke("init", target)
-    path = target / "ke-hoach-cchc.xlsx"
-    workbook = openpyxl.load_workbook(path)
+    target, path, workbook = _init(tmp_path)
     for row in workbook["Cơ quan"].iter_rows(min_row=2):
         if row[1].value == "Bưu điện xã":
             row[1].value = "Bưu điện văn hóa xã"
@@ -76,10 +84,7 @@ def test_a_renamed_agency_without_alias_is_flagged(tmp_path):
 
 
 def test_a_misspelled_agency_in_the_workbook_is_flagged_with_a_suggestion(tmp_path):
-    target = tmp_path / "cchc"
-    invoke("init", target)
-    path = target / "ke-hoach-cchc.xlsx"
-    workbook = openpyxl.load_workbook(path)
+    target, path, workbook = _init(tmp_path)
     tasks = workbook["Nhiệm vụ"]
     for row in tasks.iter_rows(min_row=5):
         if row[2].value and str(row[2].value).startswith("Hồ sơ TTHC được số hóa"):
@@ -91,14 +96,8 @@ def test_a_misspelled_agency_in_the_workbook_is_flagged_with_a_suggestion(tmp_pa
 
 
 def test_bad_setting_names_the_cell(tmp_path):
-    target = tmp_path / "cchc"
-    invoke("init", target)
-    path = target / "ke-hoach-cchc.xlsx"
-    workbook = openpyxl.load_workbook(path)
-    for row in workbook["Thiết lập"].iter_rows(min_row=4):
-        if row[0].value == "plan_date":
-            row[2].value = "mười tháng một"
-            cell = row[2].coordinate
+    target, path, workbook = _init(tmp_path)
+    cell = _set_setting(workbook, "plan_date", "mười tháng một")
     workbook.save(path)
     result = invoke("plan", "show", "--dir", target)
     assert result.exit_code == 3
@@ -106,13 +105,8 @@ def test_bad_setting_names_the_cell(tmp_path):
 
 
 def test_import_updates_tasks_and_keeps_settings(tmp_path, seed_path):
-    target = tmp_path / "cchc"
-    invoke("init", target)
-    path = target / "ke-hoach-cchc.xlsx"
-    workbook = openpyxl.load_workbook(path)
-    for row in workbook["Thiết lập"].iter_rows(min_row=4):
-        if row[0].value == "signer_name":
-            row[2].value = "Trần Thị Bình"
+    target, path, workbook = _init(tmp_path)
+    _set_setting(workbook, "signer_name", "Trần Thị Bình")
     workbook.save(path)
     new_plan = tmp_path / "ke-hoach-moi.txt"
     text = seed_path.read_text(encoding="utf-8").replace("Bưu điện xã", "Bưu điện xã; Công an xã")
