@@ -23,7 +23,7 @@ def test_demo_makes_a_report_and_a_summary_from_nothing(tmp_path):
     assert str(report) in out and "Hoàn thành" in out
     text = document_text(report)
     assert "[Phòng Kinh tế chưa gửi báo cáo]" in text                          # the late agency, marked
-    assert "Đã ban hành và triển khai" in text or "Đã hoàn thành" in text or "đã hoàn thành" in text
+    assert "(đã hoàn thành ngày " in text and "Văn bản, sản phẩm: " in text             # results with evidence
     assert "Đề nghị" in text                                                   # proposals made it in
     # The realistic mistakes are caught: an unknown status with a suggestion, a missing evidence.
     assert "không có trong danh sách" in out and "Có phải «" in out
