@@ -392,5 +392,15 @@ def demo(directory: str, period) -> None:
 # --- entry point -----------------------------------------------------------------
 
 
+def _utf8_streams() -> None:
+    """Vietnamese needs UTF-8: a pipe or file on a Windows machine would
+    otherwise get the locale's code page and fail on the first «ệ»."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> None:
+    _utf8_streams()
     cli.main(args=argv, prog_name="cchc-excel")

@@ -52,3 +52,14 @@ def test_help_is_vietnamese():
 def test_bad_period_and_module_entry_point(tmp_path):
     result = subprocess.run([sys.executable, "-m", "cchc_excel", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("cchc-excel ")
+
+
+def test_output_is_utf8_even_where_the_locale_is_not(tmp_path):
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([sys.executable, "-m", "cchc_excel", "plan", "check", "--dir", str(tmp_path)],
+                            capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Cảnh báo I.6" in result.stdout.decode("utf-8")
+    assert "kế hoạch mặc định" in result.stderr.decode("utf-8")
