@@ -17,12 +17,20 @@ class OfficeError(RuntimeError):
     pass
 
 
+_USUAL_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+
+
 def find_soffice() -> str | None:
+    """soffice on PATH, else where the Windows and macOS installers put it."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return next((place for place in _USUAL_PLACES if Path(place).exists()), None)
 
 
 def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> Path:
