@@ -9,7 +9,7 @@ from .forms import agency_indicators
 from .indicators import increment_window, rate
 from .merge import FigureAnswer, Intake
 from .messages import finding
-from .models import Aggregation, Finding, Indicator, PartRule, Period, Plan, Settings, Severity
+from .models import Aggregation, Finding, Indicator, IndicatorKind, PartRule, Period, Plan, Settings, Severity
 from .vnformat import number
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -46,8 +46,18 @@ def check_figures(plan: Plan, period: Period, settings: Settings, intake: Intake
     flagged: set[str] = set()
     for answer in answers.values():
         indicator = indicators.get(answer.code)
-        if indicator and answer.value is not None and answer.value < 0:
+        if indicator is None or answer.value is None:
+            continue
+        if answer.value < 0:
             findings.append(finding("FIGURE_NEGATIVE", E, value=_shown(answer.value), **at(answer, indicator)))
+            flagged.add(answer.code)
+        elif indicator.kind == IndicatorKind.COUNT and not float(answer.value).is_integer():
+            # A count with decimals: on a US-English Excel "1.234" becomes 1.234, not 1234.
+            thousands = answer.value * 1000
+            hint = (f"Nếu là {number(thousands)} thì ghi {int(thousands)} (không dùng dấu chấm)."
+                    if thousands.is_integer() else "Ghi số nguyên.")
+            findings.append(finding("FIGURE_NOT_WHOLE", E, value=number(answer.value, 3).rstrip("0").rstrip(","),
+                                    hint=hint, **at(answer, indicator)))
             flagged.add(answer.code)
 
     for total in indicators.values():

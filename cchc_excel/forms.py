@@ -239,12 +239,15 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
 
     status_dv = _status_validation("Chọn trạng thái thực hiện trong kỳ.")
     conditional_dv = _status_validation("Nhiệm vụ khi phát sinh: chọn «Chưa phát sinh» nếu trong kỳ chưa có việc.")
-    date_dv = DataValidation(type="date", operator="between",
+    # A warning, not a stop: on a computer set to US English, Excel takes "15/03/2026" as
+    # text, which a date rule would refuse; the tool reads such text dates correctly.
+    date_dv = DataValidation(type="date", operator="between", errorStyle="warning",
                              formula1=f"DATE({period.year - 1},1,1)", formula2=f"DATE({period.year + 1},12,31)",
                              allow_blank=True)
     date_dv.promptTitle, date_dv.prompt = "Ngày hoàn thành", "Ghi ngày/tháng/năm, ví dụ 15/03/2026."
-    date_dv.errorTitle = "Ngày không hợp lệ"
-    date_dv.error = f"Ghi một ngày trong năm {period.year - 1}–{period.year + 1}, dạng ngày/tháng/năm."
+    date_dv.errorTitle = "Kiểm tra lại ngày"
+    date_dv.error = (f"Ngày phải trong năm {period.year - 1}–{period.year + 1}, dạng ngày/tháng/năm. "
+                     "Nếu đã ghi đúng dạng ngày/tháng/năm mà máy vẫn báo, bấm Yes để giữ nguyên.")
     date_dv.showErrorMessage = date_dv.showInputMessage = True
     text_dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="5000", allow_blank=True)
     text_dv.promptTitle, text_dv.prompt = "Nội dung", "Ghi cụ thể; Alt+Enter để xuống dòng."
@@ -329,9 +332,12 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
         labels[spec.FIGURE_INDEX["previous"] - 1] = f"Kỳ trước ({prefill.previous_title})"
     kit.header_row(sheet, spec.HEADER_ROW, labels, [c.width for c in spec.FIGURE_COLUMNS])
     sheet.row_dimensions[spec.HEADER_ROW].height = 40
-    number_dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    number_dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                               errorStyle="warning")   # "12,5" is text on a US-English Excel; the tool reads it
     number_dv.promptTitle, number_dv.prompt = "Số liệu", "Nhập một số không âm, ví dụ 1234 hoặc 12,5."
-    number_dv.errorTitle, number_dv.error = "Không phải số", "Chỉ nhập số (không âm), không nhập chữ."
+    number_dv.errorTitle = "Kiểm tra lại số"
+    number_dv.error = ("Chỉ nhập số không âm, không nhập chữ. Nếu đã ghi đúng số (ví dụ 12,5) mà máy vẫn báo, "
+                       "bấm Yes để giữ nguyên.")
     number_dv.showErrorMessage = number_dv.showInputMessage = True
     sheet.add_data_validation(number_dv)
     col = spec.FIGURE_INDEX

@@ -243,6 +243,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item} ({name}): số âm ({value}).",
         "Số liệu không được âm: sửa ô {cell}.",
     ),
+    "FIGURE_NOT_WHOLE": (
+        "{item} ({name}) = {value}: số đếm phải là số nguyên.",
+        "{hint} Sửa ô {cell}.",
+    ),
     "FIGURE_PART_EXCEEDS": (
         "{item} ({name}) = {value} lớn hơn tổng {total_code} ({total_name}) = {total}.",
         "Một phần không thể lớn hơn tổng: kiểm tra ô {cell} và ô của {total_code}.",

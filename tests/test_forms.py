@@ -87,6 +87,8 @@ def test_every_list_validation_refers_to_a_range(forms_dir):
                     status_cells |= {c for r in dv.sqref.ranges for c in r.cells}
             rows = {row for _, row in item_rows(sheet)}
             assert {(row, COL["status"]) for row in rows} <= status_cells
+            dates = [dv for dv in sheet.data_validations.dataValidation if dv.type == "date"]
+            assert dates and dates[0].errorStyle == "warning"   # a US-English Excel sees 15/03/2026 as text
 
 
 def test_metadata_identifies_the_form_and_is_hidden(forms_dir, seed_path):
