@@ -310,6 +310,8 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
     figures = result.context["figures"]
     console.print(f"Đã lập báo cáo {period.title}: {result.report}")
     console.print(f"Bảng tổng hợp: {result.summary}")
+    if result.context.get("figures_note"):
+        console.print(f"[yellow]{result.context['figures_note']['text']}[/yellow]")
     if result.pdf:
         console.print(f"Bản PDF: {result.pdf}")
     elif pdf:

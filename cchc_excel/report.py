@@ -21,6 +21,7 @@ from .merge import Answer, Intake
 from .models import Finding, Period, Plan, Settings, TimeframeKind
 from .outcomes import Outcome, agency_figures, figures, outcomes
 from .periods import format_window, next_period
+from .indicators import schedule_periods
 from .statistics import figure_sentences, period_stats, stat_rows
 from .textnorm import fold
 from .timeframe import due_state
@@ -177,6 +178,7 @@ def build_context(
         "proposals": _proposals(plan, intake.answers),
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats),
+        "figures_note": _figures_note(plan, settings, period, intakes),
         "recipients": [f"- {r};" for r in settings.recipients[:-1]]
                       + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),
         "signer": {
@@ -188,6 +190,18 @@ def build_context(
         "blocking": len([f for f in findings if f.blocking]),
     }
     return context
+
+
+def _figures_note(plan: Plan, settings: Settings, period: Period, intakes: dict[str, Intake]) -> dict | None:
+    """A highlighted line when year-to-date figures lack an earlier report of the year."""
+    if not plan.indicators:
+        return None
+    missing = [p for p in schedule_periods(period.year, settings.schedule)
+               if p.end < period.end and p.id not in intakes]
+    if not missing:
+        return None
+    names = ", ".join(p.title for p in missing)
+    return line(f"Lưu ý: số lũy kế năm chưa gồm {names} (chưa có biểu mẫu kỳ đó trong thư mục input/).", True)
 
 
 def _strengths(total, intake: Intake, plan: Plan) -> list[dict]:

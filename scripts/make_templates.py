@@ -289,6 +289,9 @@ def build(kind: str) -> Document:
         cell_para(cell, text, 11, align=align, first=True)
     cell_para(stats.add_row().cells[0], "{%tr endfor %}", 11, first=True)
     fixed_widths(stats, [Cm(10.0), Cm(3.2), Cm(3.0), Cm(3.0), Cm(3.2), Cm(2.8)])
+    para(doc, "{%p if figures_note %}", indent=False, after=0)
+    para(doc, "{{r figures_note }}", 12, indent=False)
+    para(doc, "{%p endif %}", indent=False, after=0)
 
     para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False,
          before=6).paragraph_format.page_break_before = True

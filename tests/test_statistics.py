@@ -94,3 +94,11 @@ def test_forms_show_the_previous_period_and_ask_only_for_counts(year):
     assert sheet.cell(5, 7).protection.locked is False and sheet.cell(5, 2).protection.locked is True
     guide = "\n".join(str(c.value) for r in workbook["Hướng dẫn"].iter_rows() for c in r if c.value)
     assert "«Số liệu»" in guide
+
+
+def test_year_to_date_without_an_earlier_report_says_so(tmp_path):
+    _fill_period(tmp_path, "2026Q3")                         # no Q1 or 6-month returns in input/
+    result = invoke("compile", "-p", "2026Q3", "--dir", tmp_path, "--today", TODAY["2026Q3"], "--draft")
+    note = "số lũy kế năm chưa gồm quý I năm 2026, 6 tháng đầu năm 2026"
+    assert note in result.stdout
+    assert note in document_text(tmp_path / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx")
