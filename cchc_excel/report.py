@@ -17,11 +17,11 @@ import re
 from pathlib import Path
 
 from .forms import agencies_with_forms
+from .indicators import schedule_periods
 from .merge import Answer, Intake
 from .models import Finding, Period, Plan, Settings, TimeframeKind
 from .outcomes import Outcome, agency_figures, figures, outcomes
 from .periods import format_window, next_period
-from .indicators import schedule_periods
 from .statistics import figure_sentences, period_stats, stat_rows
 from .textnorm import fold
 from .timeframe import due_state
