@@ -120,7 +120,3 @@ def _contradictions(item: Item, leads: list[Answer], coordinators: list[Answer],
                 agency_name=names[answer.agency],
             ))
     return out
-
-
-def blocking(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity == E]

@@ -4,7 +4,7 @@ import datetime as dt
 
 from formtools import all_items, consistent_figures, done, fill
 
-from cchc_excel.checks import blocking, check_period
+from cchc_excel.checks import check_period
 from cchc_excel.merge import collect
 from cchc_excel.models import Severity
 from cchc_excel.periods import parse_period
@@ -42,7 +42,7 @@ def test_a_complete_return_has_no_blocking_findings(q1_forms, tmp_path):
         fill(form, out, answers, figures=consistent_figures(PLAN, form.stem))
         files.append(out)
     intake, findings = _run(files)
-    assert blocking(findings) == []
+    assert [f for f in findings if f.blocking] == []
     assert {f.code for f in findings} <= {"ITEM_OVERDUE", "STATUS_CONTRADICTION"}
 
 
@@ -80,7 +80,7 @@ def test_each_problem_is_found_where_it_is(q1_forms, tmp_path):
     assert got[("STATUS_MISSING", "IV.4")].severity == Severity.ERROR
     assert intake.answers_of("phong-kinh-te")["VI.4.1"].status == "done"        # "xong" understood
     assert intake.answers_of("phong-kinh-te")["VI.4.2"].status == "in_progress"
-    blocking_codes = {f.code for f in blocking(findings)}
+    blocking_codes = {f.code for f in findings if f.blocking}
     assert {"AGENCY_NOT_SENT", "STATUS_MISSING", "STATUS_UNKNOWN", "DATE_INVALID", "DATE_IN_FUTURE",
             "LEGACY_ENCODING"} <= blocking_codes
     assert "DONE_NO_EVIDENCE" not in blocking_codes
