@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from cchc_excel.files import save_workbook_atomic
-from cchc_excel.forms import Prefill, agencies_with_forms, build_form, form_rows
+from cchc_excel.assignments import agencies_with_forms, form_rows
+from cchc_excel.forms import Prefill, build_form
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 from cchc_excel.planbook import default_settings

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .figurerules import check_figures
-from .forms import agencies_with_forms, form_rows
-from .formspec import STATUS_LABELS
-from .merge import Answer, Intake, item_status
+from .answers import Answer, Intake, item_status
+from .assignments import agencies_with_forms, form_rows
 from .messages import finding
-from .models import Finding, Item, Period, Plan, Settings, Severity, TimeframeKind
+from .models import Finding, Item, Period, Plan, Settings, Severity, Status, TimeframeKind
 from .periods import format_window, make_period
 from .timeframe import is_due, is_overdue
 from .values import is_thin
@@ -56,7 +55,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
         item = items[item_id]
         leads = [a for a in answers if a.role == "lead"]
         for lead in leads:
-            if lead.status != "done" and is_overdue(item.timeframe, period, completed=False):
+            if lead.status != Status.DONE and is_overdue(item.timeframe, period, completed=False):
                 findings.append(finding("ITEM_OVERDUE", W, item=item_id, agency=lead.agency, file=lead.file,
                                         sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
                                         timeframe=item.timeframe.text))
@@ -74,7 +73,7 @@ def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, du
 
     if not answer.status and not answer.status_text and due:
         out.append(finding("STATUS_MISSING", E if answer.role == "lead" else W, **at("status")))
-    if answer.status == "done":
+    if answer.status == Status.DONE:
         if not answer.completed_on and not answer.completed_text:
             out.append(finding("DONE_NO_DATE", W, **at("completed_on")))
         if not answer.evidence:
@@ -91,12 +90,12 @@ def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, du
             window = period if day > period.end else make_period(period.year, "Y")
             out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(window),
                                **at("completed_on")))
-    if answer.status == "not_arisen" and item.timeframe.kind != TimeframeKind.CONDITIONAL:
+    if answer.status == Status.NOT_ARISEN and item.timeframe.kind != TimeframeKind.CONDITIONAL:
         out.append(finding("NOT_ARISEN_INVALID", W, timeframe=item.timeframe.text, **at("status")))
     if answer.result and is_thin(answer.result):
         out.append(finding("RESULT_THIN", W, text=answer.result, **at("result")))
-    elif not answer.result and answer.status in ("done", "in_progress") and answer.role == "lead":
-        out.append(finding("RESULT_MISSING", W, status=STATUS_LABELS[answer.status], **at("result")))
+    elif not answer.result and answer.status in (Status.DONE, Status.CARRIED_OUT, Status.IN_PROGRESS) and answer.role == "lead":
+        out.append(finding("RESULT_MISSING", W, status=answer.status.label, **at("result")))
     return out
 
 
@@ -110,13 +109,13 @@ def _contradictions(item: Item, leads: list[Answer], coordinators: list[Answer],
     for answer in coordinators:
         if not answer.status:
             continue
-        clash = (answer.status == "done" and lead_status == "not_started") or (
-            answer.status == "not_started" and lead_status == "done")
+        clash = (answer.status == Status.DONE and lead_status == Status.NOT_STARTED) or (
+            answer.status == Status.NOT_STARTED and lead_status == Status.DONE)
         if clash:
             out.append(finding(
                 "STATUS_CONTRADICTION", W, item=item.id, agency=answer.agency, file=answer.file,
                 sheet=answer.sheet, cell=answer.cell("status"), column="status",
-                lead_status=STATUS_LABELS[lead_status], status=STATUS_LABELS[answer.status],
+                lead_status=lead_status.label, status=answer.status.label,
                 agency_name=names[answer.agency],
             ))
     return out

@@ -19,9 +19,6 @@ from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
-from .forms import return_deadline
-from .intake import find_returns
-from .lint import lint_plan
 from .messages import CchcError
 from .messages import render as render_message
 from .models import Severity
@@ -155,16 +152,14 @@ def plan_check(directory: str) -> None:
 
     Ví dụ: cchc-excel plan check --dir cchc-2026
     """
-    loaded = _load(directory)
-    findings = lint_plan(loaded.plan)
+    checked = pipeline.check_plan(_load(directory))
     console = out()
-    for f in findings:
+    for f in checked.findings:
         console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}\n    → {f.fix}")
-    errors = sum(f.severity == Severity.ERROR for f in findings)
-    warnings = sum(f.severity == Severity.WARNING for f in findings)
-    console.print(f"Kết quả soát kế hoạch: {errors} lỗi, {warnings} cảnh báo, "
-                  f"{len(findings) - errors - warnings} gợi ý ({len(loaded.plan.items)} sản phẩm).")
-    if errors:
+    console.print(f"Kết quả soát kế hoạch: {checked.count(Severity.ERROR)} lỗi, "
+                  f"{checked.count(Severity.WARNING)} cảnh báo, {checked.count(Severity.INFO)} gợi ý "
+                  f"({checked.items} sản phẩm).")
+    if checked.blocking:
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -221,19 +216,18 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
     Ví dụ: cchc-excel forms --period 2026Q1 --dir cchc-2026
     """
     loaded = _load(directory)
-    written = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(), agency_code, deadline)
+    made = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(), agency_code, deadline)
     table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
     table.add_column("Cơ quan")
     table.add_column("Số nhiệm vụ", justify="right")
     table.add_column("Tệp", overflow="fold")
-    for form in written:
+    for form in made.forms:
         carried = f" (điền sẵn từ {form.carried_from.title})" if form.carried_from else ""
         table.add_row(form.agency.name, str(form.rows), f"{form.path}{carried}")
     console = out()
     console.print(table)
-    due = deadline or return_deadline(period, loaded.settings)
-    console.print(f"Đã tạo {len(written)} biểu mẫu; hạn các cơ quan gửi lại: {due:%d/%m/%Y}. Gửi mỗi cơ quan tệp "
-                  f"của mình; nhận lại thì chép vào {_workspace(directory).input_dir(period.id)}/ (tên tệp tùy ý).")
+    console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {made.deadline:%d/%m/%Y}. "
+                  f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
 
 
 # --- check ---------------------------------------------------------------------------
@@ -243,11 +237,9 @@ today_option = click.option(
     help="Ngày dùng làm «hôm nay» khi kiểm tra (ngày/tháng/năm); mặc định là ngày hiện tại.",
 )
 def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
-    workspace = _workspace(directory)
     loaded = _load(directory)
-    files = find_returns(workspace.input_dir(period.id))
-    with progress_reader(len(files)) as progress:
-        return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, files)
+    with progress_reader() as progress:
+        return pipeline.run_check(_workspace(directory), loaded, period, today or dt.date.today(), progress)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -297,29 +289,28 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
     """
     workspace = _workspace(directory)
     loaded = _load(directory)
-    files = find_returns(workspace.input_dir(period.id))
-    with progress_reader(len(files)) as progress:
+    with progress_reader() as progress:
         result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
-                                      pdf, progress, files)
+                                      pdf, progress)
     console = out()
     if result.blocked:
         print_check(result.check, period, workspace.input_dir(period.id))
         console.print(f"[red]Chưa lập báo cáo:[/red] còn {len(result.check.blocking)} lỗi phải sửa (xem trên). "
                       "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu.")
         sys.exit(EXIT_PROBLEMS)
-    figures = result.context["figures"]
+    figures = result.figures
     console.print(f"Đã lập báo cáo {period.title}: {result.report}")
     console.print(f"Bảng tổng hợp: {result.summary}")
-    if result.context.get("figures_note"):
-        console.print(f"[yellow]{result.context['figures_note']['text']}[/yellow]")
+    if result.figures_note:
+        console.print(f"[yellow]{result.figures_note}[/yellow]")
     if result.pdf:
         console.print(f"Bản PDF: {result.pdf}")
     elif pdf:
         message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
         err(f"Lỗi: {message}\n→ Cách khắc phục: {fix}")
-    console.print(f"Nhiệm vụ đến hạn: {figures['due']}; hoàn thành {figures['done']} "
-                  f"({figures['done_rate']}); đang thực hiện {figures['in_progress']}; "
-                  f"chưa thực hiện {figures['not_started']}; chưa báo cáo {figures['not_reported']}.")
+    console.print(f"Sản phẩm đến hạn: {figures.due}; hoàn thành {figures.done} "
+                  f"({figures.done_rate}); đang thực hiện {figures.in_progress}; "
+                  f"chưa thực hiện {figures.not_started}; chưa báo cáo {figures.not_reported}.")
     if result.check.blocking:
         console.print(f"[yellow]BẢN NHÁP:[/yellow] còn {len(result.check.blocking)} lỗi; các chỗ thiếu được tô vàng "
                       f"trong báo cáo. Danh sách: {result.check.findings_path}")
@@ -382,12 +373,12 @@ def demo(directory: str, period) -> None:
     console.print(f"3. Các cơ quan gửi lại {len(result.returned)} tệp vào {result.returned[0].parent}/ "
                   f"({late} chưa gửi)")
     print_check(compiled.check, period)
-    figures = compiled.context["figures"]
+    figures = compiled.figures
     console.print(f"4. Báo cáo (bản nháp, chỗ thiếu tô vàng): {compiled.report}")
     console.print(f"   Bảng tổng hợp: {compiled.summary}")
-    console.print(f"   Hoàn thành {figures['done']}/{figures['expected']} nhiệm vụ phải thực hiện "
-                  f"({figures['done_rate']}); đang thực hiện {figures['in_progress']}; "
-                  f"chưa báo cáo {figures['not_reported']}.")
+    console.print(f"   Hoàn thành {figures.done}/{figures.expected} sản phẩm phải thực hiện "
+                  f"({figures.done_rate}); đang thực hiện {figures.in_progress}; "
+                  f"chưa báo cáo {figures.not_reported}.")
     console.print("Tiếp theo: mở báo cáo bằng Word; xem README để chạy với số liệu thật.")
 
 

@@ -106,22 +106,30 @@ _STATE_STYLE = {"sent": "[green]Đã nộp[/green]", "missing": "[red]Chưa nộ
 SHOWN_FINDINGS = 60
 
 
-def progress_reader(total: int):
-    """A progress bar on stderr when there are many files; a context manager
-    yielding the per-file callback."""
+@contextmanager
+def progress_reader():
+    """A context manager yielding the pipeline's progress callback
+    ``(files read, files in all)``: a bar on stderr once there are many files."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    @contextmanager
-    def reader():
-        if total < 20:
-            yield None
-            return
-        with Progress(TextColumn("Đang đọc biểu mẫu"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=Console(file=sys.stderr), transient=True) as progress:
-            task = progress.add_task("", total=total)
-            yield lambda path: progress.advance(task)
+    shown: list = []
 
-    return reader()
+    def advance(read: int, total: int) -> None:
+        if total < 20:
+            return
+        if not shown:
+            bar = Progress(TextColumn("Đang đọc biểu mẫu"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                           console=Console(file=sys.stderr), transient=True)
+            bar.start()
+            shown.append((bar, bar.add_task("", total=total)))
+        bar, task = shown[0]
+        bar.update(task, completed=read)
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            shown[0][0].stop()
 
 def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
     console = out()

@@ -18,7 +18,7 @@ import openpyxl
 from . import formspec as spec
 from . import pipeline
 from .files import save_workbook_atomic
-from .models import Item, Period, TimeframeKind
+from .models import Item, Period, Status, TimeframeKind
 from .timeframe import due_state
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
@@ -72,9 +72,9 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
     """A plausible answer for one item, deterministic by item and agency."""
     key = f"{item.id}/{agency}"
     if role == "coordinator":
-        return {"status": "Đang thực hiện", "result": _COORDINATION}
+        return {"status": Status.IN_PROGRESS.label, "result": _COORDINATION}
     if item.timeframe.kind == TimeframeKind.CONDITIONAL:
-        return {"status": "Chưa phát sinh"}
+        return {"status": Status.NOT_ARISEN.label}
     state = due_state(item.timeframe, period)
     if state == "later":
         return {}
@@ -83,9 +83,9 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
     if finished:
         end = item.timeframe.end or period.end
         day = min(end, period.end) - dt.timedelta(days=number % 20)
-        return {"status": "Đã hoàn thành", "completed_on": dt.datetime.combine(day, dt.time()),
+        return {"status": Status.DONE.label, "completed_on": dt.datetime.combine(day, dt.time()),
                 "result": _pick(_RESULTS_DONE, key), "evidence": _pick(_EVIDENCE, key).format(n=number)}
-    answer: dict[str, object] = {"status": "Đang thực hiện", "result": _pick(_RESULTS_PROGRESS, key)}
+    answer: dict[str, object] = {"status": Status.IN_PROGRESS.label, "result": _pick(_RESULTS_PROGRESS, key)}
     if number % 5 == 0:
         answer["difficulties"] = _pick(_DIFFICULTIES, key)
         answer["proposals"] = _pick(_PROPOSALS, key)
@@ -95,7 +95,7 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
 def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
     """What real returns contain: a typed status variant, a date typed as text,
     a completed item without its evidence, a status the list does not know."""
-    done = [item for item, a in answers.items() if a.get("status") == "Đã hoàn thành"]
+    done = [item for item, a in answers.items() if a.get("status") == Status.DONE.label]
     if agency == "phong-van-hoa-xa-hoi" and len(done) >= 2:
         answers[done[0]]["status"] = "hoàn thành"          # understood
         answers[done[1]].pop("evidence", None)             # a warning: no evidence
@@ -103,7 +103,7 @@ def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
         day = answers[done[0]]["completed_on"]
         answers[done[0]]["completed_on"] = f"{day.day}/{day.month}/{day.year}"   # typed as text: understood
     if agency == "trung-tam-phuc-vu-hanh-chinh-cong":
-        progress = [item for item, a in answers.items() if a.get("status") == "Đang thực hiện"]
+        progress = [item for item, a in answers.items() if a.get("status") == Status.IN_PROGRESS.label]
         if progress:
             answers[progress[0]]["status"] = "Đang thực hiên xong"   # unknown: flagged with a suggestion
 
@@ -155,7 +155,7 @@ def run_demo(root: Path, period: Period) -> DemoResult:
         pipeline.init_workspace(workspace)
     loaded = pipeline.load_plan(workspace)
     today = period.end + dt.timedelta(days=3)
-    forms = pipeline.make_forms(workspace, loaded, period, today)
+    forms = pipeline.make_forms(workspace, loaded, period, today).forms
     items = {i.id: i for i in loaded.plan.items}
     inbox = workspace.input_dir(period.id)
     returned = []

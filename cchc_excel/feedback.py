@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from . import xlsxkit as kit
-from .forms import Prefill, agencies_with_forms, build_form
-from .formspec import STATUS_LABELS
-from .merge import Answer, Intake
+from .answers import Answer, Intake
+from .assignments import agencies_with_forms
+from .forms import Prefill, build_form
 from .models import Finding, Period, Plan, Settings, Severity
 
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
@@ -93,7 +93,7 @@ def _order(f: Finding):
 
 
 def _as_typed(answer: Answer) -> dict[str, object]:
-    status = STATUS_LABELS.get(answer.status or "") or answer.status_text
+    status = answer.status.label if answer.status else answer.status_text
     return {
         "status": status,
         "completed_on": answer.completed_on or answer.completed_text or None,

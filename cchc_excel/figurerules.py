@@ -5,9 +5,9 @@ finding names the cell and the fix."""
 
 from __future__ import annotations
 
-from .forms import agency_indicators
+from .answers import FigureAnswer, Intake
+from .assignments import agency_indicators
 from .indicators import increment_window, rate
-from .merge import FigureAnswer, Intake
 from .messages import finding
 from .models import Aggregation, Finding, Indicator, IndicatorKind, PartRule, Period, Plan, Settings, Severity
 from .vnformat import number

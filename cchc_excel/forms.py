@@ -22,8 +22,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import __version__
 from . import formspec as spec
 from . import xlsxkit as kit
+from .assignments import FormRow, agency_indicators, form_rows, return_deadline
 from .indicators import increment_window
-from .models import Agency, Aggregation, Indicator, Item, Period, Plan, Settings, TimeframeKind
+from .models import Agency, Aggregation, Indicator, Item, Period, Plan, Settings, Status, TimeframeKind
 from .periods import format_window
 from .plan import fingerprint
 from .timeframe import due_state
@@ -51,44 +52,11 @@ class Prefill:
     previous_title: str = ""                                             # "quý I năm 2026"
 
 
-@dataclass(frozen=True)
-class FormRow:
-    item: Item
-    role: str  # 'lead' | 'coordinator'
-
-
-def form_rows(plan: Plan, agency_code: str) -> list[FormRow]:
-    """The items an agency reports: where it is lead or a named coordinator.
-
-    Group leads were expanded to the commune's own bodies when the plan was
-    built; "… có liên quan" coordinators are optional and give no rows.
-    """
-    rows = []
-    for item in plan.items:
-        role = item.role_of(agency_code)
-        if role:
-            rows.append(FormRow(item, role))
-    return rows
-
-
-def agency_indicators(plan: Plan, agency_code: str) -> list[Indicator]:
-    """The figures an agency types (rates are computed, never typed)."""
-    return [i for i in plan.indicators if i.typed and i.agency == agency_code]
-
-
-def agencies_with_forms(plan: Plan) -> list[Agency]:
-    return [a for a in plan.agencies if form_rows(plan, a.code) or agency_indicators(plan, a.code)]
-
-
 def due_label(item: Item, period: Period) -> str:
     if item.timeframe.kind == TimeframeKind.CONDITIONAL:
         return "Khi phát sinh"
     state = due_state(item.timeframe, period)
     return {"due": "Có", "earlier": "Có (đã hết thời hạn kế hoạch)", "later": "Chưa đến hạn"}[state]
-
-
-def return_deadline(period: Period, settings: Settings) -> dt.date:
-    return period.end + dt.timedelta(days=settings.return_days)
 
 
 def build_form(
@@ -130,9 +98,9 @@ def build_form(
 
 def _lists_sheet(workbook: Workbook):
     sheet = workbook.create_sheet(spec.LISTS_SHEET)
-    for row, label in enumerate(spec.STATUS_LABELS.values(), start=1):
+    for row, label in enumerate((s.label for s in Status), start=1):
         kit.put_text(sheet.cell(row, 1), label)
-    ref = f"{quote_sheetname(spec.LISTS_SHEET)}!$A$1:$A${len(spec.STATUS_LABELS)}"
+    ref = f"{quote_sheetname(spec.LISTS_SHEET)}!$A$1:$A${len(Status)}"
     workbook.defined_names[spec.STATUS_NAME] = DefinedName(spec.STATUS_NAME, attr_text=ref)
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
@@ -206,7 +174,7 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         row += 1
     row += 1
     kit.put_text(sheet.cell(row, 1), "Ý nghĩa trạng thái", kit.FONT_BOLD)
-    for label, meaning in spec.STATUSES.values():
+    for label, meaning in ((s.label, s.guide) for s in Status):
         kit.put_text(sheet.cell(row, 2), f"{label}: {meaning}")
         row += 1
     for r in range(3, row):
@@ -221,7 +189,7 @@ def _status_validation(prompt: str) -> DataValidation:
     dv.promptTitle = "Trạng thái"
     dv.prompt = prompt
     dv.errorTitle = "Trạng thái không hợp lệ"
-    dv.error = "Chọn một trạng thái trong danh sách: " + "; ".join(spec.STATUS_LABELS.values()) + "."
+    dv.error = "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + "."
     dv.showErrorMessage = dv.showInputMessage = True
     return dv
 

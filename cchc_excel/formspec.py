@@ -1,5 +1,6 @@
 """The contract of an agency workbook, shared by the writer (:mod:`forms`) and
-the reader (:mod:`intake`): columns, status vocabulary, metadata keys."""
+the reader (:mod:`intake`): columns, metadata keys. (The status vocabulary is
+:class:`models.Status`.)"""
 
 from __future__ import annotations
 
@@ -44,15 +45,6 @@ INPUT_KEYS = tuple(c.key for c in COLUMNS if c.input)
 TEXT_KEYS = ("result", "evidence", "difficulties", "proposals")
 
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
-
-# Status vocabulary: key -> (label shown in the dropdown, meaning for the guide).
-STATUSES: dict[str, tuple[str, str]] = {
-    "done": ("Đã hoàn thành", "Sản phẩm đã xong: ghi ngày hoàn thành và văn bản/sản phẩm minh chứng."),
-    "in_progress": ("Đang thực hiện", "Đã triển khai, chưa xong; với nhiệm vụ thường xuyên: đã thực hiện trong kỳ."),
-    "not_started": ("Chưa thực hiện", "Chưa triển khai: ghi lý do ở cột «Khó khăn, vướng mắc»."),
-    "not_arisen": ("Chưa phát sinh", "Chỉ dùng cho nhiệm vụ «khi có phát sinh/theo yêu cầu» mà trong kỳ chưa có."),
-}
-STATUS_LABELS = {key: label for key, (label, _) in STATUSES.items()}
 
 # Metadata rows: key -> Vietnamese label (the sheet is for the tool, but readable).
 META_KEYS = {

@@ -22,6 +22,7 @@ import python_calamine as calamine
 from openpyxl.utils import get_column_letter
 
 from . import formspec as spec
+from .answers import Cell
 from .files import OLE_MAGIC, open_office_zip, read_bytes
 from .messages import CchcError
 from .textnorm import clean, fold
@@ -33,15 +34,6 @@ _HEADER_KEYS = {fold(c.label): c.key for c in spec.COLUMNS}
 _FIGURE_KEYS = {fold(c.label): c.key for c in spec.FIGURE_COLUMNS}
 _MODIFIED = re.compile(rb"<(?:dcterms:modified|dc:date)[^>]*>([^<]+)<")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Cell:
-    """Where a value was read: as the user sees it."""
-
-    file: str
-    sheet: str
-    ref: str   # "H7"
 
 
 @dataclass

@@ -10,109 +10,20 @@ cannot be read or placed becomes a finding.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import formspec as spec
-from .forms import form_rows
-from .intake import Cell, RawAnswer, ReturnedForm, is_lock_file, read_form
+from .answers import Answer, FigureAnswer, Intake, Submission
+from .assignments import form_rows
+from .intake import RawAnswer, ReturnedForm, is_lock_file, read_form
 from .messages import CchcError, finding
-from .models import Finding, Plan, Severity
+from .models import Finding, Plan, Severity, Status
 from .plan import fingerprint
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_TEXT = 5000
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One agency's normalised answer on one item, with where each value came from."""
-
-    item: str
-    agency: str
-    role: str                      # lead | coordinator
-    status: str | None             # key of formspec.STATUSES
-    status_text: str               # as typed
-    completed_on: dt.date | None
-    completed_text: str            # as typed, when it was not a date
-    result: str
-    evidence: str
-    difficulties: str
-    proposals: str
-    file: str
-    sheet: str
-    row: int
-    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
-
-    def cell(self, key: str) -> str:
-        cell = self.cells.get(key)
-        return cell.ref if cell else ""
-
-
-@dataclass(frozen=True)
-class FigureAnswer:
-    """One agency's figure for one indicator, with where it came from."""
-
-    code: str
-    agency: str
-    value: float | None
-    text: str                      # as typed
-    note: str
-    file: str
-    sheet: str
-    row: int
-    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
-
-    def cell(self, key: str = "value") -> str:
-        cell = self.cells.get(key)
-        return cell.ref if cell else ""
-
-
-@dataclass
-class Submission:
-    agency: str
-    used: Path | None = None
-    superseded: list[Path] = field(default_factory=list)
-    saved_at: dt.datetime | None = None
-
-    @property
-    def status(self) -> str:
-        return "sent" if self.used else "missing"
-
-
-@dataclass
-class Intake:
-    submissions: dict[str, Submission]
-    answers: list[Answer]
-    findings: list[Finding]
-    rejected: list[Path]
-    files_read: int
-    figures: list[FigureAnswer] = field(default_factory=list)
-
-    def figures_of(self, agency: str) -> dict[str, FigureAnswer]:
-        return {f.code: f for f in self.figures if f.agency == agency}
-
-    def answers_of(self, agency: str) -> dict[str, Answer]:
-        return {a.item: a for a in self.answers if a.agency == agency}
-
-    def frame(self):
-        """The merged table: item × agency × role with values and sources."""
-        import pandas as pd  # only for library users who want a DataFrame
-
-        rows = [
-            {
-                "item": a.item, "agency": a.agency, "role": a.role, "status": a.status,
-                "status_text": a.status_text, "completed_on": a.completed_on, "result": a.result,
-                "evidence": a.evidence, "difficulties": a.difficulties, "proposals": a.proposals,
-                "file": a.file, "sheet": a.sheet, "row": a.row,
-            }
-            for a in self.answers
-        ]
-        return pd.DataFrame(rows, columns=["item", "agency", "role", "status", "status_text", "completed_on",
-                                           "result", "evidence", "difficulties", "proposals", "file", "sheet",
-                                           "row"])
 
 
 def collect(plan: Plan, period_id: str, paths: list[Path],
@@ -262,7 +173,7 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
     status, suggestion = parse_status(status_text)
     if status_text and status is None:
         hint = (f"Có phải «{suggestion}»? Chọn lại trong danh sách thả xuống." if suggestion
-                else "Chọn một trạng thái trong danh sách: " + "; ".join(spec.STATUS_LABELS.values()) + ".")
+                else "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + ".")
         problems.append(finding("STATUS_UNKNOWN", E, text=status_text, hint=hint, **where("status")))
 
     completed_raw = raw.values.get("completed_on")
@@ -288,23 +199,3 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
         proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row, cells=dict(raw.cells),
     )
     return answer, problems
-
-
-def item_status(lead_answers: list[Answer]) -> str | None:
-    """The item's status from its lead agencies' answers (None: nobody answered).
-
-    All leads done -> done; all not arisen -> not arisen; any progress -> in
-    progress; otherwise not started.
-    """
-    statuses = [a.status for a in lead_answers if a.status]
-    if not statuses:
-        return None
-    if all(s == "done" for s in statuses) and len(statuses) == len(lead_answers):
-        return "done"
-    if all(s == "not_arisen" for s in statuses):
-        return "not_arisen"
-    if any(s in ("done", "in_progress") for s in statuses):
-        return "in_progress"
-    if all(s in ("not_started", "not_arisen") for s in statuses):
-        return "not_started"
-    return "in_progress"

@@ -1,5 +1,7 @@
 """The domain model as frozen dataclasses: plan, sections, tasks, items,
-agencies, timeframes, reporting periods, settings and findings."""
+agencies, timeframes, reporting periods, settings, statuses and findings.
+
+The answers agencies send (``Answer``, ``Intake``…) are in :mod:`answers`."""
 
 from __future__ import annotations
 
@@ -28,6 +30,42 @@ class Timeframe:
     @property
     def end(self) -> dt.date | None:
         return max(s[1] for s in self.spans) if self.spans else None
+
+
+class Status(str, Enum):
+    """What an agency says about a product in a period; the one status type.
+
+    The value is a stable key (JSON, tests); the Vietnamese label the forms
+    offer and the reports print lives here only (:attr:`label`), with the
+    guide text the forms show (:attr:`guide`). Members are in dropdown order.
+    """
+
+    DONE = "done"                  # the product is finished
+    CARRIED_OUT = "carried_out"    # a recurring / "khi phát sinh" task carried out in the period
+    IN_PROGRESS = "in_progress"    # started, not finished
+    NOT_STARTED = "not_started"
+    NOT_ARISEN = "not_arisen"      # "khi phát sinh" task with no occasion in the period
+
+    @property
+    def label(self) -> str:
+        return _STATUS_TEXT[self][0]
+
+    @property
+    def guide(self) -> str:
+        return _STATUS_TEXT[self][1]
+
+
+_STATUS_TEXT = {
+    Status.DONE: ("Đã hoàn thành",
+                  "Sản phẩm đã xong: ghi ngày hoàn thành và văn bản/sản phẩm minh chứng."),
+    Status.CARRIED_OUT: ("Đã thực hiện trong kỳ",
+                         "Nhiệm vụ thường xuyên, định kỳ hoặc khi phát sinh đã được thực hiện trong kỳ: "
+                         "ghi kết quả đã làm trong kỳ."),
+    Status.IN_PROGRESS: ("Đang thực hiện", "Đã triển khai, chưa xong: ghi phần việc đã làm."),
+    Status.NOT_STARTED: ("Chưa thực hiện", "Chưa triển khai: ghi lý do ở cột «Khó khăn, vướng mắc»."),
+    Status.NOT_ARISEN: ("Chưa phát sinh",
+                        "Chỉ dùng cho nhiệm vụ «khi có phát sinh/theo yêu cầu» mà trong kỳ chưa có."),
+}
 
 
 class AgencyKind(str, Enum):

@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .formspec import STATUS_LABELS
-from .merge import Answer, Intake, item_status
-from .models import Item, Period, Plan
+from .answers import Answer, Intake, item_status
+from .models import Item, Period, Plan, Status
 from .timeframe import due_state, is_overdue
 from .vnformat import percent
 
@@ -21,7 +20,7 @@ from .vnformat import percent
 class Outcome:
     item: Item
     due: bool                    # to be reported on in this period
-    status: str | None           # status key, None when no lead answered
+    status: Status | None        # None when no lead answered
     leads: tuple[Answer, ...]
     coordinators: tuple[Answer, ...]
     missing: tuple[str, ...]     # lead agency codes with no answer (not sent / no row / no status)
@@ -32,7 +31,7 @@ class Outcome:
     @property
     def status_label(self) -> str:
         if self.status:
-            return STATUS_LABELS[self.status]
+            return self.status.label
         return "Chưa báo cáo" if self.due else "Chưa đến hạn"
 
 
@@ -52,15 +51,15 @@ def outcomes(plan: Plan, period: Period, intake: Intake) -> list[Outcome]:
         dates = [a.completed_on for a in leads if a.completed_on]
         completed_on = max(dates) if dates else None
         on_time = _on_time(item, status, completed_on)
-        overdue = bool(leads) and is_overdue(item.timeframe, period, completed=status == "done")
+        overdue = bool(leads) and is_overdue(item.timeframe, period, completed=status == Status.DONE)
         if not leads and item.timeframe.end and item.timeframe.end <= period.end:
             overdue = False   # nobody answered: "chưa báo cáo", not a verdict
         result.append(Outcome(item, due, status, leads, coordinators, missing, completed_on, on_time, overdue))
     return result
 
 
-def _on_time(item: Item, status: str | None, completed_on: dt.date | None) -> bool | None:
-    if status == "done" and item.timeframe.end and completed_on:
+def _on_time(item: Item, status: Status | None, completed_on: dt.date | None) -> bool | None:
+    if status == Status.DONE and item.timeframe.end and completed_on:
         return completed_on <= item.timeframe.end
     return None
 
@@ -97,12 +96,12 @@ def figures(items: list[Outcome]) -> Figures:
     due = [o for o in items if o.due]
     return Figures(
         due=len(due),
-        done=sum(o.status == "done" for o in due),
-        on_time=sum(o.status == "done" and o.on_time is not False for o in due),
-        late=sum(o.status == "done" and o.on_time is False for o in due),
-        in_progress=sum(o.status == "in_progress" for o in due),
-        not_started=sum(o.status == "not_started" for o in due),
-        not_arisen=sum(o.status == "not_arisen" for o in due),
+        done=sum(o.status == Status.DONE for o in due),
+        on_time=sum(o.status == Status.DONE and o.on_time is not False for o in due),
+        late=sum(o.status == Status.DONE and o.on_time is False for o in due),
+        in_progress=sum(o.status in (Status.IN_PROGRESS, Status.CARRIED_OUT) for o in due),
+        not_started=sum(o.status == Status.NOT_STARTED for o in due),
+        not_arisen=sum(o.status == Status.NOT_ARISEN for o in due),
         not_reported=sum(o.status is None for o in due),
         overdue=sum(o.overdue for o in due),
     )
@@ -118,5 +117,5 @@ def agency_figures(plan: Plan, items: list[Outcome], code: str) -> Figures:
         status = own[0].status if own else None
         completed_on = own[0].completed_on if own else None
         mine.append(Outcome(o.item, o.due, status, tuple(own), (), () if status else (code,), completed_on,
-                            _on_time(o.item, status, completed_on), o.overdue and status != "done"))
+                            _on_time(o.item, status, completed_on), o.overdue and status != Status.DONE))
     return figures(mine)

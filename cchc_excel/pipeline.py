@@ -1,5 +1,14 @@
-"""Use cases shared by the CLI and library users: the working folder, loading
-the plan, init and import. The CLI only parses arguments and prints."""
+"""The Python API: one function per use case, shared by the CLI and library
+users. The CLI parses arguments, calls one of these and prints its result;
+only this module joins the readers and writers (intake, forms, feedback,
+docx) to the pure steps.
+
+    loaded = load_plan(Workspace(path))          # the plan workbook, or the embedded plan
+    check_plan(loaded)                           # plan check: findings on the plan
+    make_forms(workspace, loaded, period, today) # forms: one workbook per agency
+    run_check(workspace, loaded, period, today)  # check: read, check, feedback copies
+    run_compile(workspace, loaded, period, today, draft=True)   # compile: report + summary
+"""
 
 from __future__ import annotations
 
@@ -12,19 +21,22 @@ from typing import Callable
 
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
+from .answers import Intake
+from .assignments import agencies_with_forms, form_rows, return_deadline
 from .chart import completion_chart
 from .checks import check_period
 from .docx_render import render as render_docx
 from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
 from .files import save_workbook_atomic, write_bytes_atomic
-from .forms import Prefill, agencies_with_forms, build_form, form_rows
-from .formspec import STATUS_LABELS
+from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .merge import Intake, collect
+from .lint import lint_plan
+from .merge import collect
 from .messages import CchcError
-from .models import Agency, Finding, Period, Plan, Settings
+from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
+from .outcomes import Figures, figures, outcomes
 from .periods import earlier_periods
 from .plan import build_plan, load_plan_file
 from .plan_sources import read_tables
@@ -147,6 +159,26 @@ def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
     return plan, True
 
 
+@dataclass(frozen=True)
+class PlanCheck:
+    """What `plan check` found in the plan."""
+
+    findings: list[Finding]
+    items: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.blocking for f in self.findings)
+
+
+def check_plan(loaded: LoadedPlan) -> PlanCheck:
+    """Lint the plan: wrong years, misspellings, unknown agencies…"""
+    return PlanCheck(lint_plan(loaded.plan), len(loaded.plan.items))
+
+
 # --- forms ---------------------------------------------------------------------
 
 
@@ -158,6 +190,13 @@ class WrittenForm:
     carried_from: Period | None
 
 
+@dataclass(frozen=True)
+class MadeForms:
+    forms: list[WrittenForm]
+    deadline: dt.date     # the day agencies send them back
+    inbox: Path           # where the officer puts the returned files
+
+
 def make_forms(
     workspace: Workspace,
     loaded: LoadedPlan,
@@ -165,11 +204,9 @@ def make_forms(
     today: dt.date,
     agency_code: str | None = None,
     deadline: dt.date | None = None,
-) -> list[WrittenForm]:
-    """Write one workbook per agency to output/<period>/bieu-mau/<code>.xlsx.
-
-    Returns the forms written.
-    """
+) -> MadeForms:
+    """Write one workbook per agency to output/<period>/bieu-mau/<code>.xlsx,
+    pre-filled from the newest earlier period of the year that was returned."""
     plan = loaded.plan
     agencies = agencies_with_forms(plan)
     if agency_code:
@@ -193,7 +230,7 @@ def make_forms(
         workbook = build_form(plan, loaded.settings, period, agency, today, deadline, prefill)
         path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
         written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
-    return written
+    return MadeForms(written, deadline or return_deadline(period, loaded.settings), workspace.input_dir(period.id))
 
 
 def carry_forward(earlier: list[tuple[Period, Intake]], agency_code: str):
@@ -208,7 +245,7 @@ def carry_forward(earlier: list[tuple[Period, Intake]], agency_code: str):
             if answer.agency != agency_code:
                 continue
             values = {
-                "status": STATUS_LABELS.get(answer.status or ""),
+                "status": answer.status.label if answer.status else None,
                 "completed_on": answer.completed_on,
                 "result": answer.result,
                 "evidence": answer.evidence,
@@ -243,13 +280,29 @@ class CheckResult:
         return [f for f in self.findings if f.blocking]
 
 
+Progress = Callable[[int, int], None]   # (files read, files in all), after each file
+
+
+def _counting(progress: Progress | None, total: int) -> Callable[[Path], None] | None:
+    if progress is None:
+        return None
+    read = 0
+
+    def step(path: Path) -> None:
+        nonlocal read
+        read += 1
+        progress(read, total)
+
+    return step
+
+
 def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
-              progress: Callable[[Path], None] | None = None, files: list[Path] | None = None) -> CheckResult:
+              progress: Progress | None = None) -> CheckResult:
     """Read every return of the period, check it, and write the findings
     workbook and the agencies' feedback copies."""
     plan = loaded.plan
-    files = find_returns(workspace.input_dir(period.id)) if files is None else files
-    intake = collect(plan, period.id, files, progress)
+    files = find_returns(workspace.input_dir(period.id))
+    intake = collect(plan, period.id, files, _counting(progress, len(files)))
     before = previous_scheduled(period, loaded.settings.schedule)
     previous = previous_intake(workspace, plan, before) if before else None
     findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
@@ -309,14 +362,16 @@ class CompileResult:
     pdf_problem: str = ""
     template: Path | None = None
     context: dict | None = None
+    figures: Figures | None = None   # the period's counts of products
+    figures_note: str = ""           # year-to-date figures lack an earlier report
 
 
 def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date, draft: bool = False,
                 report_date: dt.date | None = None, pdf: bool = False,
-                progress: Callable[[Path], None] | None = None, files: list[Path] | None = None) -> CompileResult:
+                progress: Progress | None = None) -> CompileResult:
     """Check the period, then write the report (.docx, optionally .pdf) and the
     summary workbook. Blocking findings stop it unless draft is asked for."""
-    checked = run_check(workspace, loaded, period, today, progress, files)
+    checked = run_check(workspace, loaded, period, today, progress)
     if checked.blocking and not draft:
         return CompileResult(checked, blocked=True)
     plan = loaded.plan
@@ -338,4 +393,6 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
             pdf_path = convert(report, "pdf", out)
         except OfficeError as exc:
             problem = str(exc)
-    return CompileResult(checked, False, report, summary, pdf_path, problem, template, context)
+    note = (context.get("figures_note") or {}).get("text", "")
+    counts = figures(outcomes(plan, period, checked.intake))
+    return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note)

@@ -16,10 +16,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .forms import agencies_with_forms
+from .answers import Answer, Intake
+from .assignments import agencies_with_forms
 from .indicators import schedule_periods
-from .merge import Answer, Intake
-from .models import Finding, Period, Plan, Settings, TimeframeKind
+from .models import Finding, Period, Plan, Settings, Status, TimeframeKind
 from .outcomes import Outcome, agency_figures, figures, outcomes
 from .periods import format_window, next_period
 from .statistics import figure_sentences, period_stats, stat_rows
@@ -28,12 +28,12 @@ from .timeframe import due_state
 from .vnformat import date_line, short_date
 
 STATUS_PHRASES = {
-    "done": "đã hoàn thành",
-    "in_progress": "đang thực hiện",
-    "not_started": "chưa thực hiện",
-    "not_arisen": "trong kỳ chưa phát sinh",
+    Status.DONE: "đã hoàn thành",
+    Status.CARRIED_OUT: "đã thực hiện trong kỳ",
+    Status.IN_PROGRESS: "đang thực hiện",
+    Status.NOT_STARTED: "chưa thực hiện",
+    Status.NOT_ARISEN: "trong kỳ chưa phát sinh",
 }
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def line(text: str, missing: bool = False) -> dict:
@@ -66,12 +66,12 @@ def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
             return None
         return line(f"- {product}: {_missing_text(plan, outcome.missing)}", missing=True)
     phrase = STATUS_PHRASES[outcome.status]
-    if outcome.status == "done" and outcome.completed_on:
+    if outcome.status == Status.DONE and outcome.completed_on:
         phrase += f" ngày {short_date(outcome.completed_on)}"
     parts = []
     several = len(outcome.leads) > 1
     for answer in outcome.leads:
-        text = answer.result or (answer.difficulties if answer.status == "not_started" else "")
+        text = answer.result or (answer.difficulties if answer.status == Status.NOT_STARTED else "")
         if text:
             parts.append(f"{names[answer.agency]}: {_sentence(text)}" if several else _sentence(text))
     evidence = sorted({a.evidence for a in outcome.leads if a.evidence})
@@ -252,7 +252,7 @@ def _next_tasks(plan: Plan, results: list[Outcome], following: Period) -> list[d
         lines = []
         for o in results:
             item = o.item
-            if item.section != section.code or o.status in ("done",):
+            if item.section != section.code or o.status == Status.DONE:
                 continue
             kind = item.timeframe.kind
             if kind == TimeframeKind.RECURRING:

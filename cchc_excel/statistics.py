@@ -18,7 +18,7 @@ from .indicators import (
     share,
     target_text,
 )
-from .merge import Intake
+from .answers import Intake
 from .models import Indicator, IndicatorKind, Period, Plan, Settings
 from .periods import make_period
 from .textnorm import fold

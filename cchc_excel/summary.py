@@ -11,8 +11,8 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import xlsxkit as kit
-from .formspec import ROLE_LABELS, STATUS_LABELS
-from .merge import Intake
+from .answers import Intake
+from .formspec import ROLE_LABELS
 from .models import Period, Plan, Settings
 from .statistics import rate_series
 
@@ -112,7 +112,7 @@ def _answers_sheet(sheet, plan: Plan, intake: Intake) -> None:
     order = {item.id: n for n, item in enumerate(plan.items)}
     answers = sorted(intake.answers, key=lambda a: (order.get(a.item, 10**6), a.role != "lead", a.agency))
     for r, a in enumerate(answers, start=2):
-        values = [a.item, names.get(a.agency, a.agency), ROLE_LABELS[a.role], STATUS_LABELS.get(a.status or "", ""),
+        values = [a.item, names.get(a.agency, a.agency), ROLE_LABELS[a.role], a.status.label if a.status else "",
                   a.status_text, a.completed_on.strftime("%d/%m/%Y") if a.completed_on else a.completed_text,
                   a.result, a.evidence, a.difficulties, a.proposals, a.file, a.sheet, str(a.row)]
         for c, value in enumerate(values, start=1):

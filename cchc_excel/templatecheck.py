@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import pipeline
 from .docx_render import render
-from .merge import Intake
+from .answers import Intake
 from .messages import CchcError
 from .periods import make_period
 from .report import build_context

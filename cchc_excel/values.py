@@ -8,19 +8,22 @@ import datetime as dt
 import difflib
 import re
 
-from .formspec import STATUS_LABELS
+from .models import Status
 from .textnorm import clean, fold
 
-# Folded variants people type -> status key.
+# Folded variants people type -> status.
 _STATUS_VARIANTS = {
-    "done": ("da hoan thanh", "hoan thanh", "xong", "da xong", "ht", "da ht", "da thuc hien xong",
-             "hoan thanh dung han", "da hoan thien", "done", "dat"),
-    "in_progress": ("dang thuc hien", "dang trien khai", "dang tien hanh", "dang lam", "dang th", "dth",
-                    "thuong xuyen", "da thuc hien", "dang hoan thien", "tiep tuc thuc hien"),
-    "not_started": ("chua thuc hien", "chua trien khai", "chua lam", "chua th", "cth", "chua bat dau"),
-    "not_arisen": ("chua phat sinh", "khong phat sinh", "cps", "khong co phat sinh", "chua co phat sinh"),
+    Status.DONE: ("da hoan thanh", "hoan thanh", "xong", "da xong", "ht", "da ht", "da thuc hien xong",
+                  "hoan thanh dung han", "da hoan thien", "done", "dat"),
+    Status.CARRIED_OUT: ("da thuc hien trong ky", "da thuc hien", "thuong xuyen", "da trien khai trong ky",
+                         "thuc hien thuong xuyen", "da thuc hien thuong xuyen"),
+    Status.IN_PROGRESS: ("dang thuc hien", "dang trien khai", "dang tien hanh", "dang lam", "dang th", "dth",
+                         "dang hoan thien", "tiep tuc thuc hien"),
+    Status.NOT_STARTED: ("chua thuc hien", "chua trien khai", "chua lam", "chua th", "cth", "chua bat dau"),
+    Status.NOT_ARISEN: ("chua phat sinh", "khong phat sinh", "cps", "khong co phat sinh", "chua co phat sinh"),
 }
-_STATUS_BY_KEY = {variant: key for key, variants in _STATUS_VARIANTS.items() for variant in variants}
+_STATUS_BY_KEY = {variant: status for status, variants in _STATUS_VARIANTS.items() for variant in variants}
+_STATUS_BY_KEY.update({fold(status.label): status for status in Status})
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -31,15 +34,14 @@ _LEGACY = set("¸µ¶·¹¨©ª«®¬¦§¤¥¢£¡¾»¼½ßÜÝÞÑÖØ×ÏÎ�
 _THIN = re.compile(r"^[\W_xX]*$|^(ok|có|co|không|khong|k|x+|\.+|-+|đã|da|rồi|roi)$", re.IGNORECASE)
 
 
-def parse_status(value: object) -> tuple[str | None, str | None]:
-    """(status key, None) when recognised; (None, suggested label) otherwise."""
+def parse_status(value: object) -> tuple[Status | None, str | None]:
+    """(status, None) when recognised; (None, suggested label) otherwise."""
     key = fold(value).strip(" .;:!")
     if not key:
         return None, None
     if key in _STATUS_BY_KEY:
         return _STATUS_BY_KEY[key], None
-    candidates = {fold(label): label for label in STATUS_LABELS.values()}
-    candidates.update({variant: STATUS_LABELS[k] for variant, k in _STATUS_BY_KEY.items()})
+    candidates = {variant: status.label for variant, status in _STATUS_BY_KEY.items()}
     close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.7)
     return None, candidates[close[0]] if close else None
 

@@ -9,7 +9,9 @@ from conftest import invoke
 from formtools import form_items, item_rows, meta_of, section_sheets
 
 from cchc_excel import formspec as spec
-from cchc_excel.forms import build_form, form_rows
+from cchc_excel.assignments import form_rows
+from cchc_excel.forms import build_form
+from cchc_excel.models import Status
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 from cchc_excel.plan import fingerprint
@@ -74,9 +76,9 @@ def test_every_list_validation_refers_to_a_range(forms_dir):
     for path in forms_dir.iterdir():
         workbook = openpyxl.load_workbook(path)
         name = workbook.defined_names[spec.STATUS_NAME]
-        assert name.attr_text == "'_DanhMuc'!$A$1:$A$4"
+        assert name.attr_text == f"'_DanhMuc'!$A$1:$A${len(Status)}"
         lists = workbook[spec.LISTS_SHEET]
-        assert [lists.cell(r, 1).value for r in range(1, 5)] == list(spec.STATUS_LABELS.values())
+        assert [lists.cell(r, 1).value for r in range(1, len(Status) + 1)] == [s.label for s in Status]
         for sheet in section_sheets(workbook):
             status_cells = set()
             for dv in sheet.data_validations.dataValidation:

@@ -15,7 +15,8 @@ from conftest import invoke
 from formtools import done, fill, patch_zip, set_saved_time
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from cchc_excel.merge import collect, item_status
+from cchc_excel.answers import item_status
+from cchc_excel.merge import collect
 from cchc_excel.pipeline import load_embedded_plan
 
 PLAN = load_embedded_plan()
@@ -176,7 +177,7 @@ def test_xls_and_ods_saved_by_other_suites_are_read(q1_forms, tmp_path):
 
 
 def test_item_status_from_leads():
-    from cchc_excel.merge import Answer
+    from cchc_excel.answers import Answer
 
     def a(status):
         return Answer("I.6", "x", "lead", status, "", None, "", "", "", "", "", "f", "s", 5)
