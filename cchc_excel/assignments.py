@@ -1,13 +1,12 @@
-"""Who reports what, and by when: the items and figures each agency answers
+"""Who reports what: the items and figures each agency answers
 for, read from the plan. The form writer, the reader, the checks and the
-report all ask here, so the rule lives in one place."""
+report all ask here, so the rule lives in one place. By when: deadlines.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from .models import Agency, Indicator, Item, Period, Plan, Settings
+from .models import Agency, Indicator, Item, Plan
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,3 @@ def agency_indicators(plan: Plan, agency_code: str) -> list[Indicator]:
 def agencies_with_forms(plan: Plan) -> list[Agency]:
     """The agencies that get a form: those with items or figures to report."""
     return [a for a in plan.agencies if form_rows(plan, a.code) or agency_indicators(plan, a.code)]
-
-
-def return_deadline(period: Period, settings: Settings) -> dt.date:
-    """The day agencies send their forms back by default."""
-    return period.end + dt.timedelta(days=settings.return_days)

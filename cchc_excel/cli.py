@@ -19,6 +19,8 @@ from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
+from .deadlines import describe as describe_deadline
+from .deadlines import notes as deadline_notes
 from .messages import CchcError
 from .messages import render as render_message
 from .models import Severity
@@ -226,8 +228,10 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
         table.add_row(form.agency.name, str(form.rows), f"{form.path}{carried}")
     console = out()
     console.print(table)
-    console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {made.deadline:%d/%m/%Y}. "
+    console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {describe_deadline(made.deadline)}. "
                   f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
+    for note in deadline_notes(made.deadline):
+        console.print(f"[yellow]Lưu ý:[/yellow] {note}")
 
 
 # --- check ---------------------------------------------------------------------------

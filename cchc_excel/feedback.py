@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from . import xlsxkit as kit
 from .answers import Answer, Intake
 from .assignments import agencies_with_forms
+from .deadlines import Deadline
 from .forms import Prefill, build_form
 from .models import Finding, Period, Plan, Settings, Severity
 
@@ -105,7 +106,7 @@ def _as_typed(answer: Answer) -> dict[str, object]:
 
 
 def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: str, intake: Intake,
-                  findings: list[Finding], today: dt.date) -> Workbook:
+                  findings: list[Finding], today: dt.date, deadline: Deadline | None = None) -> Workbook:
     """The agency's form regenerated with its own answers and its problems marked."""
     mine = sorted((f for f in findings if f.agency == agency_code and f.severity != Severity.INFO), key=_order)
     marks: dict[tuple[str, str], str] = {}
@@ -121,4 +122,4 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
     figures = {f.code: {"value": f.value if f.value is not None else f.text, "note": f.note}
                for f in intake.figures if f.agency == agency_code}
     prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures)
-    return build_form(plan, settings, period, plan.agency(agency_code), today, prefill=prefill)
+    return build_form(plan, settings, period, plan.agency(agency_code), today, deadline, prefill)

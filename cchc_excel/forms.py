@@ -22,7 +22,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import __version__
 from . import formspec as spec
 from . import xlsxkit as kit
-from .assignments import FormRow, agency_indicators, form_rows, return_deadline
+from .assignments import FormRow, agency_indicators, form_rows
+from .deadlines import Deadline, early_note, return_deadline
+from .deadlines import describe as describe_deadline
 from .indicators import increment_window
 from .models import Agency, Aggregation, Indicator, Item, Period, Plan, Settings, Status, TimeframeKind
 from .periods import format_window
@@ -65,7 +67,7 @@ def build_form(
     period: Period,
     agency: Agency,
     generated_on: dt.date,
-    deadline: dt.date | None = None,
+    deadline: Deadline | None = None,
     prefill: Prefill | None = None,
 ) -> Workbook:
     """The agency's workbook for the period, with answers pre-filled if given."""
@@ -123,7 +125,7 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         ("Cơ quan báo cáo", agency.name),
         ("Kỳ báo cáo", f"{period.name} năm {period.year}" if period.kind != "Y" else f"Năm {period.year}"),
         ("Số liệu tính từ", f"{format_window(period)} (theo hướng dẫn chế độ báo cáo CCHC)"),
-        ("Hạn gửi lại biểu mẫu", f"{deadline:%d/%m/%Y}"),
+        ("Hạn gửi lại biểu mẫu", " ".join(filter(None, (describe_deadline(deadline), early_note(deadline))))),
         ("Căn cứ", plan_ref),
         ("Đầu mối hướng dẫn", settings.contact or "Phòng Văn hóa - Xã hội"),
     ]

@@ -230,7 +230,10 @@ class Settings:
     signer_authority: str = "KT. CHỦ TỊCH"  # empty when the chairman signs
     recipients: tuple[str, ...] = ()
     contact: str = ""             # whom agencies call with questions
-    return_days: int = 3          # days after the window end to send forms back
+    return_days: int = 3          # working days before the report day to send forms back (deadlines.py)
+    report_days: tuple[tuple[str, int, int], ...] = ()   # (period kind, day, month): report sent to the province
+    extra_days_off: tuple[dt.date, ...] = ()      # days off the holiday calendar does not know
+    extra_working_days: tuple[dt.date, ...] = ()  # swapped Saturdays worked, or holidays the province cancels
     schedule: tuple[str, ...] = DEFAULT_SCHEDULE   # period kinds reported in a year
 
 

@@ -22,10 +22,11 @@ from typing import Callable
 from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
 from .answers import Intake
-from .assignments import agencies_with_forms, form_rows, return_deadline
+from .assignments import agencies_with_forms, form_rows
 from .chart import completion_chart
 from .checks import check_period
 from .docx_render import render as render_docx
+from .deadlines import Deadline, return_deadline
 from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
 from .files import save_workbook_atomic, write_bytes_atomic
 from .forms import Prefill, build_form
@@ -193,7 +194,7 @@ class WrittenForm:
 @dataclass(frozen=True)
 class MadeForms:
     forms: list[WrittenForm]
-    deadline: dt.date     # the day agencies send them back
+    deadline: Deadline    # the day agencies send them back, and how it was reached
     inbox: Path           # where the officer puts the returned files
 
 
@@ -220,6 +221,7 @@ def make_forms(
     earlier = [(p, intake) for p, intake in earlier if intake is not None]
     before = previous_scheduled(period, loaded.settings.schedule)
     previous = next((intake for p, intake in earlier if before and p.id == before.id), None)
+    due = return_deadline(period, loaded.settings, deadline)
     written = []
     for agency in agencies:
         carried, source = carry_forward(earlier, agency.code)
@@ -227,10 +229,10 @@ def make_forms(
                             if f.agency == agency.code and f.value is not None} if previous else {}
         prefill = Prefill(values=carried, source=source, previous_figures=previous_figures,
                           previous_title=before.title if previous else "")
-        workbook = build_form(plan, loaded.settings, period, agency, today, deadline, prefill)
+        workbook = build_form(plan, loaded.settings, period, agency, today, due, prefill)
         path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
         written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
-    return MadeForms(written, deadline or return_deadline(period, loaded.settings), workspace.input_dir(period.id))
+    return MadeForms(written, due, workspace.input_dir(period.id))
 
 
 def carry_forward(earlier: list[tuple[Period, Intake]], agency_code: str):

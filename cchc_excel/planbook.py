@@ -46,7 +46,14 @@ SETTING_ROWS = (
     ("signer_name", "Họ và tên người ký", "Ví dụ: Nguyễn Văn A"),
     ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
     ("contact", "Đầu mối hướng dẫn các cơ quan", "Ghi trên trang Hướng dẫn của biểu mẫu"),
-    ("return_days", "Số ngày gửi lại biểu mẫu", "Số ngày sau ngày cuối kỳ số liệu; ví dụ 3"),
+    ("report_days", "Ngày xã gửi báo cáo lên tỉnh",
+     ("Theo văn bản của tỉnh, ví dụ: Quý I: 16/03; 6 tháng: 16/06; Quý III: 16/09; Năm: 16/12 "
+      "(hoặc một số, ví dụ 16: ngày 16 tháng cuối kỳ). Để trống: tạm tính ngày 20 tháng cuối kỳ")),
+    ("return_days", "Số ngày làm việc gửi lại biểu mẫu",
+     "Các cơ quan gửi lại biểu mẫu trước ngày gửi báo cáo lên tỉnh bấy nhiêu ngày làm việc; ví dụ 3"),
+    ("extra_days_off", "Ngày nghỉ thêm", "Ngày nghỉ lễ, nghỉ bù chưa có trong lịch; cách nhau bằng dấu ;"),
+    ("extra_working_days", "Ngày làm việc bù",
+     "Thứ Bảy làm bù, hoặc ngày nghỉ được đổi thành ngày làm việc; cách nhau bằng dấu ;"),
     ("schedule", "Các kỳ báo cáo trong năm", "Cách nhau bằng dấu ;  ví dụ: Quý I; 6 tháng; Quý III; Năm. "
                                               "Số liệu mỗi kỳ tính từ sau kỳ báo cáo trước"),
 )
@@ -89,7 +96,11 @@ def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
         "signer_name": settings.signer_name,
         "recipients": "\n".join(settings.recipients),
         "contact": settings.contact,
+        "report_days": "; ".join(f"{SCHEDULE_LABELS[kind]}: {day:02d}/{month:02d}"
+                                 for kind, day, month in settings.report_days),
         "return_days": settings.return_days,
+        "extra_days_off": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_days_off),
+        "extra_working_days": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_working_days),
         "schedule": "; ".join(SCHEDULE_LABELS[k] for k in settings.schedule),
     }
 
@@ -243,6 +254,9 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
         recipients=recipients,
         contact=values.get("contact", ""),
         return_days=values.get("return_days", 3),
+        report_days=values.get("report_days") or (),
+        extra_days_off=values.get("extra_days_off") or (),
+        extra_working_days=values.get("extra_working_days") or (),
         schedule=values.get("schedule") or DEFAULT_SCHEDULE,
     )
     return plan, settings
@@ -280,6 +294,10 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
             return dt.datetime.strptime(clean(raw).replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
         except ValueError:
             raise bad(f"ngày «{clean(raw)}» không đúng dạng ngày/tháng/năm") from None
+    if key == "report_days":
+        return _report_days(raw, bad)
+    if key in ("extra_days_off", "extra_working_days"):
+        return _date_list(raw, bad)
     if key == "schedule":
         labels = {fold(label): kind for kind, label in SCHEDULE_LABELS.items()}
         kinds = []
@@ -302,6 +320,57 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
             raise bad(f"năm {number} không hợp lệ")
         return number
     return clean(raw)
+
+
+def _report_days(raw, bad) -> tuple[tuple[str, int, int], ...]:
+    """«Quý I: 16/03; 6 tháng: 16/06; …», or one day of the month for every period."""
+    if raw in (None, ""):
+        return ()
+    if isinstance(raw, dt.date):
+        raise bad("ghi theo từng kỳ, ví dụ «Quý I: 16/03; 6 tháng: 16/06; Quý III: 16/09; Năm: 16/12»")
+    text = clean(raw)
+    if text.replace(".0", "").isdigit():
+        day = int(float(text))
+        if not 1 <= day <= 28:
+            raise bad(f"ngày {day} không hợp lệ (ghi từ 1 đến 28, hoặc ghi ngày cho từng kỳ)")
+        last_month = {"Q1": 3, "Q2": 6, "S1": 6, "Q3": 9, "M9": 9, "Q4": 12, "Y": 12}
+        return tuple((kind, day, month) for kind, month in last_month.items())
+    labels = {fold(label): kind for kind, label in SCHEDULE_LABELS.items()}
+    days = []
+    for part in text.replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        label, _, date_text = part.partition(":")
+        kind = labels.get(fold(label))
+        if kind is None or not date_text.strip():
+            raise bad(f"«{part.strip()}» không đúng dạng «Kỳ: ngày/tháng» (kỳ là một trong: "
+                      f"{'; '.join(SCHEDULE_LABELS.values())})")
+        pieces = date_text.strip().replace("-", "/").replace(".", "/").split("/")
+        try:
+            day, month = int(pieces[0]), int(pieces[1])
+            dt.date(2024, month, day)
+        except (ValueError, IndexError):
+            raise bad(f"ngày «{date_text.strip()}» của kỳ {label.strip()} không đúng dạng ngày/tháng") from None
+        days.append((kind, day, month))
+    return tuple(days)
+
+
+def _date_list(raw, bad) -> tuple[dt.date, ...]:
+    if raw in (None, ""):
+        return ()
+    if isinstance(raw, dt.datetime):
+        return (raw.date(),)
+    if isinstance(raw, dt.date):
+        return (raw,)
+    days = []
+    for part in clean(raw).replace("\n", ";").replace(",", ";").split(";"):
+        if not part.strip():
+            continue
+        try:
+            days.append(dt.datetime.strptime(part.strip().replace("-", "/").replace(".", "/"), "%d/%m/%Y").date())
+        except ValueError:
+            raise bad(f"ngày «{part.strip()}» không đúng dạng ngày/tháng/năm (ví dụ 22/08/2026)") from None
+    return tuple(days)
 
 
 def _read_agencies(sheet, path: Path) -> tuple[Agency, ...]:
