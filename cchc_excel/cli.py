@@ -240,10 +240,11 @@ today_option = click.option(
     "--today", callback=_date,
     help="Ngày dùng làm «hôm nay» khi kiểm tra (ngày/tháng/năm); mặc định là ngày hiện tại.",
 )
-def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
+def run_check_command(directory: str, period, today, deadline=None) -> pipeline.CheckResult:
     loaded = _load(directory)
     with progress_reader() as progress:
-        return pipeline.run_check(_workspace(directory), loaded, period, today or dt.date.today(), progress)
+        return pipeline.run_check(_workspace(directory), loaded, period, today or dt.date.today(), progress,
+                                  deadline)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -251,7 +252,9 @@ def run_check_command(directory: str, period, today) -> pipeline.CheckResult:
 @dir_option
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @today_option
-def check(period, directory: str, as_json: bool, today) -> None:
+@click.option("--deadline", callback=_date,
+              help="Hạn gửi lại biểu mẫu ghi trên bản phản hồi (ngày/tháng/năm); mặc định theo thiết lập.")
+def check(period, directory: str, as_json: bool, today, deadline) -> None:
     """Đọc và kiểm tra các biểu mẫu các cơ quan gửi lại (trong input/<kỳ>/).
 
     Cho biết cơ quan nào đã nộp, chưa nộp; mọi vấn đề theo tệp, trang, ô; ghi
@@ -261,7 +264,7 @@ def check(period, directory: str, as_json: bool, today) -> None:
 
     Ví dụ: cchc-excel check --period 2026Q1 --dir cchc-2026
     """
-    result = run_check_command(directory, period, today)
+    result = run_check_command(directory, period, today, deadline)
     if as_json:
         click.echo(json.dumps(check_to_json(result), ensure_ascii=False, indent=2))
     else:

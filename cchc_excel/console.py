@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from . import pipeline
+from .deadlines import describe as describe_deadline
+from .deadlines import notes as deadline_notes
 from .indicators import target_text
 from .models import Plan, Severity
 from .timeframe import describe_kind
@@ -157,6 +159,10 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     console.print(f"Đã nộp {sent}/{len(result.states)} cơ quan; {errors} lỗi phải sửa, "
                   f"{sum(f.severity == Severity.WARNING for f in result.findings)} cảnh báo "
                   f"({result.intake.files_read} tệp đã đọc).")
+    if result.deadline is not None:
+        console.print(f"Hạn các cơ quan gửi lại biểu mẫu: {describe_deadline(result.deadline)}.")
+        for note in deadline_notes(result.deadline):
+            console.print(f"[yellow]Lưu ý:[/yellow] {note}")
     console.print(f"Danh sách đầy đủ: {result.findings_path}")
     if result.feedback:
         console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "
@@ -176,4 +182,8 @@ def check_to_json(result: pipeline.CheckResult) -> dict:
             for f in result.findings
         ],
         "outputs": {"findings": str(result.findings_path), "feedback": [str(p) for p in result.feedback]},
+        "deadline": {"due": result.deadline.due.isoformat(),
+                     "report": result.deadline.report.isoformat() if result.deadline.report else None,
+                     "working_days": result.deadline.working_days, "overridden": result.deadline.overridden,
+                     "before_data_end": result.deadline.before_data_end} if result.deadline else None,
     }

@@ -159,8 +159,8 @@ def early_note(deadline: Deadline) -> str:
     window closes; empty otherwise."""
     if not deadline.before_data_end:
         return ""
-    return (f"Hạn gửi lại ({deadline.due:%d/%m/%Y}) trước ngày cuối kỳ số liệu ({deadline.data_end:%d/%m/%Y}): "
-            f"số liệu từ sau ngày gửi đến hết ngày {deadline.data_end:%d/%m/%Y} là số ước tính.")
+    return (f"hạn gửi lại trước ngày cuối kỳ số liệu ({deadline.data_end:%d/%m/%Y}): số liệu từ sau ngày gửi "
+            f"đến hết ngày {deadline.data_end:%d/%m/%Y} là số ước tính.")
 
 
 def notes(deadline: Deadline) -> list[str]:

@@ -125,7 +125,7 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         ("Cơ quan báo cáo", agency.name),
         ("Kỳ báo cáo", f"{period.name} năm {period.year}" if period.kind != "Y" else f"Năm {period.year}"),
         ("Số liệu tính từ", f"{format_window(period)} (theo hướng dẫn chế độ báo cáo CCHC)"),
-        ("Hạn gửi lại biểu mẫu", " ".join(filter(None, (describe_deadline(deadline), early_note(deadline))))),
+        ("Hạn gửi lại biểu mẫu", ". Lưu ý: ".join(filter(None, (describe_deadline(deadline), early_note(deadline))))),
         ("Căn cứ", plan_ref),
         ("Đầu mối hướng dẫn", settings.contact or "Phòng Văn hóa - Xã hội"),
     ]

@@ -276,6 +276,7 @@ class CheckResult:
     states: list[AgencyState]
     findings_path: Path
     feedback: list[Path]
+    deadline: Deadline | None = None   # the agencies' return date the feedback copies repeat
 
     @property
     def blocking(self) -> list[Finding]:
@@ -299,10 +300,12 @@ def _counting(progress: Progress | None, total: int) -> Callable[[Path], None] |
 
 
 def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
-              progress: Progress | None = None) -> CheckResult:
+              progress: Progress | None = None, deadline: dt.date | None = None) -> CheckResult:
     """Read every return of the period, check it, and write the findings
-    workbook and the agencies' feedback copies."""
+    workbook and the agencies' feedback copies. ``deadline`` overrides the
+    return date for this run."""
     plan = loaded.plan
+    due = return_deadline(period, loaded.settings, deadline)
     files = find_returns(workspace.input_dir(period.id))
     intake = collect(plan, period.id, files, _counting(progress, len(files)))
     before = previous_scheduled(period, loaded.settings.schedule)
@@ -317,11 +320,11 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     for state in states:
         target = feedback_dir / f"{state.code}.xlsx"
         if state.state == "sent" and (state.errors or state.warnings):
-            workbook = feedback_form(plan, loaded.settings, period, state.code, intake, findings, today)
+            workbook = feedback_form(plan, loaded.settings, period, state.code, intake, findings, today, due)
             written.append(save_workbook_atomic(workbook, target))
         elif target.exists():
             target.unlink()   # an earlier run's copy: its problems are fixed now
-    return CheckResult(intake, findings, states, findings_path, written)
+    return CheckResult(intake, findings, states, findings_path, written, due)
 
 
 # --- compile -----------------------------------------------------------------------

@@ -132,3 +132,28 @@ def test_fixing_a_typo_in_the_plan_does_not_turn_away_forms_already_sent(tmp_pat
     data = json.loads(invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--json", "--today", "20/03/2026").stdout)
     assert not [f for f in data["findings"] if f["code"] == "RETURN_OTHER_PLAN"]
     assert next(a for a in data["agencies"] if a["code"] == "phong-van-hoa-xa-hoi")["status"] == "sent"
+
+
+def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path, q1_forms):
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    # No report day in the settings: the 20th (a Friday) minus 3 working days.
+    assert "Hạn các cơ quan gửi lại biểu mẫu: 17/03/2026 (3 ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, " \
+           "20/03/2026)" in result.stdout
+    guide = openpyxl.load_workbook(root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx")["Hướng dẫn"]
+    shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}
+    assert shown["Hạn gửi lại biểu mẫu"].startswith("17/03/2026 (3 ngày làm việc")
+
+    again = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--deadline", "12/03/2026",
+                   "--json")
+    data = json.loads(again.stdout)
+    assert data["deadline"] == {"due": "2026-03-12", "report": None, "working_days": 3, "overridden": True,
+                                "before_data_end": True}
+    guide = openpyxl.load_workbook(root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx")["Hướng dẫn"]
+    shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}
+    assert shown["Hạn gửi lại biểu mẫu"]== ("12/03/2026. Lưu ý: hạn gửi lại trước ngày cuối kỳ số liệu (14/03/2026): "
+                                            "số liệu từ sau ngày gửi đến hết ngày 14/03/2026 là số ước tính.")
