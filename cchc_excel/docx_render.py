@@ -17,22 +17,39 @@ import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
+from .chart import WIDTH_MM as CHART_WIDTH_MM
 from .files import open_office_zip
 from .messages import CchcError
 
 HIGHLIGHT = "FFFF00"
 
 
+class Run(RichText):
+    """One run of text for a ``{{r … }}`` tag, its properties in the order the
+    schema requires (CT_RPr: b, color, sz, szCs, highlight, shd). docxtpl's
+    RichText writes color and shd before b and a shd without its required
+    w:val, which Word "repairs" (docxtpl/richtext.py, RichText.add)."""
+
+    def __init__(self, text: str, missing: bool = False, size: int | None = None):
+        super().__init__()
+        props = ""
+        if missing:
+            props += '<w:b/><w:color w:val="C00000"/>'
+        if size:
+            props += f'<w:sz w:val="{2 * size}"/><w:szCs w:val="{2 * size}"/>'   # half-points
+        if missing:
+            props += f'<w:highlight w:val="yellow"/><w:shd w:val="clear" w:color="auto" w:fill="{HIGHLIGHT}"/>'
+        self.xml = (f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}"
+                    f'<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>')
+
+
 def _rich(value):
-    """Line dicts ({"text", "missing"[, "size" in points]}) -> RichText,
-    highlighted when missing, recursively. A RichText replaces the template's
+    """Line dicts ({"text", "missing"[, "size" in points]}) -> Run,
+    highlighted when missing, recursively. A Run replaces the template's
     run, so a size other than the paragraph style's (table cells) is given here."""
     if isinstance(value, dict):
         if {"text", "missing"} <= set(value) <= {"text", "missing", "size"}:
-            size = 2 * value["size"] if value.get("size") else None   # half-points
-            if value["missing"]:
-                return RichText(value["text"], highlight=HIGHLIGHT, bold=True, color="C00000", size=size)
-            return RichText(value["text"], size=size)
+            return Run(value["text"], value["missing"], value.get("size"))
         return {k: _rich(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_rich(v) for v in value]
@@ -99,7 +116,7 @@ def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
         raise CchcError("TEMPLATE_SYNTAX", file=path, detail="thẻ mở và thẻ đóng không khớp", near=broken[0])
     template = load_template(path)
     data = _rich(context)
-    data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(170)) if chart_png else ""
+    data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(CHART_WIDTH_MM)) if chart_png else ""
     try:
         template.render(data, _environment(), autoescape=True)
     except jinja2.UndefinedError as exc:

@@ -25,7 +25,7 @@ from .periods import format_window, next_period
 from .statistics import figure_sentences, period_stats, stat_rows
 from .textnorm import fold
 from .timeframe import due_state
-from .vnformat import date_line, short_date
+from .vnformat import date_line, day_month, short_date
 
 STATUS_PHRASES = {
     Status.DONE: "đã hoàn thành",
@@ -162,6 +162,8 @@ def build_context(
                    "window": format_window(period), "year": year},
         "next_period": {"title": following.title, "title_upper": following.title.upper()},
         "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
+        "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của UBND xã {commune}./.",
+        "annex_reference": _annex_reference(commune, report_date, year, period),
         "legal_basis": (f"Thực hiện {plan_ref} về cải cách hành chính năm {meta.year or year}; "
                         f"UBND xã {commune} báo cáo kết quả thực hiện công tác cải cách hành chính "
                         f"{period.title} như sau:"),
@@ -190,6 +192,18 @@ def build_context(
         "blocking": len([f for f in findings if f.blocking]),
     }
     return context
+
+
+def _annex_reference(commune: str, report_date: dt.date | None, year: int, period: Period) -> str:
+    """«(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm … của UBND xã …)»: the number is the
+    văn thư's to write; the date is the report's, blank when it is not given."""
+    if report_date:
+        d, m = day_month(report_date)
+        when = f"ngày {d} tháng {m} năm {report_date.year}"
+    else:
+        when = f"ngày      tháng      năm {year}"
+    return (f"(Kèm theo Báo cáo số        /BC-UBND {when} của UBND xã {commune}; "
+            f"số liệu từ {format_window(period)})")
 
 
 def _figures_note(plan: Plan, settings: Settings, period: Period, intakes: dict[str, Intake]) -> dict | None:

@@ -22,7 +22,39 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"   # Word checks spelling in Vietnamese instead of underlining every word
 OUT = Path(__file__).resolve().parent.parent / "cchc_excel" / "data"
+
+# Child order of the property elements we write, from the ISO/IEC 29500-4
+# transitional schema (wml.xsd: CT_PPr, CT_RPr, CT_TblPr). python-docx appends
+# what it does not model at the end; Word then offers to "repair" the file.
+SEQUENCES = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+            "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+            "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+            "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+            "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"),
+    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+              "tblCaption", "tblDescription"),
+}
+
+
+def schema_order(root) -> None:
+    """Put the children of every pPr, rPr and tblPr under ``root`` in schema order."""
+    for name, sequence in SEQUENCES.items():
+        rank = {qn(f"w:{child}"): n for n, child in enumerate(sequence)}
+        for element in root.iter(qn(f"w:{name}")):
+            children = list(element)
+            if any(child.tag not in rank for child in children):
+                continue   # not ours (e.g. a paragraph mark's rPr inside pPr is sorted on its own)
+            for child in sorted(children, key=lambda c: rank[c.tag]):
+                element.append(child)
 
 
 def set_font(style_or_run, size=None, bold=None, italic=None):
@@ -87,11 +119,7 @@ def bottom_rule(paragraph, left_cm=0.0, right_cm=0.0):
 
 def fixed_widths(table, widths):
     """Column widths Word and LibreOffice both honour: fixed layout, grid and cells."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    table.autofit = False   # python-docx writes <w:tblLayout w:type="fixed"/>
     for column, width in zip(table.columns, widths):
         column.width = width
     for row in table.rows:
@@ -144,6 +172,7 @@ def loop(container, open_tag, body, close_tag="{%p endfor %}"):
 
 def build(kind: str) -> Document:
     doc = Document()
+    document_language(doc)
     normal = doc.styles["Normal"]
     set_font(normal, 14)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
@@ -224,13 +253,15 @@ def build(kind: str) -> Document:
 
     para(doc, "V. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep=True)
     loop(doc, "{%p for ln in proposals %}", lambda: para(doc, "{{r ln }}"))
-    para(doc, "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {{ period.title }} của "
-              "UBND xã {{ commune }}./.")
+    # The closing sentence keeps with the signature table, whose one row never splits: the leader
+    # never signs a page that holds only "Nơi nhận" and a name.
+    para(doc, "{{ closing }}", keep=True)
 
     # Nơi nhận and the signature block.
     closing = doc.add_table(rows=1, cols=2)
     no_borders(closing)
     fixed_widths(closing, [Cm(8.0), Cm(8.5)])
+    keep_row(closing.rows[0])
     left, right = closing.rows[0].cells
     cell_para(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
     cell_para(left, "{%p for r in recipients %}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -256,26 +287,26 @@ def build(kind: str) -> Document:
     para(doc, "PHỤ LỤC", 14, bold=True, align=center, after=0)
     para(doc, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {{ period.title|upper }}", 14, bold=True,
          align=center, after=0)
-    para(doc, "(Kèm theo Báo cáo số      /BC-UBND của UBND xã {{ commune }}; số liệu từ {{ period.window }})",
-         13, italic=True, align=center, after=12)
+    para(doc, "{{ annex_reference }}", 13, italic=True, align=center, after=12)
 
-    para(doc, "1. Số liệu tổng hợp theo lĩnh vực", 13, bold=True, indent=False)
+    para(doc, "1. Số liệu tổng hợp theo lĩnh vực", 13, bold=True, indent=False, keep=True)
     labels = ["Lĩnh vực", "Đến hạn", "Hoàn thành", "Tỷ lệ", "Đúng hạn", "Chậm", "Đang thực hiện",
               "Chưa thực hiện", "Chưa phát sinh", "Chưa báo cáo"]
     keys = ["heading", "due", "done", "done_rate", "on_time", "late", "in_progress", "not_started",
             "not_arisen", "not_reported"]
     figures_table(doc, labels, keys, "by_section", "figures", "Tổng cộng")
 
-    para(doc, "2. Số liệu theo cơ quan chủ trì", 13, bold=True, indent=False, before=6)
+    para(doc, "2. Số liệu theo cơ quan chủ trì", 13, bold=True, indent=False, before=6, keep=True)
     labels[0], keys[0] = "Cơ quan", "name"
     figures_table(doc, labels, keys, "by_agency", None, None)
 
-    para(doc, "3. Biểu đồ tỷ lệ hoàn thành theo lĩnh vực", 13, bold=True, indent=False, before=6)
+    para(doc, "3. Biểu đồ tỷ lệ hoàn thành theo lĩnh vực", 13, bold=True, indent=False, before=6, keep=True)
     para(doc, "{{ chart }}", align=center, indent=False)
 
     # Each long table starts on a new page: LibreOffice otherwise leaves a table whose repeated
     # header row would start at a page's foot almost alone on the next page (seen with 7.4).
-    para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6).paragraph_format.page_break_before = True
+    para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6,
+         keep=True).paragraph_format.page_break_before = True
     stats = doc.add_table(rows=1, cols=6)
     stats.style = "Table Grid"
     for cell, label in zip(stats.rows[0].cells, ["Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm",
@@ -283,7 +314,9 @@ def build(kind: str) -> Document:
         cell_para(cell, label, 11, bold=True, first=True)
     mark_header_row(stats.rows[0])
     cell_para(stats.add_row().cells[0], "{%tr for f in statistics %}", 11, first=True)
-    for cell, text in zip(stats.add_row().cells, ["{{ f.name }}", "{{ f.unit }}", "{{r f.this }}", "{{ f.ytd }}",
+    row = stats.add_row()
+    keep_row(row)
+    for cell, text in zip(row.cells, ["{{ f.name }}", "{{ f.unit }}", "{{r f.this }}", "{{ f.ytd }}",
                                                   "{{ f.target }}", "{{ f.met }}"]):
         align = WD_ALIGN_PARAGRAPH.LEFT if text == "{{ f.name }}" else WD_ALIGN_PARAGRAPH.CENTER
         cell_para(cell, text, 11, align=align, first=True)
@@ -294,7 +327,7 @@ def build(kind: str) -> Document:
     para(doc, "{%p endif %}", indent=False, after=0)
 
     para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False,
-         before=6).paragraph_format.page_break_before = True
+         before=6, keep=True).paragraph_format.page_break_before = True
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     widths = [Cm(1.7), Cm(7.5), Cm(3.6), Cm(2.8), Cm(2.9), Cm(7.7)]
@@ -303,20 +336,65 @@ def build(kind: str) -> Document:
         cell_para(cell, label, 12, bold=True, first=True)
     mark_header_row(table.rows[0])
     cell_para(table.add_row().cells[0], "{%tr for row in annex %}", 11, first=True)
+    row = table.add_row()
+    keep_row(row)
     body = ["{{ row.id }}", "{{ row.product }}", "{{ row.lead }}", "{{ row.timeframe }}",
             "{{r row.status }}", "{{ row.details }}"]
-    for cell, text in zip(table.add_row().cells, body):
+    for cell, text in zip(row.cells, body):
         align = WD_ALIGN_PARAGRAPH.LEFT if text.startswith(("{{ row.product", "{{ row.details")) else center
         cell_para(cell, text, 11, align=align, first=True)
     cell_para(table.add_row().cells[0], "{%tr endfor %}", 11, first=True)
     fixed_widths(table, widths)
+    drop_extra_parts(doc)
+    schema_order(doc.element)
+    schema_order(doc.styles.element)
+    for section in doc.sections:
+        for header in (section.header, section.first_page_header):
+            schema_order(header._element)
     return doc
 
 
 def mark_header_row(row):
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
+    """A header row repeated on every page; it and every row never split."""
+    keep_row(row)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def keep_row(row):
+    """A row that moves whole to the next page instead of splitting."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def document_language(doc):
+    """vi-VN and Times New Roman as the document's defaults (styles.xml rPrDefault)."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+
+
+def drop_extra_parts(doc):
+    """python-docx's default package carries a Word 2010 stylesWithEffects part
+    that no longer matches styles.xml (Word may call that unreadable content)
+    and a thumbnail of some other document: neither belongs in a template."""
+    part = doc.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del part.rels[rel_id]
+    package = part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
 
 
 def figures_table(doc, labels, keys, source, total_key, total_label):
@@ -326,12 +404,16 @@ def figures_table(doc, labels, keys, source, total_key, total_label):
         cell_para(cell, label, 11, bold=True, first=True)
     mark_header_row(table.rows[0])
     cell_para(table.add_row().cells[0], f"{{%tr for f in {source} %}}", 11, first=True)
-    for cell, key in zip(table.add_row().cells, keys):
+    row = table.add_row()
+    keep_row(row)
+    for cell, key in zip(row.cells, keys):
         align = WD_ALIGN_PARAGRAPH.LEFT if key in ("heading", "name") else WD_ALIGN_PARAGRAPH.CENTER
         cell_para(cell, f"{{{{ f.{key} }}}}", 11, align=align, first=True)
     cell_para(table.add_row().cells[0], "{%tr endfor %}", 11, first=True)
     if total_key:
-        for cell, key in zip(table.add_row().cells, keys):
+        row = table.add_row()
+        keep_row(row)
+        for cell, key in zip(row.cells, keys):
             text = total_label if key in ("heading", "name") else f"{{{{ {total_key}.{key} }}}}"
             cell_para(cell, text, 11, bold=True, first=True)
     fixed_widths(table, [Cm(6.0)] + [Cm(2.2)] * (len(labels) - 1))

@@ -174,7 +174,8 @@ def test_broken_tag_is_reported(tmp_path):
     data = {}
     with zipfile.ZipFile(template) as src:
         data = {i.filename: src.read(i.filename) for i in src.infolist()}
-    data["word/document.xml"] = data["word/document.xml"].replace(b"{{ commune }}", b"{{ commune }", 1)
+    assert b"{{ closing }}" in data["word/document.xml"]
+    data["word/document.xml"] = data["word/document.xml"].replace(b"{{ closing }}", b"{{ closing }", 1)
     with zipfile.ZipFile(template, "w") as dst:
         for name, content in data.items():
             dst.writestr(name, content)
