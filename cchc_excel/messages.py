@@ -18,7 +18,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "FILE_TYPE_UNSUPPORTED": (
         "Tệp {file} có phần mở rộng «{ext}» không được hỗ trợ.",
-        "Dùng tệp .txt, .docx hoặc .xlsx.",
+        "Dùng tệp .docx, .doc, .xlsx, .xls hoặc .txt.",
     ),
     "FILE_NOT_ZIP": (
         "Tệp {file} không phải tệp {kind} hợp lệ (nội dung không đúng định dạng Office Open XML).",
@@ -69,6 +69,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "PLAN_DUPLICATE_ID": (
         "Tệp {file}{where}: mã {item} bị trùng.",
         "Kiểm tra số TT của các nhiệm vụ trong phần {section}: mỗi nhiệm vụ một số khác nhau.",
+    ),
+    "PLAN_ROW_UNPLACED": (
+        "Tệp {file}{where}, dòng {row}: không xếp được dòng «{text}» vào kế hoạch.",
+        "{fix}",
+    ),
+    "PLAN_ROWS_UNPLACED": (
+        "Tệp {file}: {count} dòng của bảng nhiệm vụ không xếp được vào kế hoạch:\n{rows}",
+        "Sửa các dòng trên (theo gợi ý sau mỗi dòng) rồi chạy lại.",
+    ),
+    "PLAN_DOC_NEEDS_OFFICE": (
+        "Tệp {file} là tệp Word cũ (.doc): cần LibreOffice để đọc, nhưng máy chưa cài LibreOffice.",
+        "Cài LibreOffice (libreoffice.org) rồi chạy lại, hoặc mở tệp bằng Word và lưu thành .docx.",
+    ),
+    "PLAN_DOC_CONVERT_FAILED": (
+        "Không chuyển được tệp {file} sang .docx bằng LibreOffice: {detail}",
+        "Mở tệp bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập tệp .docx đó.",
     ),
     "WORKBOOK_MISSING_SHEET": (
         "Tệp {file}: thiếu trang tính «{sheet}».",

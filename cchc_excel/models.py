@@ -127,6 +127,15 @@ class Section:
     def items(self) -> tuple[Item, ...]:
         return tuple(item for task in self.tasks for item in task.items)
 
+    @property
+    def is_direction(self) -> bool:
+        """The «chỉ đạo, điều hành» section: part I of the report; every other
+        section is a numbered field under part II, in plan order."""
+        from .textnorm import fold
+
+        key = fold(self.title)
+        return "chi dao" in key and "dieu hanh" in key
+
 
 @dataclass(frozen=True)
 class PlanMeta:

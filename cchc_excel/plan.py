@@ -1,26 +1,34 @@
 """Build the plan model from a raw task table (any source shape).
 
-Recognises the header row by its words, skips the "1 2 3 4 5 6" row, takes
-rows with a Roman numeral as sections, and rows with empty TT and Nhiệm vụ as
-further products of the task above, inheriting its empty lead, coordinators
-and timeframe. Items get stable ids: ``I.1`` for a task with one product,
+:mod:`plan_table` finds the table and maps its columns; here its rows become
+sections, tasks and products. Section rows may carry Roman numerals (with or
+without a dot), Arabic numbers ("1. Cải cách thể chế") or no number at all (an
+upper-case title merged across the row); sub-group headings ("a) …", "1.1 …")
+group tasks inside a section. A row with empty TT and Nhiệm vụ is another
+product of the task above and inherits its empty lead, coordinators and
+timeframe. Items get stable ids: ``I.1`` for a task with one product,
 ``I.5.1``, ``I.5.2`` … for a task with several.
+
+The importer never stops at the first surprise: a row it cannot place is
+skipped and reported (a finding naming the row, its text and a fix) and the
+rest is imported.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import plan_table
 from .agencies import Registry, registry_from_names
-from .messages import CchcError
-from .models import Agency, Item, Plan, PlanMeta, Section, Task
+from .messages import CchcError, finding
+from .models import Agency, Finding, Item, Plan, PlanMeta, Section, Severity, Task
+from .plan_meta import parse_meta
 from .plan_sources import RawTable, read_tables
-from .textnorm import clean, fold
+from .textnorm import clean, fold, slug
 from .timeframe import parse_timeframe
 
 COLUMNS = ("tt", "task", "product", "lead", "coordinators", "timeframe")
@@ -32,20 +40,19 @@ COLUMN_LABELS = {
     "coordinators": "Cơ quan phối hợp",
     "timeframe": "Thời gian thực hiện",
 }
-REQUIRED = ("tt", "task", "lead", "timeframe")
+REQUIRED = plan_table.REQUIRED
 
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]?(?:\s+(.*))?$", re.DOTALL)
-_PLAN_REF = re.compile(
-    r"kế hoạch số\s*([0-9A-Za-zĐđ/.\-]+)\s*ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
-    r"(?:\s*của\s*([^)]+))?",
-    re.IGNORECASE,
+_NUMBERED = re.compile(
+    r"^(?:(?P<roman>[IVX]{1,4})|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)|(?P<arabic>\d{1,2})|(?P<letter>[a-zđ]))"
+    r"(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$",
+    re.DOTALL,
 )
-_COMMUNE = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:xã|phường|thị trấn)\s+(.+)", re.IGNORECASE)
-_YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+_ROMAN_VALUES = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
 # Short sheet names for the standard CCHC areas (folded title fragment -> name).
 _SHORT_NAMES = (
     ("chi dao, dieu hanh", "Chỉ đạo, điều hành"),
+    ("chi dao dieu hanh", "Chỉ đạo, điều hành"),
     ("the che", "Thể chế"),
     ("thu tuc hanh chinh", "Thủ tục hành chính"),
     ("to chuc bo may", "Tổ chức bộ máy"),
@@ -57,45 +64,12 @@ _SHORT_NAMES = (
 _SHEET_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
 
 
-def _column_role(cell: str) -> str | None:
-    key = fold(cell)
-    if key in ("tt", "stt", "so tt", "so thu tu"):
-        return "tt"
-    if "chu tri" in key:
-        return "lead"
-    if "phoi hop" in key:
-        return "coordinators"
-    if "thoi gian" in key or "thoi han" in key or "tien do" in key:
-        return "timeframe"
-    if "san pham" in key or "hoat dong" in key or "ket qua" in key:
-        return "product"
-    if "nhiem vu" in key or "noi dung" in key:
-        return "task"
-    return None
-
-
-@dataclass
-class _Header:
-    row_index: int
-    columns: dict[str, int]
-
-
-def _find_header(table: RawTable) -> _Header | None:
-    best: _Header | None = None
-    for index, (_, cells) in enumerate(table.rows[:40]):
-        columns: dict[str, int] = {}
-        for col, cell in enumerate(cells):
-            role = _column_role(cell) if cell else None
-            if role and role not in columns:
-                columns[role] = col
-        if len(columns) >= 3 and (best is None or len(columns) > len(best.columns)):
-            best = _Header(index, columns)
-    return best
-
-
-def _is_column_numbers(cells: list[str]) -> bool:
-    values = [c for c in cells if c]
-    return len(values) >= 3 and values == [str(n) for n in range(1, len(values) + 1)]
+def roman(number: int) -> str:
+    out = ""
+    for numeral, value in _ROMAN_VALUES:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
 
 
 def short_name(code: str, title: str) -> str:
@@ -111,55 +85,222 @@ def short_name(code: str, title: str) -> str:
     return name
 
 
-def _section_of(cells: list[str], columns: dict[str, int]) -> tuple[str, str] | None:
-    """(code, title) when the row is a section row, else None."""
-    values = [c for c in cells if c]
-    if not values:
-        return None
-    lead = cells[columns["lead"]] if columns["lead"] < len(cells) else ""
-    if lead and lead != values[0] and (len(values) < 2 or lead != values[1]):
-        return None
-    match = _ROMAN.match(values[0])
-    if not match or not match.group(1):
-        return None
-    title = clean(match.group(2) or "")
-    if not title and len(values) > 1:
-        title = values[1]
-    if not title or not (title.upper() == title or len(values) == 1 or lead == ""):
-        return None
-    return match.group(1), title
-
-
-def parse_meta(lines: list[str]) -> PlanMeta:
-    text = " ".join(lines)
-    number = issuer = commune = ""
-    date = None
-    year = None
-    ref = _PLAN_REF.search(text)
-    if ref:
-        number = ref.group(1).rstrip(".")
-        try:
-            date = dt.date(int(ref.group(4)), int(ref.group(3)), int(ref.group(2)))
-        except ValueError:
-            date = None
-        issuer = clean(ref.group(5) or "").rstrip(".;,")
-    if issuer and (match := _COMMUNE.search(issuer)):
-        commune = clean(match.group(1))
-    if match := _YEAR.search(text):
-        year = int(match.group(1))
-    elif date:
-        year = date.year
-    title = next((line for line in lines if "nhiệm vụ" in line.lower() or "kế hoạch" in line.lower()), "")
-    return PlanMeta(issuer=issuer, commune=commune, number=number, date=date, year=year, title=title)
-
-
 @dataclass
-class _RowItem:
+class _Row:
+    where: str
     row: int
+    tt: str
+    task: str
     product: str
     lead: str
     coordinators: str
     timeframe: str
+    extra: str
+
+    @property
+    def text(self) -> str:
+        return " | ".join(v for v in (self.tt, self.task, self.product, self.lead, self.coordinators,
+                                      self.timeframe, self.extra) if v)
+
+
+@dataclass
+class _Heading:
+    style: str     # roman, arabic, dotted, letter, none
+    number: str
+    title: str
+
+
+def _heading(row: _Row) -> _Heading | None:
+    """A row that only names a part of the plan (section or sub-group)."""
+    values = list(dict.fromkeys(v for v in (row.tt, row.task, row.product, row.lead, row.coordinators,
+                                             row.timeframe, row.extra) if v))
+    if not values:
+        return None
+    if len(values) > 1 and (row.product or row.lead or row.coordinators or row.timeframe):
+        return None          # a task with its columns filled
+    if row.tt and row.task and row.tt != row.task:
+        text, title_given = row.tt, row.task
+    else:
+        text, title_given = values[0], ""
+    match = _NUMBERED.match(text)
+    if match and (match.group("title") or title_given):
+        style = next(k for k in ("roman", "dotted", "arabic", "letter") if match.group(k))
+        number = match.group(style)
+        title = clean(title_given or match.group("title")).lstrip("-–. ").strip()
+        return _Heading(style, number, title) if title else None
+    if match and not match.group("title") and not title_given:
+        return None          # a bare number
+    title = clean(title_given or text)
+    if title == title.upper() and any(ch.isalpha() for ch in title) and not row.tt:
+        return _Heading("none", "", title)
+    return None
+
+
+@dataclass
+class ImportResult:
+    """A plan with what the importer saw on the way: rows it skipped (as
+    findings), sub-group headings, the tables it read."""
+
+    plan: Plan
+    problems: list[Finding] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    tables_read: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    skipped_headers: int = 0
+
+
+def _problem(code: str, file, row: _Row, **fields) -> Finding:
+    return finding(code, Severity.WARNING, file=str(file), where=row.where, row=row.row,
+                   text=_excerpt(row.text, 120), **fields)
+
+
+def _section_style(rows: list[tuple[_Row, _Heading | None]]) -> str | None:
+    styles = [h.style for _, h in rows if h]
+    for style in ("roman", "arabic", "none"):
+        if style in styles:
+            return style
+    return None
+
+
+def import_tables(
+    tables: list[RawTable],
+    file: Path | str,
+    agencies: tuple[Agency, ...] | None = None,
+    meta: PlanMeta | None = None,
+) -> ImportResult:
+    """The plan from the task table of a document, tolerant of what it does not understand."""
+    table = plan_table.collect(tables)
+    if table is None:
+        partial = plan_table.best_partial(tables)
+        if partial:
+            missing = [COLUMN_LABELS[r] for r in REQUIRED if r not in partial[1].columns]
+            raise CchcError("PLAN_MISSING_COLUMNS", file=file, where=partial[0].where,
+                            columns=", ".join(f"«{m}»" for m in missing))
+        raise CchcError("PLAN_NO_TABLE", file=file,
+                        columns=", ".join(f"«{COLUMN_LABELS[r]}»" for r in REQUIRED))
+    result = ImportResult(plan=None, tables_read=table.tables_read,  # type: ignore[arg-type]
+                          columns=table.header.texts)
+    rows: list[tuple[_Row, _Heading | None]] = []
+    for where, number, cells in table.rows:
+        if not any(cells) or plan_table.is_column_numbers(cells[:-1]):
+            continue
+        if plan_table.is_header_repeat(cells[:-1]):
+            result.skipped_headers += 1
+            continue
+        row = _Row(where, number, *cells)
+        rows.append((row, _heading(row)))
+    style = _section_style(rows)
+    sections = _group_rows(rows, style, file, result)
+    if not any(tasks for _, _, tasks in sections):
+        raise CchcError("PLAN_NO_TASKS", file=file, where=table.source.where)
+    if agencies is None:
+        agencies = registry_from_names(
+            [text for _, _, tasks in sections for _, _, items in tasks
+             for r in items for text in (r.lead, r.coordinators)])
+    meta = meta or parse_meta(table.title_lines)
+    result.plan = Plan(meta=meta, sections=_build(sections, agencies, meta.year),
+                       agencies=tuple(agencies), source=str(file))
+    return result
+
+
+_Tasks = list[tuple[str, str, list[_Row]]]
+
+
+def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, file,
+                result: ImportResult) -> list[tuple[str, str, _Tasks]]:
+    sections: list[tuple[str, str, _Tasks]] = []
+    if style is None:
+        sections.append(("", "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", []))
+    for index, (row, heading) in enumerate(rows):
+        if heading and heading.style == style:
+            sections.append((heading.number, heading.title, []))
+            continue
+        if heading and _is_group(heading, rows, index, style):
+            result.groups.append(f"{heading.number}) {heading.title}" if heading.number else heading.title)
+            continue
+        if heading and heading.style == "none":
+            result.problems.append(_problem("PLAN_ROW_UNPLACED", file, row,
+                                            fix="Xóa dòng này khỏi bảng nhiệm vụ hoặc ghi nó thành một nhiệm vụ."))
+            continue
+        if len(row.tt) > 12 and not (row.task or row.product or row.lead or row.timeframe):
+            result.problems.append(_problem(
+                "PLAN_ROW_UNPLACED", file, row,
+                fix="Lời văn nằm trong bảng nhiệm vụ: nếu là nhiệm vụ, ghi nội dung vào cột «Nội dung/Nhiệm vụ».",
+            ))
+            continue
+        if not (row.tt or row.task or row.product):
+            if row.lead or row.coordinators or row.timeframe:
+                result.problems.append(_problem(
+                    "PLAN_ROW_UNPLACED", file, row,
+                    fix="Dòng chỉ có cơ quan hoặc thời gian: ghép nội dung vào dòng nhiệm vụ phía trên."))
+            continue
+        if not sections:
+            result.problems.append(_problem("PLAN_ROW_BEFORE_SECTION", file, row))
+            continue
+        tasks = sections[-1][2]
+        if row.tt or row.task:
+            if not row.product:
+                row.product = row.task
+            tasks.append((row.tt, row.task or row.product, [row]))
+        elif not tasks:
+            result.problems.append(_problem("PLAN_ORPHAN_PRODUCT", file, row))
+        else:
+            first = tasks[-1][2][0]
+            row.lead = row.lead or first.lead
+            row.coordinators = row.coordinators or first.coordinators
+            row.timeframe = row.timeframe or first.timeframe
+            tasks[-1][2].append(row)
+    return sections
+
+
+def _is_group(heading: _Heading, rows, index: int, style: str | None) -> bool:
+    """A heading below the section level groups the tasks that follow."""
+    if heading.style in ("letter", "dotted"):
+        return True
+    if heading.style == "arabic" and style == "roman":
+        following = next((r for r, h in rows[index + 1:] if h is None), None)
+        return following is not None and bool(following.tt or following.task) and \
+            not following.tt.rstrip(".").isdigit()
+    return False
+
+
+def _task_numbers(raw: list[str], section_number: str) -> list[str]:
+    """The TT of each task when they are distinct whole numbers, else 1, 2, 3…"""
+    numbers = []
+    for tt in raw:
+        tt = tt.strip().rstrip(".)")
+        if section_number and tt.startswith(f"{section_number}."):
+            tt = tt[len(section_number) + 1:]
+        numbers.append(tt)
+    if all(n.isdigit() for n in numbers) and len(set(numbers)) == len(numbers):
+        return [str(int(n)) for n in numbers]
+    return [str(n) for n in range(1, len(raw) + 1)]
+
+
+def _section_codes(numbers: list[str]) -> list[str]:
+    codes = []
+    for position, number in enumerate(numbers, start=1):
+        codes.append(number if number and not number.isdigit() else roman(int(number) if number else position))
+    if len(set(codes)) != len(codes):
+        codes = [roman(n) for n in range(1, len(numbers) + 1)]
+    return codes
+
+
+def _build(sections: list[tuple[str, str, _Tasks]], agencies: tuple[Agency, ...],
+           year: int | None) -> tuple[Section, ...]:
+    registry = Registry(agencies)
+    built = []
+    codes = _section_codes([number for number, _, _ in sections])
+    for code, (number, title, tasks) in zip(codes, sections):
+        built_tasks = []
+        for task_number, (_, content, rows) in zip(_task_numbers([t[0] for t in tasks], number), tasks):
+            items = tuple(
+                _make_item(f"{code}.{task_number}" + (f".{position}" if len(rows) > 1 else ""),
+                           code, task_number, content, r, registry, year)
+                for position, r in enumerate(rows, start=1))
+            built_tasks.append(Task(task_number, content, items))
+        built.append(Section(code, title, short_name(code, title), tuple(built_tasks)))
+    return tuple(built)
 
 
 def build_plan(
@@ -168,97 +309,17 @@ def build_plan(
     agencies: tuple[Agency, ...] | None = None,
     meta: PlanMeta | None = None,
 ) -> Plan:
-    """The plan from the first raw table that has a task-table header."""
-    header = table = None
-    partial: tuple[RawTable, _Header] | None = None
-    for candidate in tables:
-        found = _find_header(candidate)
-        if found and all(role in found.columns for role in REQUIRED):
-            header, table = found, candidate
-            break
-        if found and (partial is None or len(found.columns) > len(partial[1].columns)):
-            partial = (candidate, found)
-    if header is None or table is None:
-        if partial:
-            missing = [COLUMN_LABELS[r] for r in REQUIRED if r not in partial[1].columns]
-            raise CchcError("PLAN_MISSING_COLUMNS", file=file, where=partial[0].where,
-                            columns=", ".join(f"«{m}»" for m in missing))
-        raise CchcError("PLAN_NO_TABLE", file=file,
-                        columns=", ".join(f"«{COLUMN_LABELS[r]}»" for r in REQUIRED))
-
-    cols = header.columns
-
-    def cell(cells: list[str], role: str) -> str:
-        index = cols.get(role)
-        return cells[index] if index is not None and index < len(cells) else ""
-
-    # Pass 1: sections -> tasks -> product rows, with inheritance.
-    sections: list[tuple[str, str, list[tuple[str, str, list[_RowItem]]]]] = []
-    for row_number, cells in table.rows[header.row_index + 1:]:
-        if not any(cells) or _is_column_numbers(cells):
-            continue
-        section = _section_of(cells, cols)
-        if section:
-            sections.append((section[0], section[1], []))
-            continue
-        tt, task_text = cell(cells, "tt"), cell(cells, "task")
-        product = cell(cells, "product")
-        if not (tt or task_text or product):
-            continue
-        if not sections:
-            raise CchcError("PLAN_ROW_BEFORE_SECTION", file=file, where=table.where, row=row_number,
-                            text=_excerpt(task_text or product))
-        tasks = sections[-1][2]
-        row_item = _RowItem(row_number, product, cell(cells, "lead"),
-                            cell(cells, "coordinators"), cell(cells, "timeframe"))
-        if tt or task_text:
-            number = tt.rstrip(".") or str(len(tasks) + 1)
-            if not row_item.product:
-                row_item.product = task_text
-            tasks.append((number, task_text, [row_item]))
-        else:
-            if not tasks:
-                raise CchcError("PLAN_ORPHAN_PRODUCT", file=file, where=table.where, row=row_number,
-                                text=_excerpt(product))
-            first = tasks[-1][2][0]
-            row_item.lead = row_item.lead or first.lead
-            row_item.coordinators = row_item.coordinators or first.coordinators
-            row_item.timeframe = row_item.timeframe or first.timeframe
-            tasks[-1][2].append(row_item)
-
-    if not sections:
-        raise CchcError("PLAN_NO_SECTIONS", file=file, where=table.where)
-    if not any(tasks for _, _, tasks in sections):
-        raise CchcError("PLAN_NO_TASKS", file=file, where=table.where)
-
-    # Pass 2: agencies and the frozen model.
-    if agencies is None:
-        agencies = registry_from_names(
-            [text for _, _, tasks in sections for _, _, rows in tasks
-             for r in rows for text in (r.lead, r.coordinators)]
-        )
-    registry = Registry(agencies)
-    built_sections = []
-    seen_ids: set[str] = set()
-    for code, title, tasks in sections:
-        built_tasks = []
-        for number, content, rows in tasks:
-            items = []
-            for position, r in enumerate(rows, start=1):
-                item_id = f"{code}.{number}" + (f".{position}" if len(rows) > 1 else "")
-                if item_id in seen_ids:
-                    raise CchcError("PLAN_DUPLICATE_ID", file=file, where=table.where, item=item_id, section=code)
-                seen_ids.add(item_id)
-                items.append(_make_item(item_id, code, number, content, r, registry))
-            built_tasks.append(Task(number, content, tuple(items)))
-        built_sections.append(Section(code, title, short_name(code, title), tuple(built_tasks)))
-
-    title_lines = table.title_lines + [" ".join(c for c in cells if c) for _, cells in table.rows[: header.row_index]]
-    return Plan(meta=meta or parse_meta(title_lines), sections=tuple(built_sections),
-                agencies=tuple(agencies), source=str(file))
+    """The plan, refusing a table with rows it cannot place (all of them named
+    in one message): for the officer's own plan workbook."""
+    result = import_tables(tables, file, agencies, meta)
+    if result.problems:
+        raise CchcError("PLAN_ROWS_UNPLACED", file=file, count=len(result.problems),
+                        rows="\n".join(f"  - {p.message} → {p.fix}" for p in result.problems))
+    return result.plan
 
 
-def _make_item(item_id: str, section: str, number: str, task: str, row: _RowItem, registry: Registry) -> Item:
+def _make_item(item_id: str, section: str, number: str, task: str, row: _Row, registry: Registry,
+               year: int | None) -> Item:
     lead = registry.resolve(row.lead)
     coordinators = registry.resolve(row.coordinators)
     lead_codes = list(lead.codes)
@@ -281,7 +342,7 @@ def _make_item(item_id: str, section: str, number: str, task: str, row: _RowItem
         lead_is_group=lead.all_own,
         optional_coordinators=coordinators.optional,
         unknown_names=lead.unknown + coordinators.unknown,
-        timeframe=parse_timeframe(row.timeframe),
+        timeframe=parse_timeframe(row.timeframe, year),
         source_row=row.row,
     )
 
@@ -290,10 +351,23 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def import_plan_file(path: Path | str) -> ImportResult:
+    """Import a plan from any supported file, reporting the rows it skipped."""
+    path = Path(path)
+    return import_tables(read_tables(path), path)
+
+
 def load_plan_file(path: Path | str) -> Plan:
-    """Import a plan from a .txt/.docx/.xlsx task table."""
+    """Import a plan from a .txt/.docx/.doc/.xlsx/.xls task table (strict)."""
     path = Path(path)
     return build_plan(read_tables(path), path)
+
+
+def _stable_key(agency: Agency) -> str:
+    """The code an agency had before codes were shortened (kept as an alias),
+    so forms sent out before still carry the same fingerprint."""
+    legacy = slug(agency.name)
+    return legacy if legacy in agency.aliases else agency.code
 
 
 def fingerprint(plan: Plan) -> str:
@@ -301,8 +375,9 @@ def fingerprint(plan: Plan) -> str:
     in which role, and who types which figure. Wording is left out on purpose,
     so correcting a typo in the plan (as `plan check` suggests) does not turn
     away the forms already sent out."""
+    keys = {a.code: _stable_key(a) for a in plan.agencies}
     payload = [
-        [i.id, list(i.lead), list(i.coordinators)] for i in plan.items
-    ] + [[i.code, i.agency] for i in plan.indicators if i.typed]
+        [i.id, [keys.get(c, c) for c in i.lead], [keys.get(c, c) for c in i.coordinators]] for i in plan.items
+    ] + [[i.code, keys.get(i.agency, i.agency)] for i in plan.indicators if i.typed]
     digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
     return digest[:12]

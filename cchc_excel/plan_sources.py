@@ -1,4 +1,4 @@
-"""Read the raw task table of a plan from .txt, .docx or .xlsx.
+"""Read the raw task table of a plan from .txt, .docx, .doc, .xlsx or .xls.
 
 Each reader returns candidate tables: the text lines above the table (where
 the plan's number and date are) and the rows as lists of cell texts, one per
@@ -8,6 +8,7 @@ the model; readers know nothing of CCHC.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ def read_txt(path: Path) -> list[RawTable]:
     return [table]
 
 
-def read_docx(path: Path) -> list[RawTable]:
+def read_docx(path: Path, shown_as: Path | None = None) -> list[RawTable]:
     import docx
     from docx.table import _Cell
 
@@ -65,7 +66,7 @@ def read_docx(path: Path) -> list[RawTable]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=shown_as or path, detail=type(exc).__name__) from None
     title_lines: list[str] = []
     body = document.element.body
     tables: list[RawTable] = []
@@ -103,14 +104,64 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
     for worksheet in sheets:
         raw = RawTable(where=f", trang «{worksheet.title}»", sheet=worksheet.title)
         for row in worksheet.iter_rows():
-            cells = [clean(c.value) if c.value is not None else "" for c in row]
+            cells = [_xls_text(c.value) for c in row]
             if any(cells):
                 raw.rows.append((row[0].row, cells))
         tables.append(raw)
     return tables
 
 
-READERS = {".txt": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx}
+def read_doc(path: Path) -> list[RawTable]:
+    """An old binary Word file, converted to .docx by LibreOffice into a temporary folder."""
+    import tempfile
+
+    from .office import OfficeError, convert, find_soffice
+
+    read_bytes(path)                     # the usual missing/empty checks
+    if find_soffice() is None:
+        raise CchcError("PLAN_DOC_NEEDS_OFFICE", file=path)
+    with tempfile.TemporaryDirectory(prefix="cchc-doc-") as folder:
+        try:
+            converted = convert(path, "docx", Path(folder))
+        except OfficeError as exc:
+            raise CchcError("PLAN_DOC_CONVERT_FAILED", file=path, detail=str(exc)) from None
+        return read_docx(converted, shown_as=path)
+
+
+def read_xls(path: Path) -> list[RawTable]:
+    """An old binary Excel file (or any sheet file python-calamine reads)."""
+    from python_calamine import CalamineWorkbook
+
+    data = read_bytes(path)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own error kinds on broken files
+        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+    tables = []
+    for name in workbook.sheet_names:
+        raw = RawTable(where=f", trang «{name}»", sheet=name)
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for number, row in enumerate(rows, start=1):
+            cells = [_xls_text(v) for v in row]
+            if any(cells):
+                raw.rows.append((number, cells))
+        tables.append(raw)
+    return tables
+
+
+def _xls_text(value) -> str:
+    """A cell as the user sees it: whole numbers without ".0", dates as dd/mm/yyyy."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(value)
+
+
+READERS = {".txt": read_txt, ".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx,
+           ".doc": read_doc, ".xls": read_xls}
 
 
 def read_tables(path: Path) -> list[RawTable]:

@@ -1,0 +1,67 @@
+"""The plan's number, date, issuer, commune, year and title, read from the lines
+above its task table: the caption ("Kèm theo Kế hoạch số 45/KH-UBND ngày
+20/01/2026 của UBND xã Hòa Bình"), the heading block ("ỦY BAN NHÂN DÂN XÃ HÒA
+BÌNH") and the title ("… NĂM 2026"). What a document does not state stays blank."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .models import PlanMeta
+from .textnorm import clean
+
+_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_PLAN_REF = re.compile(
+    r"kế\s*hoạch\s+số\s*:?\s*([0-9A-Za-zĐđ/.\-]+?)\s*,?\s*ngày\s*(?:" + _DATE + "|" + _DATE_WORDS + ")"
+    r"(?:\s*của\s*([^)\n]+))?",
+    re.IGNORECASE,
+)
+_ISSUER = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn)\s+(.+)$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!tháng )(?<!\d )\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+
+
+def _commune(text: str) -> tuple[str, str] | None:
+    """('xã', 'Hòa Bình') from "UBND xã Hòa Bình" or "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"."""
+    match = _ISSUER.match(clean(text).rstrip(".;,)"))
+    if not match:
+        return None
+    name = clean(match.group(2))
+    if name == name.upper():
+        name = name.title()
+    return match.group(1).lower(), name
+
+
+def _date(groups: tuple) -> dt.date | None:
+    day, month, year = next(
+        (groups[i:i + 3] for i in (0, 3) if groups[i] is not None), (None, None, None))
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_meta(lines: list[str]) -> PlanMeta:
+    number = issuer = commune = ""
+    kind = "xã"
+    date = year = None
+    for line in (clean(x) for x in lines):
+        if not number and (ref := _PLAN_REF.search(line)):
+            number = ref.group(1).rstrip(".,")
+            date = _date(ref.groups()[1:7])
+            issuer = clean(ref.group(8) or "").rstrip(".;,")
+        if not commune and (found := _commune(line)):
+            kind, commune = found
+        if year is None and (match := _YEAR.search(line)) and "ngày" not in line[: match.start()].lower():
+            year = int(match.group(1))
+    if issuer and (found := _commune(issuer)):
+        commune = found[1]
+        issuer = f"UBND {found[0]} {found[1]}"
+    elif commune and not issuer:
+        issuer = f"UBND {kind} {commune}"
+    if year is None and date:
+        year = date.year
+    titles = [clean(line) for line in lines if "nhiệm vụ" in line.lower() or "kế hoạch" in line.lower()]
+    title = next((t for t in titles if t == t.upper()), titles[0] if titles else "")
+    return PlanMeta(issuer=issuer, commune=commune, number=number, date=date, year=year, title=title)
