@@ -141,10 +141,53 @@ def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
             aliases = tuple(KNOWN_ALIASES.get(official, ()))
             if fold(name) != key and name not in aliases:
                 aliases = (name, *aliases)
-            code = unique_code(slug(official), agencies)
+            code = unique_code(short_code(official), agencies)
+            if code != slug(official):
+                # The long code earlier versions gave: returns already sent still carry it.
+                aliases = (*aliases, slug(official))
             agencies[code] = Agency(code, official, guess_kind(official), aliases)
     # The commune's own bodies first, then outside partners; stable otherwise.
     return tuple(sorted(agencies.values(), key=lambda a: a.kind != AgencyKind.OWN))
+
+
+# Kind words that start an agency's name -> the start of its short code.
+_CODE_PREFIXES = (
+    ("van phong", "vp"), ("trung tam", "tt"), ("uy ban", "ub"), ("phong", "phong"), ("ban", "ban"),
+    ("hoi", "hoi"), ("doan", "doan"), ("tram", "tram"), ("truong", "truong"), ("cong an", "ca"),
+)
+_SHORT_ENOUGH = 16
+
+
+def short_code(name: str) -> str:
+    """A readable code for an agency: its slug when short ("buu-dien-xa",
+    "phong-kinh-te"), else the kind word and initials ("phong-vhxh",
+    "tt-pvhcc", "vp-hdnd-ubnd", "ban-chqs"); acronyms are kept whole."""
+    full = slug(name)
+    if len(full) <= _SHORT_ENOUGH:
+        return full or "co-quan"
+    words = [w for w in re.split(r"[^\w]+", clean(name)) if w]
+    folded = [slug(w) for w in words]
+    prefix, rest = "", list(zip(words, folded))
+    for fragment, code in _CODE_PREFIXES:
+        size = len(fragment.split())
+        if " ".join(folded[:size]) == fragment:
+            prefix, rest = code, rest[size:]
+            break
+    if len(rest) > 1 and rest[-1][1] in ("xa", "phuong", "thi-tran"):
+        rest = rest[:-1]
+    parts: list[str] = [prefix] if prefix else []
+    initials = ""
+    for word, key in rest:
+        if len(word) > 1 and word.isupper():
+            if initials:
+                parts.append(initials)
+                initials = ""
+            parts.append(key)
+        else:
+            initials += key[:1]
+    if initials:
+        parts.append(initials)
+    return "-".join(p for p in parts if p) or full[:_SHORT_ENOUGH]
 
 
 def unique_code(base: str, taken: dict[str, Agency] | set[str]) -> str:

@@ -63,6 +63,11 @@ _FIGURES = {
 }
 
 
+# The demo's answers were drawn with the agencies' long codes as seeds; keep them.
+_LONG_CODES = {"phong-vhxh": "phong-van-hoa-xa-hoi", "vp-hdnd-ubnd": "van-phong-hdnd-ubnd",
+               "tt-pvhcc": "trung-tam-phuc-vu-hanh-chinh-cong"}
+
+
 def _pick(options: tuple[str, ...], key: str) -> str:
     digest = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
     return options[digest % len(options)]
@@ -70,7 +75,7 @@ def _pick(options: tuple[str, ...], key: str) -> str:
 
 def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, object]:
     """A plausible answer for one item, deterministic by item and agency."""
-    key = f"{item.id}/{agency}"
+    key = f"{item.id}/{_LONG_CODES.get(agency, agency)}"
     if role == "coordinator":
         return {"status": Status.IN_PROGRESS.label, "result": _COORDINATION}
     if item.timeframe.kind == TimeframeKind.CONDITIONAL:
@@ -96,13 +101,13 @@ def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
     """What real returns contain: a typed status variant, a date typed as text,
     a completed item without its evidence, a status the list does not know."""
     done = [item for item, a in answers.items() if a.get("status") == Status.DONE.label]
-    if agency == "phong-van-hoa-xa-hoi" and len(done) >= 2:
+    if agency == "phong-vhxh" and len(done) >= 2:
         answers[done[0]]["status"] = "hoàn thành"          # understood
         answers[done[1]].pop("evidence", None)             # a warning: no evidence
-    if agency == "van-phong-hdnd-ubnd" and done:
+    if agency == "vp-hdnd-ubnd" and done:
         day = answers[done[0]]["completed_on"]
         answers[done[0]]["completed_on"] = f"{day.day}/{day.month}/{day.year}"   # typed as text: understood
-    if agency == "trung-tam-phuc-vu-hanh-chinh-cong":
+    if agency == "tt-pvhcc":
         progress = [item for item, a in answers.items() if a.get("status") == Status.IN_PROGRESS.label]
         if progress:
             answers[progress[0]]["status"] = "Đang thực hiên xong"   # unknown: flagged with a suggestion

@@ -4,6 +4,8 @@ up, parts and totals, rates, targets)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import xlsxkit as kit
@@ -11,6 +13,7 @@ from .agencies import Registry
 from .indicators import AGGREGATION_LABELS, KIND_LABELS, PART_RULE_LABELS
 from .messages import CchcError
 from .models import Aggregation, Indicator, IndicatorKind, PartRule, Plan
+from .plan import section_by_name
 from .textnorm import clean, fold
 
 SHEET = "Chỉ tiêu"
@@ -18,7 +21,7 @@ COLUMNS = (
     ("code", "Mã chỉ tiêu", 18),
     ("name", "Tên chỉ tiêu", 46),
     ("unit", "Đơn vị tính", 14),
-    ("section", "Thuộc phần", 9),
+    ("section", "Thuộc phần", 26),
     ("agency", "Cơ quan báo cáo", 30),
     ("kind", "Loại", 16),
     ("aggregation", "Cách cộng cả năm", 18),
@@ -33,10 +36,12 @@ COLUMNS = (
 
 def write_sheet(sheet, plan: Plan) -> None:
     names = {a.code: a.name for a in plan.agencies}
+    # The section by its name ("III. Thủ tục hành chính"): a plan renumbered later still places it.
+    section_names = {s.code: s.short_name for s in plan.sections}
     kit.header_row(sheet, 1, [label for _, label, _ in COLUMNS], [w for _, _, w in COLUMNS])
     for row, indicator in enumerate(plan.indicators, start=2):
         values = {
-            "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "section": indicator.section,
+            "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "section": section_names.get(indicator.section, indicator.section),
             "agency": names.get(indicator.agency, indicator.agency), "kind": KIND_LABELS[indicator.kind],
             "aggregation": AGGREGATION_LABELS[indicator.aggregation], "part_of": indicator.part_of,
             "parts_rule": PART_RULE_LABELS[indicator.parts_rule], "numerator": " + ".join(indicator.numerator),
@@ -65,8 +70,32 @@ def write_sheet(sheet, plan: Plan) -> None:
 
 
 def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:
+    """The indicators of the sheet; every indicator whose section is not in the
+    plan is named in one message."""
+    indicators, unplaced = reconcile_sheet(sheet, path, plan)
+    if unplaced:
+        raise CchcError("WORKBOOK_INDICATORS_UNPLACED", file=path, sheet=SHEET, count=len(unplaced),
+                        rows="\n".join(f"  - {u.cell}: {u.detail}" for u in unplaced))
+    return indicators
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    code: str
+    name: str
+    cell: str
+    detail: str
+
+
+def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = None,
+                    tolerant: bool = False) -> tuple[tuple[Indicator, ...], list[Unplaced]]:
+    """The indicators of the sheet attached to ``plan``'s sections by name, and
+    those that cannot be placed. ``legacy``: the section titles of the plan the
+    sheet was written for, by code (a bare "III" then means that section's
+    area). ``tolerant``: a row with any other error is left out and listed too
+    (used when a new plan replaces the old one), instead of stopping."""
     registry = Registry(plan.agencies)
-    sections = {s.code for s in plan.sections}
+    unplaced: list[Unplaced] = []
     by_label = {fold(label): key for key, label, _ in COLUMNS}
     header = [by_label.get(fold(c.value)) for c in sheet[1]]
     kinds = {fold(v): k for k, v in KIND_LABELS.items()}
@@ -75,8 +104,8 @@ def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:
     found: list[Indicator] = []
     cells: dict[str, str] = {}
 
-    def bad(cell, detail):
-        return CchcError("WORKBOOK_BAD_INDICATOR", file=path, sheet=SHEET, cell=cell.coordinate, detail=detail)
+    def bad(cell, detail, code="WORKBOOK_BAD_INDICATOR"):
+        return CchcError(code, file=path, sheet=SHEET, cell=cell.coordinate, detail=detail)
 
     for row in sheet.iter_rows(min_row=2):
         values = {key: cell for key, cell in zip(header, row) if key}
@@ -84,43 +113,74 @@ def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:
         code = clean(code_cell.value).upper() if code_cell is not None else ""
         if not code:
             continue
-        text = {key: clean(cell.value) for key, cell in values.items()}
-        kind = kinds.get(fold(text.get("kind")), IndicatorKind.COUNT)
-        agency = ""
-        if kind != IndicatorKind.RATE:
-            agency = registry.lookup(text.get("agency", "")) or ""
-            if not agency:
-                raise bad(values.get("agency", code_cell), f"chỉ tiêu {code}: không có cơ quan "
-                                                           f"«{text.get('agency', '')}» trong trang «Cơ quan»")
-        if text.get("section", "") not in sections:
-            raise bad(values.get("section", code_cell), f"chỉ tiêu {code}: phần «{text.get('section', '')}» "
-                                                        "không có trong kế hoạch")
-        target = None
-        target_cell = values.get("target")
-        if target_cell is not None and target_cell.value not in (None, ""):
-            try:
-                target = float(str(target_cell.value).replace("%", "").replace(",", ".").strip())
-            except ValueError:
-                raise bad(target_cell, f"chỉ tiêu {code}: «{target_cell.value}» không phải là số") from None
-        numerator = tuple(part.strip().upper() for part in text.get("numerator", "").split("+") if part.strip())
-        indicator = Indicator(
-            code=code, name=text.get("name", ""), unit=text.get("unit", ""), section=text["section"],
-            agency=agency, kind=kind,
-            aggregation=aggregations.get(fold(text.get("aggregation")), Aggregation.SUM),
-            part_of=text.get("part_of", "").upper(),
-            parts_rule=rules.get(fold(text.get("parts_rule")), PartRule.NONE),
-            numerator=numerator, denominator=text.get("denominator", "").upper(),
-            target=target, target_note=text.get("target_note", ""),
-        )
-        if kind == IndicatorKind.RATE and not (numerator and indicator.denominator):
-            raise bad(code_cell, f"tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)")
+        try:
+            indicator = _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggregations, rules)
+        except CchcError as exc:
+            if not tolerant and exc.code != "WORKBOOK_INDICATOR_NO_SECTION":
+                raise
+            unplaced.append(Unplaced(code, clean(values["name"].value) if "name" in values else "",
+                                     exc.fields.get("cell", ""), exc.fields.get("detail", exc.message)))
+            continue
         if code in cells:
             raise bad(code_cell, f"mã chỉ tiêu {code} bị trùng (đã có ở ô {cells[code]})")
         cells[code] = code_cell.coordinate
         found.append(indicator)
-    codes = set(cells)
+    found, dropped = _drop_dangling(found, {u.code for u in unplaced})
+    unplaced += [Unplaced(i.code, i.name, cells[i.code], f"chỉ tiêu {i.code} dựa vào chỉ tiêu đã bỏ")
+                 for i in dropped]
+    codes = {i.code for i in found}
     for indicator in found:
         for ref in (indicator.part_of, indicator.denominator, *indicator.numerator):
             if ref and ref not in codes:
                 raise bad(sheet[cells[indicator.code]], f"chỉ tiêu {indicator.code} nhắc tới mã «{ref}» không có")
-    return tuple(found)
+    return tuple(found), unplaced
+
+
+def _drop_dangling(found: list[Indicator], gone: set[str]) -> tuple[list[Indicator], list[Indicator]]:
+    """Leave out rates built on an indicator that was left out; a part of a
+    total that was left out becomes a standalone figure."""
+    dropped: list[Indicator] = []
+    while True:
+        bad_rates = [i for i in found if any(ref in gone for ref in (i.denominator, *i.numerator) if ref)]
+        if not bad_rates:
+            break
+        dropped += bad_rates
+        gone |= {i.code for i in bad_rates}
+        found = [i for i in found if i not in bad_rates]
+    return [replace(i, part_of="") if i.part_of in gone else i for i in found], dropped
+
+
+def _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggregations, rules) -> Indicator:
+    text = {key: clean(cell.value) for key, cell in values.items()}
+    kind = kinds.get(fold(text.get("kind")), IndicatorKind.COUNT)
+    section_cell = values.get("section", code_cell)
+    section = section_by_name(plan, text.get("section", ""), legacy)
+    if section is None:
+        raise bad(section_cell, f"chỉ tiêu {code} «{text.get('name', '')}»: không có phần "
+                                f"«{text.get('section', '')}» trong kế hoạch", "WORKBOOK_INDICATOR_NO_SECTION")
+    agency = ""
+    if kind != IndicatorKind.RATE:
+        agency = registry.lookup(text.get("agency", "")) or ""
+        if not agency:
+            raise bad(values.get("agency", code_cell), f"chỉ tiêu {code}: không có cơ quan "
+                                                       f"«{text.get('agency', '')}» trong trang «Cơ quan»")
+    target = None
+    target_cell = values.get("target")
+    if target_cell is not None and target_cell.value not in (None, ""):
+        try:
+            target = float(str(target_cell.value).replace("%", "").replace(",", ".").strip())
+        except ValueError:
+            raise bad(target_cell, f"chỉ tiêu {code}: «{target_cell.value}» không phải là số") from None
+    numerator = tuple(part.strip().upper() for part in text.get("numerator", "").split("+") if part.strip())
+    indicator = Indicator(
+        code=code, name=text.get("name", ""), unit=text.get("unit", ""), section=section,
+        agency=agency, kind=kind,
+        aggregation=aggregations.get(fold(text.get("aggregation")), Aggregation.SUM),
+        part_of=text.get("part_of", "").upper(),
+        parts_rule=rules.get(fold(text.get("parts_rule")), PartRule.NONE),
+        numerator=numerator, denominator=text.get("denominator", "").upper(),
+        target=target, target_note=text.get("target_note", ""),
+    )
+    if kind == IndicatorKind.RATE and not (numerator and indicator.denominator):
+        raise bad(code_cell, f"tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)")
+    return indicator

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .models import DEFAULT_SCHEDULE, Aggregation, Indicator, IndicatorKind, PartRule, Period, Plan
 from .periods import make_period
+from .plan import section_for_area
 from .textnorm import fold
 from .vnformat import number, percent
 
@@ -79,10 +80,11 @@ def section_reporter(plan: Plan, section: str) -> str:
 def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
     """The default set, each assigned to the agency that leads its section,
     with the targets the plan states proposed."""
-    sections = {s.code for s in plan.sections}
+    # Sections attach by what they are about, not by their numeral.
     result = []
-    for code, name, unit, section, kind, aggregation, part_of, rule, numerator, denominator in DEFAULTS:
-        if section not in sections:
+    for code, name, unit, area, kind, aggregation, part_of, rule, numerator, denominator in DEFAULTS:
+        section = section_for_area(plan, area)
+        if section is None:
             continue
         agency = "" if kind == R else section_reporter(plan, section)
         result.append(Indicator(code, name, unit, section, agency, kind, aggregation, part_of,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import formspec as spec
+from .agencies import Registry
 from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import form_rows
 from .intake import RawAnswer, ReturnedForm, is_lock_file, read_form
@@ -37,6 +38,7 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     older: dict[str, list[ReturnedForm]] = {}
     names = {a.code: a.name for a in plan.agencies}
     plan_print = fingerprint(plan)
+    registry = Registry(plan.agencies)
     for path in paths:
         if progress:
             progress(path)
@@ -49,6 +51,8 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
             findings.append(finding(exc.code, E, **{**exc.fields, "file": str(path)}))
             rejected.append(path)
             continue
+        if form is not None and form.agency not in names and (code := registry.lookup(form.agency)):
+            form.meta["agency_code"] = code     # a code from before codes were shortened (an alias)
         problem = _identify(form, path, period_id, plan_print, names)
         if problem:
             findings.append(problem)

@@ -98,6 +98,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại dòng chỉ tiêu này theo ghi chú ở đầu trang «Chỉ tiêu».",
     ),
+    "WORKBOOK_INDICATOR_NO_SECTION": (
+        "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
+        "Ghi ở cột «Thuộc phần» tên một phần của kế hoạch (ví dụ «III. Thủ tục hành chính»).",
+    ),
+    "WORKBOOK_INDICATORS_UNPLACED": (
+        "Tệp {file}, trang «{sheet}»: {count} chỉ tiêu không thuộc phần nào của kế hoạch:\n{rows}",
+        "Ghi ở cột «Thuộc phần» tên một phần của kế hoạch (ví dụ «III. Thủ tục hành chính») "
+        "hoặc xóa dòng chỉ tiêu không còn dùng, rồi chạy lại.",
+    ),
     "WORKBOOK_BAD_SETTING": (
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại giá trị theo hướng dẫn ở cột bên cạnh.",

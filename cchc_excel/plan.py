@@ -64,6 +64,56 @@ _SHORT_NAMES = (
 _SHEET_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
 
 
+# The standard CCHC areas, by the numeral each has in the national outline (and in
+# the embedded plan), with the words that name them in a section title.
+STANDARD_AREAS = (
+    ("I", ("chi dao", "dieu hanh")),
+    ("II", ("the che",)),
+    ("III", ("thu tuc hanh chinh", "tthc", "mot cua")),
+    ("IV", ("bo may",)),
+    ("V", ("cong vu", "can bo, cong chuc", "doi ngu")),
+    ("VI", ("tai chinh cong",)),
+    ("VII", ("chinh quyen dien tu", "chinh quyen so", "chuyen doi so")),
+)
+
+
+def standard_area(title: str) -> str | None:
+    """The standard area a section title names ("I" … "VII"), or None."""
+    key = fold(title)
+    return next((code for code, words in STANDARD_AREAS if any(w in key for w in words)), None)
+
+
+def section_by_name(plan: Plan, text: str, legacy: dict[str, str] | None = None) -> str | None:
+    """The code of the plan's section that ``text`` names: its title, its sheet
+    name ("III. Thủ tục hành chính"), the area it stands for, or — when
+    ``legacy`` maps the codes of an earlier version of the plan to their
+    titles — the section that had that code. A bare numeral matches only
+    when nothing else does (numbering changes between plans; names do not)."""
+    key = fold(text)
+    if not key:
+        return None
+    for section in plan.sections:
+        if key in (fold(section.title), fold(section.short_name)):
+            return section.code
+    name = re.sub(r"^[ivx]{1,4}\s*[.):-]?\s*(?=\D)", "", key) if not re.fullmatch(r"[ivx]{1,4}\.?", key) else ""
+    if legacy and not name:
+        name = fold(legacy.get(text.strip().rstrip(".").upper(), ""))
+    area = standard_area(name) if name else None
+    if area:
+        found = [s.code for s in plan.sections if standard_area(s.title) == area]
+        if found:
+            return found[0]
+    if name:
+        return next((s.code for s in plan.sections if name in fold(s.title)), None)
+    code = text.strip().rstrip(".").upper()
+    return code if any(s.code == code for s in plan.sections) else None
+
+
+def section_for_area(plan: Plan, numeral: str) -> str | None:
+    """The plan's section for a standard area given by its numeral."""
+    return next((s.code for s in plan.sections if standard_area(s.title) == numeral), None)
+
+
 def roman(number: int) -> str:
     out = ""
     for numeral, value in _ROMAN_VALUES:

@@ -85,12 +85,12 @@ def test_each_problem_is_found_where_it_is(q1_forms, tmp_path):
             "LEGACY_ENCODING"} <= blocking_codes
     assert "DONE_NO_EVIDENCE" not in blocking_codes
     not_sent = {f.agency for f in findings if f.code == "AGENCY_NOT_SENT"}
-    assert not_sent == {"phong-van-hoa-xa-hoi", "van-phong-hdnd-ubnd", "trung-tam-phuc-vu-hanh-chinh-cong",
+    assert not_sent == {"phong-vhxh", "vp-hdnd-ubnd", "tt-pvhcc",
                         "buu-dien-xa"}
 
 
 def test_overdue_items_and_deleted_rows(q1_forms, tmp_path):
-    form = q1_forms / "phong-van-hoa-xa-hoi.xlsx"
+    form = q1_forms / "phong-vhxh.xlsx"
     answers = _complete_answers(form)
     answers["I.1"] = {"status": "Đang thực hiện", "result": "Đang xây dựng dự thảo kế hoạch"}   # due 15/01
 
@@ -103,14 +103,14 @@ def test_overdue_items_and_deleted_rows(q1_forms, tmp_path):
     fill(form, out, answers, transform=delete_row)
     _, findings = _run([out])
     overdue = [f for f in findings if f.code == "ITEM_OVERDUE" and f.item == "I.1"]
-    assert overdue and overdue[0].agency == "phong-van-hoa-xa-hoi"
+    assert overdue and overdue[0].agency == "phong-vhxh"
     missing = [f for f in findings if f.code == "ROW_MISSING"]
     assert [(f.item, f.severity) for f in missing] == [("V.2", Severity.ERROR)]
 
 
 def test_coordinator_contradicting_the_lead(q1_forms, tmp_path):
-    lead = q1_forms / "trung-tam-phuc-vu-hanh-chinh-cong.xlsx"
-    coordinator = q1_forms / "phong-van-hoa-xa-hoi.xlsx"
+    lead = q1_forms / "tt-pvhcc.xlsx"
+    coordinator = q1_forms / "phong-vhxh.xlsx"
     lead_answers = _complete_answers(lead)
     lead_answers["III.4"] = {"status": "Chưa thực hiện", "difficulties": "Chưa có hướng dẫn"}
     coord_answers = _complete_answers(coordinator)
@@ -120,7 +120,7 @@ def test_coordinator_contradicting_the_lead(q1_forms, tmp_path):
     fill(coordinator, files[1], coord_answers)
     _, findings = _run(files)
     clash = [f for f in findings if f.code == "STATUS_CONTRADICTION"]
-    assert len(clash) == 1 and clash[0].item == "III.4" and clash[0].agency == "phong-van-hoa-xa-hoi"
+    assert len(clash) == 1 and clash[0].item == "III.4" and clash[0].agency == "phong-vhxh"
     assert "Chưa thực hiện" in clash[0].message and "Đã hoàn thành" in clash[0].message
 
 
@@ -129,11 +129,11 @@ def test_a_task_finished_earlier_in_the_year_is_not_flagged_later(q1_forms, tmp_
 
     from cchc_excel.periods import parse_period
 
-    form = q1_forms / "phong-van-hoa-xa-hoi.xlsx"
+    form = q1_forms / "phong-vhxh.xlsx"
     answers = _complete_answers(form)
     answers["I.1"] = done(day=dt.datetime(2026, 1, 14))       # finished in Q1, reported again in Q3
     out = tmp_path / "vhxh.xlsx"
-    fill(form, out, answers, figures=consistent_figures(PLAN, "phong-van-hoa-xa-hoi"))
+    fill(form, out, answers, figures=consistent_figures(PLAN, "phong-vhxh"))
     intake = collect(PLAN, "2026Q1", [out])
     findings = check_period(PLAN, parse_period("2026Q3"), intake, dt.date(2026, 9, 20))
     assert not [f for f in findings if f.code == "DATE_OUTSIDE_WINDOW" and f.item == "I.1"]

@@ -39,8 +39,8 @@ def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, 
 
     data = json.loads(invoke("check", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026").stdout)
     states = {a["code"]: a["status"] for a in data["agencies"]}
-    assert states == {"phong-van-hoa-xa-hoi": "sent", "van-phong-hdnd-ubnd": "sent",
-                      "trung-tam-phuc-vu-hanh-chinh-cong": "sent", "phong-kinh-te": "sent", "buu-dien-xa": "missing"}
+    assert states == {"phong-vhxh": "sent", "vp-hdnd-ubnd": "sent",
+                      "tt-pvhcc": "sent", "phong-kinh-te": "sent", "buu-dien-xa": "missing"}
     finding = next(f for f in data["findings"] if f["code"] == "STATUS_UNKNOWN")
     assert set(finding) >= {"code", "severity", "agency", "item", "file", "sheet", "cell", "message"}
     assert (finding["agency"], finding["item"], finding["sheet"], finding["cell"]) == (
@@ -119,8 +119,8 @@ def test_fixing_a_typo_in_the_plan_does_not_turn_away_forms_already_sent(tmp_pat
     import openpyxl
 
     assert invoke("init", tmp_path).exit_code == 0
-    assert invoke("forms", "-p", "2026Q1", "--agency", "phong-van-hoa-xa-hoi", "--dir", tmp_path).exit_code == 0
-    form = tmp_path / "output" / "2026Q1" / "bieu-mau" / "phong-van-hoa-xa-hoi.xlsx"
+    assert invoke("forms", "-p", "2026Q1", "--agency", "phong-vhxh", "--dir", tmp_path).exit_code == 0
+    form = tmp_path / "output" / "2026Q1" / "bieu-mau" / "phong-vhxh.xlsx"
     fill(form, tmp_path / "input" / "2026Q1" / "vhxh.xlsx", {"I.1": done()})
     book = tmp_path / "ke-hoach-cchc.xlsx"
     workbook = openpyxl.load_workbook(book)
@@ -131,7 +131,7 @@ def test_fixing_a_typo_in_the_plan_does_not_turn_away_forms_already_sent(tmp_pat
     workbook.save(book)
     data = json.loads(invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--json", "--today", "20/03/2026").stdout)
     assert not [f for f in data["findings"] if f["code"] == "RETURN_OTHER_PLAN"]
-    assert next(a for a in data["agencies"] if a["code"] == "phong-van-hoa-xa-hoi")["status"] == "sent"
+    assert next(a for a in data["agencies"] if a["code"] == "phong-vhxh")["status"] == "sent"
 
 
 def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path, q1_forms):

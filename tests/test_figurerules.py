@@ -11,7 +11,7 @@ from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 
 PLAN = load_embedded_plan()
-TT = "trung-tam-phuc-vu-hanh-chinh-cong"
+TT = "tt-pvhcc"
 
 
 def _figures(q1_forms, tmp_path, agency, figures, period="2026Q1", previous=None):
@@ -53,9 +53,9 @@ def test_each_rule_gives_a_located_finding(q1_forms, tmp_path):
 
 
 def test_a_rate_over_100_is_flagged(q1_forms, tmp_path):
-    vh = consistent_figures(PLAN, "phong-van-hoa-xa-hoi")
+    vh = consistent_figures(PLAN, "phong-vhxh")
     vh.update({"CQ_TONG": 4, "CQ_KIEM_TRA": 4})   # fine: 100%
-    _, findings = _figures(q1_forms, tmp_path, "phong-van-hoa-xa-hoi", vh)
+    _, findings = _figures(q1_forms, tmp_path, "phong-vhxh", vh)
     assert findings == []
     tt = consistent_figures(PLAN, TT)
     tt.update({"HS_SO_HOA": 5000})                  # 5000 digitised of 30 received

@@ -45,7 +45,7 @@ def test_one_workbook_per_agency_with_exactly_its_items(forms_dir, seed_path):
     for agency in plan.agencies:
         assert form_items(forms_dir / f"{agency.code}.xlsx") == expected_items(plan, agency.code)
     assert form_items(forms_dir / "buu-dien-xa.xlsx") == {"I.5.2": "Phối hợp"}
-    vhxh = form_items(forms_dir / "phong-van-hoa-xa-hoi.xlsx")
+    vhxh = form_items(forms_dir / "phong-vhxh.xlsx")
     assert vhxh["I.6"] == "Chủ trì"           # "Các cơ quan, đơn vị trên địa bàn xã"
     assert vhxh["III.4"] == "Phối hợp"
     assert "I.1" in vhxh and len(vhxh) == 23
@@ -150,7 +150,7 @@ def test_one_agency_only_and_unknown_agency(tmp_path):
 
 def test_same_inputs_give_the_same_workbook(tmp_path, seed_path):
     plan = load_embedded_plan()
-    period, agency = parse_period("2026Q3"), plan.agency("phong-van-hoa-xa-hoi")
+    period, agency = parse_period("2026Q3"), plan.agency("phong-vhxh")
     paths = []
     for n in range(2):
         wb = build_form(plan, default_settings(plan.meta), period, agency, dt.date(2026, 9, 1))

@@ -46,7 +46,7 @@ def test_edited_indicators_are_read_back_and_bad_rows_named(tmp_path):
     plan, _ = planbook.read_workbook(path)
     par = plan.indicator("DIEM_PAR")
     assert (par.kind, par.aggregation, par.target, par.agency) == (
-        IndicatorKind.AMOUNT, Aggregation.LATEST, 85, "phong-van-hoa-xa-hoi")
+        IndicatorKind.AMOUNT, Aggregation.LATEST, 85, "phong-vhxh")
     sheet.append(["SAI", "Chỉ tiêu lỗi", "cái", "I", "Phòng Không Có", "Số lượng"])
     workbook.save(path)
     bad = invoke("plan", "show", "--dir", tmp_path)

@@ -7,7 +7,7 @@ from conftest import invoke
 from formtools import consistent_figures, fill
 from reporttools import PLAN, document_text, plausible_answers
 
-TT = "trung-tam-phuc-vu-hanh-chinh-cong"
+TT = "tt-pvhcc"
 # Per period: what the service centre typed (received = direct + online + post).
 TYPED = {
     "2026Q1": {"HS_TRUC_TIEP": 60, "HS_TRUC_TUYEN": 30, "HS_BUU_CHINH": 10, "TTHC_CONG_KHAI": 180},

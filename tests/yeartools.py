@@ -97,14 +97,14 @@ STORIES: dict[str, object] = {
     "I.5.2": _arises({"2026Q3": (DONE, D(2026, 8, 20), "Phối hợp Sở Nội vụ khảo sát sự hài lòng của người dân "
                                  "(SIPAS) với 120 phiếu khảo sát", "Báo cáo số 98/BC-UBND ngày 25/08/2026")}),
     "I.6": {
-        "phong-van-hoa-xa-hoi": _once(D(2026, 8, 25), "Hội đồng sáng kiến xã công nhận 02 sáng kiến CCHC",
+        "phong-vhxh": _once(D(2026, 8, 25), "Hội đồng sáng kiến xã công nhận 02 sáng kiến CCHC",
                                       "Quyết định số 175/QĐ-UBND ngày 25/08/2026",
                                       {"2026Q1": "Ban hành Hướng dẫn đăng ký sáng kiến CCHC năm 2026",
                                        "2026S1": "Tổng hợp 03 sáng kiến đăng ký, trình Hội đồng sáng kiến xã"}),
-        "van-phong-hdnd-ubnd": _once(D(2026, 8, 25), "Sáng kiến «Số hóa sổ hộ tịch» được công nhận",
+        "vp-hdnd-ubnd": _once(D(2026, 8, 25), "Sáng kiến «Số hóa sổ hộ tịch» được công nhận",
                                      "Quyết định số 175/QĐ-UBND ngày 25/08/2026",
                                      {"2026Q1": "Đăng ký 01 sáng kiến «Số hóa sổ hộ tịch»"}),
-        "trung-tam-phuc-vu-hanh-chinh-cong": _once(
+        "tt-pvhcc": _once(
             D(2026, 8, 25), "Giải pháp «Hướng dẫn dịch vụ công trực tuyến qua Zalo» được công nhận",
             "Quyết định số 175/QĐ-UBND ngày 25/08/2026",
             {"2026Q1": "Đăng ký 01 giải pháp «Hướng dẫn dịch vụ công trực tuyến qua Zalo»"}),
@@ -178,10 +178,10 @@ STORIES: dict[str, object] = {
     "IV.3": _arises({"2026S1": (DONE, D(2026, 4, 20), "HĐND xã ban hành Nghị quyết quyết định biên chế công chức "
                                 "năm 2026", "Nghị quyết số 05/NQ-HĐND ngày 20/04/2026")}),
     "IV.4": {
-        "phong-van-hoa-xa-hoi": _every("Thực hiện đầy đủ các nhiệm vụ được phân cấp trong lĩnh vực nội vụ, văn "
+        "phong-vhxh": _every("Thực hiện đầy đủ các nhiệm vụ được phân cấp trong lĩnh vực nội vụ, văn "
                                        "hóa, xã hội"),
-        "van-phong-hdnd-ubnd": _every("Thực hiện các nhiệm vụ được phân cấp về tư pháp, hộ tịch, chứng thực"),
-        "trung-tam-phuc-vu-hanh-chinh-cong": _every("Giải quyết các TTHC được phân cấp đúng quy trình, thời hạn"),
+        "vp-hdnd-ubnd": _every("Thực hiện các nhiệm vụ được phân cấp về tư pháp, hộ tịch, chứng thực"),
+        "tt-pvhcc": _every("Giải quyết các TTHC được phân cấp đúng quy trình, thời hạn"),
         "phong-kinh-te": _every("Thực hiện các nhiệm vụ được phân cấp về đất đai, xây dựng, tài chính"),
     },
     "V.1": _arises({"2026S1": (IN_PROGRESS, None, "Rà soát, xây dựng dự thảo Đề án vị trí việc làm theo hướng dẫn "
@@ -234,9 +234,9 @@ STORIES: dict[str, object] = {
                     "định"),
     "VII.4": _every("Hướng dẫn người dân nộp hồ sơ trực tuyến tại Trung tâm"),
     "VII.5": {
-        "phong-van-hoa-xa-hoi": _every("Duy trì kết nối Hệ thống quản lý văn bản và điều hành với tỉnh"),
-        "van-phong-hdnd-ubnd": _every("Kết nối cơ sở dữ liệu hộ tịch điện tử"),
-        "trung-tam-phuc-vu-hanh-chinh-cong": _every("Đồng bộ hồ sơ TTHC với Cổng Dịch vụ công quốc gia"),
+        "phong-vhxh": _every("Duy trì kết nối Hệ thống quản lý văn bản và điều hành với tỉnh"),
+        "vp-hdnd-ubnd": _every("Kết nối cơ sở dữ liệu hộ tịch điện tử"),
+        "tt-pvhcc": _every("Đồng bộ hồ sơ TTHC với Cổng Dịch vụ công quốc gia"),
         "phong-kinh-te": _every("Kết nối phần mềm kế toán ngân sách với Kho bạc Nhà nước"),
     },
     "VII.6": _once(D(2026, 2, 20), "Tổ chức hưởng ứng Ngày chuyển đổi số quốc gia với 300 người dân tham gia",
@@ -245,22 +245,22 @@ STORIES: dict[str, object] = {
 
 # What agencies found hard and what they asked for, by (period, item, agency).
 DIFFICULTIES = {
-    ("2026S1", "III.5", "trung-tam-phuc-vu-hanh-chinh-cong"):
+    ("2026S1", "III.5", "tt-pvhcc"):
         ("Trang thiết bị tại Trung tâm Phục vụ hành chính công đã xuống cấp, đường truyền chưa ổn định",
          "Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Trung tâm Phục vụ hành chính công"),
-    ("2026Q3", "III.5", "trung-tam-phuc-vu-hanh-chinh-cong"):
+    ("2026Q3", "III.5", "tt-pvhcc"):
         ("Đường truyền internet tại Trung tâm chưa ổn định vào giờ cao điểm",
          "Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Trung tâm Phục vụ hành chính công"),
-    ("2026S1", "I.6", "phong-van-hoa-xa-hoi"):
+    ("2026S1", "I.6", "phong-vhxh"):
         ("Công chức kiêm nhiệm nhiều việc, thời gian dành cho công tác CCHC còn hạn chế",
          "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ CCHC cho công chức cấp xã"),
-    ("2026Q3", "I.3", "phong-van-hoa-xa-hoi"):
+    ("2026Q3", "I.3", "phong-vhxh"):
         ("Công chức kiêm nhiệm nhiều việc, thời gian dành cho công tác CCHC còn hạn chế", ""),
-    ("2026", "III.5", "trung-tam-phuc-vu-hanh-chinh-cong"):
+    ("2026", "III.5", "tt-pvhcc"):
         ("Một bộ phận người dân cao tuổi chưa sử dụng được dịch vụ công trực tuyến", ""),
 }
 COORDINATION = {
-    ("III.4", "phong-van-hoa-xa-hoi"): "Phối hợp đăng tải kết quả đánh giá lên Trang thông tin điện tử xã",
+    ("III.4", "phong-vhxh"): "Phối hợp đăng tải kết quả đánh giá lên Trang thông tin điện tử xã",
     ("I.5.2", "buu-dien-xa"): "Phát và thu hồi 120 phiếu khảo sát sự hài lòng tại các thôn",
 }
 
