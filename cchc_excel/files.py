@@ -6,6 +6,7 @@ folder and renamed into place, so a crash never leaves half a file behind.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -19,8 +20,18 @@ MAX_RATIO = 200                        # per member, for members over 1 MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Office Open XML kinds by the part that identifies them.
-_OOXML_MAIN = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
-_KIND_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
+_OOXML_MAIN = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml", "ods": "content.xml"}
+_KIND_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)", "ods": "LibreOffice Calc (.ods)"}
+# What the system says when a file cannot be opened, in words the officer reads.
+_OS_REASONS = {
+    errno.EACCES: "không có quyền truy cập tệp (tệp đang mở trong chương trình khác hoặc bị chặn quyền)",
+    errno.EPERM: "không có quyền truy cập tệp (tệp đang mở trong chương trình khác hoặc bị chặn quyền)",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOSPC: "ổ đĩa đã hết chỗ trống",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENAMETOOLONG: "tên hoặc đường dẫn tệp quá dài",
+    errno.EBUSY: "tệp đang được chương trình khác sử dụng",
+}
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -31,17 +42,33 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise CchcError("FILE_NOT_FOUND", file=path) from None
     except OSError as exc:
-        raise CchcError("FILE_UNREADABLE", file=path, detail=exc.strerror or exc) from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=os_reason(exc)) from None
     if not data:
         raise CchcError("FILE_EMPTY", file=path)
     return data
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in Vietnamese (Windows reports a file open in
+    Excel as a permission error)."""
+    if getattr(exc, "winerror", None) in (32, 33):
+        return "tệp đang mở trong chương trình khác (Excel/Word); đóng tệp rồi thử lại"
+    return _OS_REASONS.get(exc.errno, f"lỗi hệ thống tệp (mã {exc.errno})" if exc.errno else "lỗi hệ thống tệp")
+
+
 def open_office_zip(path: Path, kind: str) -> bytes:
-    """The bytes of an .xlsx/.docx after checks that it is safe to parse.
+    """The bytes of an .xlsx/.docx after checks that it is safe to parse (see office_zip)."""
+    data, archive = office_zip(path, kind)
+    archive.close()
+    return data
+
+
+def office_zip(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
+    """The bytes of an .xlsx/.docx/.ods and the zip opened on them (opened once),
+    after checks that it is safe to parse.
 
     Refuses before parsing: empty files, non-zip content, password-protected
-    (OLE-wrapped) files, the other OOXML kind, and zip bombs.
+    (OLE-wrapped) files, the other kind, and zip bombs.
     """
     data = read_bytes(path)
     if data.startswith(OLE_MAGIC):
@@ -49,8 +76,11 @@ def open_office_zip(path: Path, kind: str) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, IndexError, KeyError, NotImplementedError):
         raise CchcError("FILE_NOT_ZIP", file=path, kind=_KIND_NAMES[kind]) from None
+    if len({info.filename for info in infos}) != len(infos):
+        # Two parts with one name: readers may disagree on which one counts.
+        raise CchcError("FILE_NOT_ZIP", file=path, kind=_KIND_NAMES[kind])
     total = sum(info.file_size for info in infos)
     for info in infos:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -63,7 +93,7 @@ def open_office_zip(path: Path, kind: str) -> bytes:
         if other:
             raise CchcError("FILE_WRONG_KIND", file=path, ext=f".{kind}", actual=_KIND_NAMES[other])
         raise CchcError("FILE_NOT_ZIP", file=path, kind=_KIND_NAMES[kind])
-    return data
+    return data, archive
 
 
 def _human(size: int) -> str:
@@ -87,7 +117,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise CchcError("FILE_WRITE_FAILED", file=path, detail=exc.strerror or exc) from None
+        raise CchcError("FILE_WRITE_FAILED", file=path, detail=os_reason(exc)) from None
     return path
 
 

@@ -15,6 +15,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,17 +24,14 @@ from openpyxl.utils import get_column_letter
 
 from . import formspec as spec
 from .answers import Cell
-from .files import OLE_MAGIC, open_office_zip, read_bytes
+from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError
+from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
 from .textnorm import clean, fold
 
 READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
 LOCK_PREFIXES = ("~$", ".~lock")
 _ID = re.compile(r"^[IVXL]+\.\d+(?:\.\d+)?$")
-_HEADER_KEYS = {fold(c.label): c.key for c in spec.COLUMNS}
-_FIGURE_KEYS = {fold(c.label): c.key for c in spec.FIGURE_COLUMNS}
-_MODIFIED = re.compile(rb"<(?:dcterms:modified|dc:date)[^>]*>([^<]+)<")
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', re.DOTALL)
 
 
 @dataclass
@@ -59,10 +57,12 @@ class RawFigure:
 class RawIssue:
     """Something in the file that is not an answer: reported by checks."""
 
-    code: str       # VALUE_UNPLACED, EXTRA_SHEET, FORMULA_NO_VALUE
+    code: str       # a messages.py code: VALUE_UNPLACED, EXTRA_SHEET, FORMULA_NO_VALUE, FORMULA_ERROR…
     sheet: str
     cell: str
     text: str = ""
+    item: str = ""      # the item row it is on, when there is one
+    label: str = ""     # the form's column label, for header issues
 
 
 @dataclass
@@ -99,22 +99,24 @@ def find_returns(folder: Path) -> list[Path]:
 class _Opened:
     workbook: calamine.CalamineWorkbook
     saved_at: dt.datetime | None
-    formula_cells: dict[str, set[str]]   # sheet name -> refs of formulas with no cached value
+    facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
 
 
 def _open(path: Path) -> _Opened:
     suffix = path.suffix.lower()
+    if suffix == ".xlsb":
+        raise CchcError("RETURN_XLSB", file=path)
     if suffix not in READABLE:
         raise CchcError("RETURN_TYPE_UNSUPPORTED", file=path)
-    saved_at, formulas = None, {}
+    saved_at, facts = None, {}
     if suffix in (".xlsx", ".xlsm"):
-        data = open_office_zip(path, "xlsx")
-        saved_at, formulas = _zip_facts(data, "docProps/core.xml", "xl/worksheets/")
+        data, archive = office_zip(path, "xlsx")
+        with archive:
+            data, saved_at, facts = _xlsx_facts(path, data, archive)
     elif suffix == ".ods":
-        data = read_bytes(path)
-        if data.startswith(OLE_MAGIC):
-            raise CchcError("FILE_ENCRYPTED", file=path)
-        saved_at, _ = _zip_facts(data, "meta.xml", None)
+        data, archive = office_zip(path, "ods")
+        with archive:
+            saved_at, facts = _ods_facts(path, archive)
     else:
         data = read_bytes(path)
         if not data.startswith(OLE_MAGIC):
@@ -125,79 +127,118 @@ def _open(path: Path) -> _Opened:
         raise CchcError("FILE_ENCRYPTED", file=path) from None
     except Exception as exc:  # calamine raises several kinds on broken files
         detail = "tệp hỏng hoặc không đúng định dạng" if suffix != ".xls" else "tệp .xls hỏng hoặc có mật khẩu"
-        raise CchcError("FILE_UNREADABLE", file=path, detail=f"{detail} ({type(exc).__name__})") from None
-    return _Opened(workbook, saved_at, formulas)
+        raise CchcError("FILE_UNREADABLE", file=path, detail=f"{detail} (lỗi kỹ thuật: {type(exc).__name__})") from None
+    return _Opened(workbook, saved_at, facts)
 
 
-def _zip_facts(data: bytes, meta_part: str, sheets_prefix: str | None) -> tuple[dt.datetime | None, dict]:
-    """The saved time from the document properties, and formula cells without
-    a cached value by sheet name (calamine reads those as empty; they must be
-    reported, not taken as empty answers)."""
-    saved_at, formulas = None, {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if meta_part in names:
-                match = _MODIFIED.search(archive.read(meta_part)[:20000])
-                if match:
-                    saved_at = _parse_time(match.group(1).decode("ascii", "ignore"))
-            if sheets_prefix:
-                sheet_names = None
-                for name in sorted(names):
-                    if not (name.startswith(sheets_prefix) and name.endswith(".xml")):
-                        continue
-                    xml = archive.read(name)
-                    if b"<f" not in xml:
-                        continue
-                    refs = {ref.decode() for ref, body in _FORMULA_CELL.findall(xml)
-                            if b"<f" in body and not re.search(rb"<v>[^<]+</v>", body)}
-                    if refs:
-                        sheet_names = sheet_names or _sheet_names_by_part(archive)
-                        formulas[sheet_names.get(name, name)] = refs
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
-        return None, {}
-    return saved_at, formulas
+def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
+    """(bytes for the reader, saved time, facts by sheet name). A sheet with an
+    absurdly far cell is cut back in an in-memory copy; the input is untouched."""
+    names = set(archive.namelist())
+    saved_at = saved_time(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else None
+    by_part = _sheet_names_by_part(archive, names)
+    parts = set(by_part) | {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    facts: dict[str, SheetFacts] = {}
+    trimmed: dict[str, bytes] = {}
+    for part in sorted(parts & names):
+        found, cut = xlsx_sheet_facts(archive.read(part))
+        facts[by_part.get(part, part)] = found
+        if cut is not None:
+            trimmed[part] = cut
+    if trimmed:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+            for info in archive.infolist():
+                copy.writestr(info.filename, trimmed.get(info.filename) or archive.read(info))
+        data = buffer.getvalue()
+    return data, saved_at, facts
 
 
-def _sheet_names_by_part(archive: zipfile.ZipFile) -> dict[str, str]:
+def _ods_facts(path: Path, archive: zipfile.ZipFile):
+    names = set(archive.namelist())
+    if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
+        raise CchcError("FILE_ENCRYPTED", file=path)
+    saved_at = saved_time(archive.read("meta.xml")) if "meta.xml" in names else None
+    facts = {}
+    for table in ods_tables(archive.read("content.xml")):
+        if table.rows * table.cols > MAX_AREA:
+            raise CchcError("FILE_FAR_CELL", file=path, sheet=table.name, cell=table.far_cell)
+        facts[table.name] = SheetFacts(errors=table.errors)
+    return saved_at, facts
+
+
+def _sheet_names_by_part(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
     workbook = archive.read("xl/workbook.xml").decode("utf-8", "ignore")
     rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "ignore")
     targets = {}
-    for rel in re.findall(r"<Relationship [^>]*>", rels):
+    for rel in re.findall(r"<(?:\w+:)?Relationship\s[^>]*>", rels):
         rid, target = re.search(r'Id="([^"]+)"', rel), re.search(r'Target="([^"]+)"', rel)
         if rid and target:
-            targets[rid.group(1)] = "xl/" + target.group(1).lstrip("/").removeprefix("xl/")
+            path = target.group(1)
+            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path.removeprefix("xl/")
     out = {}
-    for sheet in re.findall(r"<(?:\w+:)?sheet [^>]*>", workbook):
+    for sheet in re.findall(r"<(?:\w+:)?sheet\s[^>]*>", workbook):
         name, rid = re.search(r'name="([^"]+)"', sheet), re.search(r'r:id="([^"]+)"', sheet)
         if name and rid and rid.group(1) in targets:
             out[targets[rid.group(1)]] = html.unescape(name.group(1))
     return out
 
 
-def _parse_time(text: str) -> dt.datetime | None:
-    text = text.strip().rstrip("Z")
-    for fmt in ("%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S"):
-        try:
-            return dt.datetime.strptime(text[:26], fmt)
-        except ValueError:
-            continue
-    return None
-
-
 def read_meta(workbook: calamine.CalamineWorkbook) -> dict[str, str] | None:
     names = sorted(workbook.sheet_names, key=lambda n: n != spec.META_SHEET)
     for name in names:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=40)
+        sheet = workbook.get_sheet_by_name(name)
+        if _area(sheet) > MAX_AREA and name != spec.META_SHEET:
+            continue
+        rows = sheet.to_python(skip_empty_area=False, nrows=40)
         if rows and rows[0] and clean(rows[0][0]) == spec.META_MARKER:
             return {clean(r[0]): clean(r[1]) for r in rows[1:] if len(r) > 1 and clean(r[0])}
     return None
 
 
+def _area(sheet: calamine.CalamineSheet) -> int:
+    end = sheet.end
+    return (end[0] + 1) * (end[1] + 1) if end else 0
+
+
 def read_form(path: Path) -> ReturnedForm | None:
     """The form's metadata, answers and unplaced values; None when the file is
-    not a cchc-excel form. Raises CchcError when it cannot be read at all."""
+    not a cchc-excel form. Raises CchcError when it cannot be read at all:
+    whatever goes wrong inside the readers becomes that error, for this file only."""
+    try:
+        return _read_form(path)
+    except CchcError:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # zlib/zip/XML/calamine errors, a reader's panic, MemoryError…
+        raise CchcError("FILE_UNREADABLE", file=path, detail=failure_reason(exc)) from None
+
+
+def failure_reason(exc: BaseException) -> str:
+    """What went wrong inside a reader, for the officer."""
+    name = type(exc).__name__
+    if isinstance(exc, MemoryError):
+        reason = "tệp cần quá nhiều bộ nhớ để đọc"
+    elif isinstance(exc, (zlib.error, zipfile.BadZipFile, EOFError, calamine.ZipError)):
+        reason = "dữ liệu nén bên trong tệp bị hỏng"
+    elif isinstance(exc, calamine.XmlError):
+        reason = "nội dung bên trong tệp sai cấu trúc"
+    elif isinstance(exc, (KeyError, calamine.WorksheetNotFound)):
+        reason = "tệp thiếu một phần bên trong (trang tính hoặc dữ liệu dùng chung)"
+    elif isinstance(exc, NotImplementedError):
+        reason = "tệp dùng một tính năng chưa được hỗ trợ"
+    elif isinstance(exc, OSError):
+        reason = os_reason(exc)
+    else:
+        reason = "tệp hỏng hoặc không đúng định dạng"
+    return f"{reason} (lỗi kỹ thuật: {name})"
+
+
+def _read_form(path: Path) -> ReturnedForm | None:
     opened = _open(path)
     meta = read_meta(opened.workbook)
     if meta is None:
@@ -206,13 +247,51 @@ def read_form(path: Path) -> ReturnedForm | None:
     for name in opened.workbook.sheet_names:
         if name in (spec.META_SHEET, spec.LISTS_SHEET, spec.GUIDE_SHEET):
             continue
-        rows = opened.workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        _read_sheet(form, rows, str(path), name, opened.formula_cells)
+        facts = opened.facts.get(name) or SheetFacts()
+        if facts.far:
+            others = f" (và {len(facts.far) - 1} ô khác ở xa)" if len(facts.far) > 1 else ""
+            form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
+        try:
+            sheet = opened.workbook.get_sheet_by_name(name)
+            if _area(sheet) > MAX_AREA:      # .xls: a far cell; the reader has it already, do not expand it
+                end = sheet.end
+                form.issues.append(RawIssue("SHEET_TOO_FAR", name, f"{column_letters(end[1] + 1)}{end[0] + 1}"))
+                continue
+            rows = sheet.to_python(skip_empty_area=False)
+            _show_merged(rows, sheet.merged_cell_ranges)
+            _read_sheet(form, rows, str(path), name, facts)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:   # one broken sheet: the others are still read
+            form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", failure_reason(exc)))
     return form
 
 
-def _find_header(rows: list[list], keys: dict[str, str], required: tuple[str, str]):
-    """(row index, column key -> index) of the first row holding the required labels."""
+def _show_merged(rows: list[list], merged) -> None:
+    """A merged area shows its top-left value everywhere, as Excel shows it."""
+    for (top, left), (bottom, right) in merged or ():
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value in (None, ""):
+            continue
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if row[c] in (None, ""):
+                    row[c] = value
+
+
+def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: tuple[str, str],
+                 sheet: str, issues: list) -> tuple[int, dict[str, int]] | None:
+    """(row index, column key -> index) of the header row.
+
+    Columns are found by their labels. When a label was retyped, the row is
+    still the header if it holds at least half of the labels: the retyped
+    column is then taken where its neighbours put it, and named in an issue.
+    """
+    keys = {fold(c.label): c.key for c in columns}
+    best: tuple[int, dict[str, int]] | None = None
     for index, row in enumerate(rows[:30]):
         found: dict[str, int] = {}
         for col, value in enumerate(row):
@@ -222,18 +301,48 @@ def _find_header(rows: list[list], keys: dict[str, str], required: tuple[str, st
                     found[key] = col
         if all(k in found for k in required):
             return index, found
-    return None
+        if found and (best is None or len(found) > len(best[1])):
+            best = (index, found)
+    if best is None or 2 * len(best[1]) < len(columns):
+        return None
+    index, found = best
+    row = rows[index]
+    order = [c.key for c in columns]
+    for position, column in enumerate(columns):
+        if column.key in found:
+            continue
+        left = next((k for k in reversed(order[:position]) if k in found), None)
+        guess = found[left] + position - order.index(left) if left else position
+        if guess in found.values():
+            continue
+        found[column.key] = guess
+        text = clean(row[guess]) if guess < len(row) else ""
+        code = "HEADER_RETYPED" if text else "HEADER_EMPTY"
+        issues.append(RawIssue(code, sheet, f"{get_column_letter(guess + 1)}{index + 1}", text[:60],
+                               label=column.label))
+    missing = [k for k in required if k not in found]
+    if missing:
+        label = next(c.label for c in columns if c.key == missing[0])
+        issues.append(RawIssue("HEADER_MISSING", sheet, f"A{index + 1}", label=label))
+        return None
+    return index, found
 
 
-def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, formulas: dict) -> None:
-    header = _find_header(rows, _HEADER_KEYS, ("id", "status"))
+def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts) -> None:
+    found_issues: list[RawIssue] = []
+    header = _find_header(rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)
     if header is None:
-        figures = _find_header(rows, _FIGURE_KEYS, ("code", "value"))
+        figure_issues: list[RawIssue] = []
+        figures = _find_header(rows, spec.FIGURE_COLUMNS, ("code", "value"), sheet, figure_issues)
         if figures is not None:
-            _read_figures(form, rows, file, sheet, figures, formulas)
+            form.issues.extend(figure_issues)
+            _read_figures(form, rows, file, sheet, figures, facts)
+        elif found_issues or figure_issues:
+            form.issues.extend(found_issues or figure_issues)
         elif any(clean(v) for row in rows for v in row if v not in (None, "")):
             form.issues.append(RawIssue("EXTRA_SHEET", sheet, ""))
         return
+    form.issues.extend(found_issues)
     header_index, columns = header
     id_col = columns["id"]
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
@@ -243,9 +352,11 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, for
         if not _ID.match(item):
             for key, col in input_cols.items():
                 value = row[col] if col < len(row) else ""
+                ref = f"{get_column_letter(col + 1)}{index + 1}"
                 if value not in (None, "") and clean(value):
-                    ref = f"{get_column_letter(col + 1)}{index + 1}"
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(value)[:80]))
+                else:
+                    _formula_issue(form, facts, sheet, ref, value)
             continue
         values: dict[str, object] = {}
         cells: dict[str, Cell] = {}
@@ -254,15 +365,28 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, for
             value = row[col] if col < len(row) else ""
             values[key] = value
             cells[key] = Cell(file, sheet, ref)
-            if ref in formulas.get(sheet, ()) and value in (None, ""):
-                form.issues.append(RawIssue("FORMULA_NO_VALUE", sheet, ref))
+            _formula_issue(form, facts, sheet, ref, value, item)
         form.answers.append(RawAnswer(item, values, cells, sheet, index + 1))
+    # Formulas with no value below the last value: the reader's grid stops before them.
+    for ref in sorted(facts.formulas | set(facts.errors)):
+        col, row = split_ref(ref)
+        if row > len(rows) and col - 1 in input_cols.values():
+            _formula_issue(form, facts, sheet, ref, "")
+
+
+def _formula_issue(form: ReturnedForm, facts: SheetFacts, sheet: str, ref: str, value, item: str = "") -> None:
+    if value not in (None, ""):
+        return
+    if ref in facts.errors:
+        form.issues.append(RawIssue("FORMULA_ERROR", sheet, ref, facts.errors[ref], item=item))
+    elif ref in facts.formulas:
+        form.issues.append(RawIssue("FORMULA_NO_VALUE", sheet, ref, item=item))
 
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, header, formulas: dict) -> None:
+def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, header, facts: SheetFacts) -> None:
     header_index, columns = header
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
@@ -283,8 +407,8 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
             continue
         cells = {key: Cell(file, sheet, f"{get_column_letter(col + 1)}{index + 1}")
                  for key, col in (("value", value_col), ("note", note_col)) if col is not None}
-        if "value" in cells and cells["value"].ref in formulas.get(sheet, ()) and value in (None, ""):
-            form.issues.append(RawIssue("FORMULA_NO_VALUE", sheet, cells["value"].ref))
+        if "value" in cells:
+            _formula_issue(form, facts, sheet, cells["value"].ref, value, code)
         form.figures.append(RawFigure(code, value, clean(note), cells, sheet, index + 1))
 
 

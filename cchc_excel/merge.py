@@ -25,6 +25,8 @@ from .values import is_legacy_encoded, parse_date, parse_number, parse_status, t
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_TEXT = 5000
+# What the reader found in a file that loses an answer (the rest are warnings).
+_ERROR_ISSUES = {"FORMULA_NO_VALUE", "FORMULA_ERROR", "SHEET_UNREADABLE", "SHEET_TOO_FAR", "HEADER_MISSING"}
 
 
 def collect(plan: Plan, period_id: str, paths: list[Path],
@@ -115,9 +117,9 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
     seen: dict[str, RawAnswer] = {}
 
     for issue in form.issues:
-        severity = E if issue.code == "FORMULA_NO_VALUE" else W
+        severity = E if issue.code in _ERROR_ISSUES else W
         findings.append(finding(issue.code, severity, agency=agency, file=file, sheet=issue.sheet,
-                                cell=issue.cell, text=issue.text))
+                                cell=issue.cell, text=issue.text, item=issue.item, label=issue.label))
 
     for raw in form.answers:
         typed = any(text_value(v) for v in raw.values.values())

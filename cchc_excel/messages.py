@@ -172,6 +172,41 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file} không phải bảng tính (.xlsx, .xls, .ods) nên không đọc được.",
         "Đề nghị cơ quan gửi lại đúng tệp Excel đã điền; tệp khác để ngoài thư mục input/.",
     ),
+    "RETURN_XLSB": (
+        "Tệp {file} là bảng tính Excel dạng nhị phân (.xlsb), chương trình chưa đọc được dạng này.",
+        "Mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu «Excel Workbook (*.xlsx)» rồi gửi lại tệp .xlsx.",
+    ),
+    "FILE_FAR_CELL": (
+        "Tệp {file}, trang «{sheet}»: có nội dung ở ô {cell}, quá xa vùng biểu mẫu; không đọc tệp này để tránh "
+        "treo máy.",
+        "Mở tệp, bấm Ctrl+End để tới ô cuối cùng có dữ liệu, xóa nội dung ô {cell} (hoặc xóa các dòng, cột thừa), "
+        "lưu rồi gửi lại.",
+    ),
+    "CELL_TOO_FAR": (
+        "Trang «{sheet}»: ô {cell} có nội dung nhưng nằm quá xa vùng biểu mẫu{text}; nội dung đó không được đọc.",
+        "Xóa nội dung ô {cell} (Ctrl+End để tới ô cuối cùng có dữ liệu); nếu cần báo cáo thì chép vào đúng dòng "
+        "nhiệm vụ.",
+    ),
+    "SHEET_TOO_FAR": (
+        "Trang «{sheet}» có nội dung tới ô {cell}, quá xa vùng biểu mẫu; trang này không được đọc.",
+        "Xóa nội dung ô {cell} và các dòng, cột thừa (Ctrl+End để tới ô cuối cùng có dữ liệu), lưu rồi gửi lại.",
+    ),
+    "SHEET_UNREADABLE": (
+        "Không đọc được trang «{sheet}»: {text}.",
+        "Mở tệp bằng Excel/LibreOffice, kiểm tra trang «{sheet}», lưu lại (.xlsx) rồi gửi lại.",
+    ),
+    "HEADER_RETYPED": (
+        "Trang «{sheet}», ô {cell}: tiêu đề cột «{label}» đã bị sửa thành «{text}»; cột này vẫn được đọc theo vị trí.",
+        "Sửa lại tiêu đề ô {cell} thành «{label}»; không đổi tên các cột của biểu mẫu.",
+    ),
+    "HEADER_EMPTY": (
+        "Trang «{sheet}», ô {cell}: tiêu đề cột «{label}» đã bị xóa; cột này vẫn được đọc theo vị trí.",
+        "Ghi lại tiêu đề «{label}» vào ô {cell}; không đổi tên các cột của biểu mẫu.",
+    ),
+    "HEADER_MISSING": (
+        "Trang «{sheet}»: không tìm thấy cột «{label}» ở dòng tiêu đề; nội dung trang này không được đọc.",
+        "Khôi phục cột «{label}» như biểu mẫu gốc (hoặc điền vào biểu mẫu gốc) rồi gửi lại.",
+    ),
     "ROW_MISSING": (
         "{item}: biểu mẫu gửi lại không còn dòng nhiệm vụ này.",
         "Thêm lại dòng có mã {item} (hoặc điền vào biểu mẫu gốc) rồi gửi lại.",
@@ -235,6 +270,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "FORMULA_NO_VALUE": (
         "Ô {cell} chứa công thức chưa được tính (không có giá trị lưu sẵn).",
         "Mở tệp bằng Excel/LibreOffice, để chương trình tính xong rồi lưu lại; hoặc gõ giá trị thay cho công thức.",
+    ),
+    "FORMULA_ERROR": (
+        "Ô {cell} có lỗi công thức {text}; giá trị này không được tổng hợp.",
+        "Sửa công thức ở ô {cell} (hoặc gõ giá trị thay cho công thức), lưu rồi gửi lại.",
     ),
     "VALUE_UNPLACED": (
         "Ô {cell} có nội dung «{text}» nhưng không thuộc nhiệm vụ nào (dòng không có mã nhiệm vụ).",

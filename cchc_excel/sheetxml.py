@@ -1,0 +1,281 @@
+"""What a returned workbook's XML says that the cell reader does not: each
+sheet's real extent, formulas with no cached value, cached formula errors and
+the saved time.
+
+python-calamine reads a sheet into a dense grid from A1 to its farthest cell,
+so one value typed at XFD1048576 asks for 17 billion cells and aborts the
+process. The extent is therefore measured here first, from the cell
+references in the XML (.xlsx) or the repeat counts (.ods), and an absurd one
+is cut back (.xlsx: the far cells are removed from an in-memory copy and
+named) or refused (.ods) before the reader sees it.
+
+Every scan is one pass over the part's bytes: patterns never look past the
+end of the tag they start in, and a cell body is searched from where the
+previous one ended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+
+MAX_AREA = 1_000_000            # cells of one sheet read densely; a form has a few thousand
+KEEP_ROWS, KEEP_COLS = 5_000, 200   # what is kept of a sheet whose extent is absurd
+_HUGE = 10**9
+
+
+@dataclass
+class SheetFacts:
+    """Per sheet: refs of formulas without a cached value, cached errors by ref,
+    and the cells cut away because they lie absurdly far (with content)."""
+
+    formulas: set[str] = field(default_factory=set)
+    errors: dict[str, str] = field(default_factory=dict)
+    far: list[str] = field(default_factory=list)
+
+
+def column_number(letters: bytes | str) -> int:
+    number = 0
+    for ch in letters.upper() if isinstance(letters, str) else letters.upper().decode("ascii", "replace"):
+        number = number * 26 + (ord(ch) - 64)
+        if number > _HUGE:
+            return _HUGE
+    return number
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """'H12' -> (8, 12): 1-based column and row."""
+    letters = ref.rstrip("0123456789")
+    digits = ref[len(letters):]
+    return column_number(letters), int(digits) if digits.isdigit() and len(digits) <= 9 else 0
+
+
+def _number(digits: bytes) -> int:
+    return int(digits) if 0 < len(digits) <= 9 else (_HUGE if digits else 0)
+
+
+# --- saved time ------------------------------------------------------------------
+
+_MODIFIED = re.compile(rb"<(?:dcterms:modified|dc:date)[^>]*>([^<]{1,80})<")
+_ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$")
+
+
+def saved_time(meta_xml: bytes) -> dt.datetime | None:
+    """The saved time of the document properties, in UTC without tzinfo."""
+    match = _MODIFIED.search(meta_xml[:100_000])
+    return parse_time(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def parse_time(text: str) -> dt.datetime | None:
+    """An ISO 8601 time with any offset ("2026-03-12T15:00:00+07:00", "…Z",
+    nanoseconds from LibreOffice) as naive UTC; a time without offset is taken as UTC."""
+    match = _ISO.match(text.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    try:
+        stamp = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                            micro)
+    except ValueError:
+        return None
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        stamp -= sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return stamp
+
+
+# --- .xlsx ---------------------------------------------------------------------------
+
+# Attribute values as an XML parser reads them: either quote, spaces around "=".
+_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]*)(\d*)")
+_ROW_REF = re.compile(rb"<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*[\"'](\d*)")
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_CELL = re.compile(rb"<((?:[\w.-]+:)?)c(\s[^>]*?)?(/?)>")
+_ATTR_R = re.compile(rb"\br\s*=\s*[\"']([^\"'>]*)")
+_ATTR_T = re.compile(rb"\bt\s*=\s*[\"']([^\"'>]*)")
+_ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
+
+
+def xlsx_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) from A1 that calamine would read densely: an upper bound."""
+    refs = _CELL_REF.findall(xml)
+    rows = [_number(r) for r in _ROW_REF.findall(xml)]
+    max_row = max(max((_number(d) for _, d in refs), default=0), max(rows, default=0))
+    max_col = max((column_number(c) for c in {c for c, _ in refs if c}), default=0)
+    loose_cells = len(_CELL_TAG.findall(xml)) - len(refs)
+    if loose_cells > 0:             # cells without a reference follow the one before them
+        max_col += loose_cells
+    loose_rows = len(_ROW_TAG.findall(xml)) - len(rows)
+    if loose_rows > 0:
+        max_row += loose_rows
+    return max_row, max_col
+
+
+def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
+    """Facts about one worksheet part, and a trimmed copy of it when its extent is absurd."""
+    facts = SheetFacts()
+    trimmed = None
+    rows, cols = xlsx_extent(xml)
+    if rows * cols > MAX_AREA:
+        xml, facts.far = _trim_far_cells(xml)
+        trimmed = xml
+    has_formulas = _FORMULA.search(xml) is not None
+    if has_formulas or _ERROR_TYPE.search(xml):
+        _scan_cells(xml, facts)
+    return facts, trimmed
+
+
+def _scan_cells(xml: bytes, facts: SheetFacts) -> None:
+    """Formulas without a cached value and cached errors, cell by cell."""
+    pos = 0
+    while True:
+        match = _CELL.search(xml, pos)
+        if not match:
+            return
+        prefix, attrs, closed = match.group(1), match.group(2) or b"", match.group(3)
+        pos = match.end()
+        if closed:
+            continue
+        end = xml.find(b"</" + prefix + b"c>", pos)
+        if end < 0:
+            return                      # malformed: the reader reports it
+        body = xml[pos:end]
+        pos = end
+        ref_match = _ATTR_R.search(attrs)
+        if not ref_match:
+            continue
+        ref = ref_match.group(1).decode("ascii", "replace").upper()
+        value = _VALUE.search(body)
+        cached = value.group(1) if value else b""
+        kind = _ATTR_T.search(attrs)
+        if kind and kind.group(1) == b"e":
+            facts.errors[ref] = html.unescape(cached.decode("utf-8", "replace")).strip() or "#VALUE!"
+        elif _FORMULA.search(body) and not cached.strip():
+            facts.formulas.add(ref)
+
+
+_TAG = re.compile(rb"<(/?)((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>")
+
+
+def _trim_far_cells(xml: bytes) -> tuple[bytes, list[str]]:
+    """Remove the cells outside the first KEEP_ROWS x KEEP_COLS; name those that held something."""
+    keep: list[bytes] = []
+    far: list[str] = []
+    pos = 0
+    row = col = 0
+    cut_from = None
+    cell_ref = ""
+    for match in _TAG.finditer(xml):
+        closing, _, name, attrs = match.group(1), match.group(2), match.group(3), match.group(4)
+        self_closing = attrs.endswith(b"/")
+        if name == b"row":
+            if closing:
+                continue
+            r = _ATTR_R.search(attrs)
+            row = _number(r.group(1)) if r and r.group(1).isdigit() else row + 1
+            col = 0
+            continue
+        if closing:
+            if cut_from is not None:
+                body = xml[cut_from:match.start()]
+                if re.sub(rb"<[^>]*>", b"", body).strip() and len(far) < 1000:
+                    far.append(cell_ref)
+                keep.append(xml[pos:cut_from])
+                pos = match.end()
+                cut_from = None
+            continue
+        r = _ATTR_R.search(attrs)
+        if r:
+            letters = re.match(rb"[A-Za-z]*", r.group(1)).group(0)
+            col = column_number(letters) if letters else col + 1
+            digits = r.group(1)[len(letters):]
+            if digits.isdigit():
+                row = _number(digits)
+        else:
+            col += 1
+        if row > KEEP_ROWS or col > KEEP_COLS:
+            cell_ref = f"{column_letters(min(col, 16384))}{row}"
+            if self_closing:
+                keep.append(xml[pos:match.start()])
+                pos = match.end()
+            else:
+                cut_from = match.start()
+    keep.append(xml[pos:])
+    return b"".join(keep), far
+
+
+# --- .ods ------------------------------------------------------------------------------
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>")
+_ODS_NAME = re.compile(rb"table:name\s*=\s*[\"']([^\"']*)")
+_ROWS_REPEATED = re.compile(rb"table:number-rows-repeated\s*=\s*[\"']\s*(\d+)")
+_COLS_REPEATED = re.compile(rb"table:number-columns-repeated\s*=\s*[\"']\s*(\d+)")
+_ODS_ERROR = re.compile(rb"calcext:value-type\s*=\s*[\"']error")
+_ODS_TEXT = re.compile(rb"<text:p[^>]*>([^<]*)<")
+
+
+@dataclass
+class OdsTable:
+    name: str
+    rows: int = 0
+    cols: int = 0
+    far_cell: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def ods_tables(content: bytes) -> list[OdsTable]:
+    """Each table's extent (as calamine expands repeated rows and cells that
+    hold something) and its cached errors, in one pass over content.xml."""
+    tables: list[OdsTable] = []
+    table = None
+    row = 0            # rows before the current one
+    rows_here = 1
+    col = 0
+    for match in _ODS_TAG.finditer(content):
+        closing, name, attrs = match.group(1), match.group(2), match.group(3)
+        if closing:
+            if name == b"table-row":
+                row += rows_here
+            continue
+        if name == b"table":
+            raw = _ODS_NAME.search(attrs)
+            table = OdsTable(html.unescape(raw.group(1).decode("utf-8", "replace")) if raw else "")
+            tables.append(table)
+            row = 0
+            continue
+        if table is None:
+            continue
+        repeated = _ROWS_REPEATED.search(attrs) if name == b"table-row" else _COLS_REPEATED.search(attrs)
+        count = _number(repeated.group(1)) if repeated else 1
+        if name == b"table-row":
+            rows_here, col = count, 0
+            if attrs.endswith(b"/"):
+                row += count
+            continue
+        holds = b"office:value-type" in attrs or not attrs.endswith(b"/")
+        if holds:
+            last_row, last_col = row + rows_here, col + count
+            if (last_row > KEEP_ROWS or last_col > KEEP_COLS) and not table.far_cell:
+                table.far_cell = f"{column_letters(min(last_col, 16384))}{last_row}"
+            table.rows, table.cols = max(table.rows, last_row), max(table.cols, last_col)
+            if _ODS_ERROR.search(attrs):
+                text = _ODS_TEXT.match(content, match.end())
+                ref = f"{column_letters(col + 1)}{row + 1}"
+                table.errors[ref] = html.unescape(text.group(1).decode("utf-8", "replace")) if text else "#VALUE!"
+        col += count
+    return tables
