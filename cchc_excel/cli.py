@@ -83,7 +83,7 @@ class CchcGroup(click.Group):
             raise
         except CchcError as exc:
             err(f"Lỗi: {exc}")
-            ctx.exit(EXIT_INPUT)
+            ctx.exit(EXIT_USAGE if exc.usage else EXIT_INPUT)
         except KeyboardInterrupt:
             err("Đã dừng theo yêu cầu.")
             ctx.exit(EXIT_USAGE)
@@ -360,17 +360,19 @@ def templates_check(directory: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("directory", default="cchc-demo", type=click.Path(file_okay=False))
 @click.option("--period", "-p", default="2026Q1", show_default=True, callback=_period, help="Kỳ báo cáo của bản chạy thử.")
-def demo(directory: str, period) -> None:
+@click.option("--force", is_flag=True, help="Chạy thử lại trong thư mục chạy thử đã có (chỉ thư mục do lệnh demo tạo).")
+def demo(directory: str, period, force: bool) -> None:
     """Chạy thử toàn bộ quy trình trên kế hoạch mặc định, trong một lệnh.
 
     Tạo thư mục làm việc, biểu mẫu cho từng cơ quan, điền thử như cán bộ các cơ quan
     (có cơ quan nộp muộn, có vài lỗi thường gặp), kiểm tra rồi lập báo cáo (bản nháp).
+    Chỉ chạy trong thư mục mới hoặc trống: không bao giờ động vào thư mục làm việc thật.
 
     Ví dụ: cchc-excel demo cchc-demo
     """
     from .demo import LATE_AGENCY, run_demo
 
-    result = run_demo(Path(directory), period)
+    result = run_demo(Path(directory), period, force)
     compiled = result.compiled
     console = out()
     console.print(f"[bold]Chạy thử cchc-excel — {period.title}[/bold] (thư mục {result.workspace.root})")

@@ -4,6 +4,11 @@ init → forms → every agency's workbook filled the way officers fill them
 (varied statuses and evidence, one agency late, a few realistic mistakes) →
 check → compile (a draft, since one agency is late). The answers are made up
 but plausible, and deterministic: the same demo gives the same files.
+
+The demo writes invented returns and a report built on them, so it only ever
+works in a folder of its own: a new or empty one, which it marks, or (asked
+with ``force``) one it marked before. A folder holding anything else — a
+working folder above all — is refused untouched.
 """
 
 from __future__ import annotations
@@ -16,12 +21,15 @@ from pathlib import Path
 import openpyxl
 
 from . import formspec as spec
-from . import pipeline
-from .files import save_workbook_atomic
+from . import pipeline, planbook
+from .files import save_workbook_atomic, write_bytes_atomic
+from .messages import CchcError
 from .models import Item, Period, Status, TimeframeKind
 from .timeframe import due_state
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
+MARKER = ".cchc-demo"           # in the root of every folder the demo made
+_MARKER_TEXT = "Thư mục chạy thử của cchc-excel (lệnh demo): số liệu trong đây là số liệu bịa.\n"
 
 _RESULTS_DONE = (
     "Đã ban hành và triển khai đến các cơ quan, đơn vị; tổ chức quán triệt tại giao ban tháng.",
@@ -154,7 +162,28 @@ def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, 
     save_workbook_atomic(workbook, target)
 
 
-def run_demo(root: Path, period: Period) -> DemoResult:
+def claim_folder(root: Path, force: bool = False) -> None:
+    """Make sure the demo may write in root, and mark it as the demo's.
+
+    Refused (nothing written): a folder inside a working folder; a folder
+    that holds anything and is not the demo's; the demo's own folder unless
+    ``force`` asks to run it again.
+    """
+    absolute = root.resolve()
+    for parent in absolute.parents:
+        if (parent / planbook.FILENAME).is_file():
+            raise CchcError("DEMO_INSIDE_WORKSPACE", dir=root, workspace=parent)
+    if absolute.is_dir() and any(absolute.iterdir()):
+        if not (absolute / MARKER).is_file():
+            kind = "thư mục làm việc có sổ kế hoạch" if (absolute / planbook.FILENAME).exists() else "thư mục đã có nội dung"
+            raise CchcError("DEMO_DIR_IN_USE", dir=root, kind=kind)
+        if not force:
+            raise CchcError("DEMO_DIR_EXISTS", dir=root)
+    write_bytes_atomic(absolute / MARKER, _MARKER_TEXT.encode("utf-8"))
+
+
+def run_demo(root: Path, period: Period, force: bool = False) -> DemoResult:
+    claim_folder(root, force)
     workspace = pipeline.Workspace(root)
     if not workspace.plan_workbook.exists():
         pipeline.init_workspace(workspace)

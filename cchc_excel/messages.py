@@ -353,11 +353,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Thư mục {dir} đã có sổ kế hoạch {file}.",
         "Chọn thư mục khác, hoặc thêm --force để tạo lại (sổ cũ sẽ bị thay thế).",
     ),
+    "DEMO_DIR_IN_USE": (
+        "Không chạy thử trong {dir}: đây là {kind}; lệnh demo ghi biểu mẫu bịa và báo cáo nháp nên sẽ làm hỏng số liệu thật.",
+        "Chạy thử ở một thư mục mới, ví dụ: cchc-excel demo cchc-demo",
+    ),
+    "DEMO_DIR_EXISTS": (
+        "Thư mục {dir} là thư mục chạy thử đã có từ lần trước.",
+        "Thêm --force để chạy thử lại trong đó (các tệp chạy thử sẽ bị ghi đè), hoặc chọn thư mục mới.",
+    ),
+    "DEMO_INSIDE_WORKSPACE": (
+        "Không chạy thử trong {dir}: thư mục này nằm trong thư mục làm việc {workspace}.",
+        "Chạy thử ở ngoài thư mục làm việc, ví dụ trong thư mục chứa nó.",
+    ),
     "AGENCY_UNKNOWN_CODE": (
         "Không có cơ quan mã «{agency}» (hoặc cơ quan này không có nhiệm vụ nào).",
         "Các mã hiện có: {codes}.",
     ),
 }
+
+
+# Codes that mean the command was asked wrongly (exit 2), not that an input is unusable (exit 3).
+USAGE_ERRORS = frozenset({
+    "PERIOD_UNKNOWN", "AGENCY_UNKNOWN_CODE", "DEMO_DIR_IN_USE", "DEMO_DIR_EXISTS", "DEMO_INSIDE_WORKSPACE",
+})
 
 
 def finding(code: str, severity, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",
@@ -384,6 +402,11 @@ class CchcError(Exception):
         self.fields = fields
         self.message, self.fix = render(code, **fields)
         super().__init__(self.message)
+
+    @property
+    def usage(self) -> bool:
+        """True when the command was asked wrongly (a bad period, an unknown code, a wrong folder)."""
+        return self.code in USAGE_ERRORS
 
     def __str__(self) -> str:
         return f"{self.message}\n→ Cách khắc phục: {self.fix}"

@@ -30,7 +30,14 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 # Latin-1 characters Vietnamese Unicode never uses; TCVN3 (.VnTime) and VNI
 # text read as Unicode is full of them ("Phßng V¨n hãa", "Phoøng Vaên hoùa").
-_LEGACY = set("¸µ¶·¹¨©ª«®¬¦§¤¥¢£¡¾»¼½ßÜÝÞÑÖØ×ÏÎËÇÆåæçëîïñö÷øûüþðä")
+_LEGACY = set("¸µ¶·¹¨©ª®¬¦§¤¥¢£¡¾¼½ßÜÞÑÖØ×ÏÎËÇÆåæçëîïñö÷øûüþðä")
+# Characters that are legacy code points only by their place in a word:
+# guillemets are quotes at a word's edge but TCVN3's ô/ằ between letters
+# ("c«ng" = công); the Latin-1 capitals Vietnamese uses (Ý as in «Ý kiến»)
+# are TCVN3 lower-case letters when they sit inside a lower-case word
+# ("chÝnh" = chính, "kiÕn" = kiến, "LÊy" = lấy).
+_QUOTES = set("«»")
+_CAPITALS = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _THIN = re.compile(r"^[\W_xX]*$|^(ok|có|co|không|khong|k|x+|\.+|-+|đã|da|rồi|roi)$", re.IGNORECASE)
 
 
@@ -99,8 +106,22 @@ def is_legacy_encoded(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    odd = sum(1 for w in words if any(ch in _LEGACY for ch in w.strip("«»\"'()")))
+    odd = sum(1 for w in words if _looks_legacy(w))
     return odd >= 2 or odd / len(words) >= 0.2
+
+
+def _looks_legacy(word: str) -> bool:
+    word = word.strip("«»\"'()[]“”‘’,.;:!?…")
+    for index, ch in enumerate(word):
+        if ch in _LEGACY:
+            return True
+        before = word[index - 1] if index else ""
+        after = word[index + 1] if index + 1 < len(word) else ""
+        if ch in _QUOTES and before.isalpha() and after.isalpha():
+            return True
+        if ch in _CAPITALS and index and (before.islower() or after.islower()):
+            return True
+    return False
 
 
 def is_thin(text: str) -> bool:

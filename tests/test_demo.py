@@ -32,13 +32,61 @@ def test_demo_makes_a_report_and_a_summary_from_nothing(tmp_path):
     assert workbook["Chi tiết trả lời"].max_row > 30
 
 
-def test_demo_again_in_the_same_folder_keeps_working(tmp_path):
+def test_demo_again_in_its_own_folder_needs_force(tmp_path):
     root = tmp_path / "demo"
     assert invoke("demo", root).exit_code == 0
+    assert (root / ".cchc-demo").is_file()
     again = invoke("demo", root, "--period", "2026S1")
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert not (root / "output" / "2026S1").exists()
+    forced = invoke("demo", root, "--period", "2026S1", "--force")
+    assert forced.exit_code == 0, forced.output
     assert (root / "output" / "2026S1" / "bao-cao-cchc-2026S1.docx").exists()
-    assert "6 tháng" in again.stdout
+    assert "6 tháng" in forced.stdout
+
+
+def _tree(root):
+    """Every file under root with its content hash: what must not change."""
+    import hashlib
+
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_demo_never_touches_a_working_folder(tmp_path):
+    # Seen: `demo cchc-2026` on a real working folder added four invented returns to
+    # input/2026Q1/, regenerated the forms and overwrote the report.
+    root = tmp_path / "cchc-2026"
+    assert invoke("init", root).exit_code == 0
+    assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
+    real = root / "input" / "2026Q1" / "that.xlsx"
+    real.parent.mkdir(parents=True)
+    real.write_bytes((root / "output" / "2026Q1" / "bieu-mau" / "phong-kinh-te.xlsx").read_bytes())
+    before = _tree(root)
+    for extra in ((), ("--force",)):
+        result = invoke("demo", root, *extra)
+        assert result.exit_code == 2, result.output
+        assert "thư mục làm việc" in result.stderr and "cchc-excel demo cchc-demo" in result.stderr
+        assert _tree(root) == before
+
+
+def test_demo_refuses_a_folder_with_anything_in_it_and_a_folder_inside_a_working_folder(tmp_path):
+    other = tmp_path / "tai-lieu"
+    other.mkdir()
+    (other / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    result = invoke("demo", other, "--force")
+    assert result.exit_code == 2 and "đã có nội dung" in result.stderr
+    assert sorted(p.name for p in other.iterdir()) == ["ghi-chu.txt"]
+
+    root = tmp_path / "cchc-2026"
+    assert invoke("init", root).exit_code == 0
+    inside = invoke("demo", root / "input" / "2026Q1" / "cchc-demo")
+    assert inside.exit_code == 2 and "nằm trong thư mục làm việc" in inside.stderr
+    assert not (root / "input" / "2026Q1").exists()
+
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    assert invoke("demo", empty).exit_code == 0                 # an empty folder is fine
 
 
 def test_python_dash_m_and_version():
