@@ -56,9 +56,13 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
         leads = [a for a in answers if a.role == "lead"]
         for lead in leads:
             if lead.status != Status.DONE and is_overdue(item.timeframe, period, completed=False):
-                findings.append(finding("ITEM_OVERDUE", W, item=item_id, agency=lead.agency, file=lead.file,
+                # Answered when the reason is written where the fix asks for it: then it is
+                # information for the officer, not something to send back to the agency.
+                answered = bool(lead.difficulties) and not is_thin(lead.difficulties)
+                findings.append(finding("ITEM_OVERDUE_EXPLAINED" if answered else "ITEM_OVERDUE",
+                                        I if answered else W, item=item_id, agency=lead.agency, file=lead.file,
                                         sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
-                                        timeframe=item.timeframe.text))
+                                        timeframe=item.timeframe.text, reason=lead.difficulties[:120]))
         findings.extend(_contradictions(item, leads, [a for a in answers if a.role == "coordinator"], names))
     findings.extend(check_figures(plan, period, settings or Settings(), intake, previous, previous_period))
     return findings

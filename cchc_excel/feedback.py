@@ -20,6 +20,8 @@ from .models import Finding, Period, Plan, Settings, Severity
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 STATE_LABELS = {"sent": "Đã nộp", "missing": "Chưa nộp", "rejected": "Bị từ chối"}
 _REJECTIONS = {"RETURN_OTHER_PERIOD", "RETURN_OTHER_PLAN"}
+# Values read as something other than what was typed: shown on the feedback copy as notes.
+NOTE_CODES = {"STATUS_UNDERSTOOD", "DATE_UNDERSTOOD", "FIGURE_UNDERSTOOD"}
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,11 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
     problems = tuple(
         (f"[{f.sheet} {f.cell}] " if f.cell else "") + f"{f.message} → {f.fix}" for f in mine
     )
+    understood = sorted((f for f in findings if f.agency == agency_code and f.code in NOTE_CODES), key=_order)
+    notes = {(f.item, f.column): f"{f.message}\n→ {f.fix}" for f in understood if f.item and f.column}
     values = {a.item: _as_typed(a) for a in intake.answers if a.agency == agency_code}
     figures = {f.code: {"value": f.value if f.value is not None else f.text, "note": f.note}
                for f in intake.figures if f.agency == agency_code}
-    prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures)
+    prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures, notes=notes,
+                      understood=tuple((f"[{f.sheet} {f.cell}] " if f.cell else "") + f.message for f in understood))
     return build_form(plan, settings, period, plan.agency(agency_code), today, deadline, prefill)

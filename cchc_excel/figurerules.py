@@ -112,5 +112,8 @@ def _outliers(period, settings, answers, previous: Intake, previous_period: Peri
         expected = old * (scale if indicator.aggregation == Aggregation.SUM else 1)
         ratio = max(answer.value, expected) / min(answer.value, expected)
         if ratio > OUTLIER_FACTOR and abs(answer.value - expected) >= OUTLIER_MIN_GAP:
-            yield finding("FIGURE_OUTLIER", W, value=_shown(answer.value), previous=_shown(old),
-                          previous_title=previous_period.title, **at(answer, indicator))
+            # Explained in «Ghi chú, giải trình» as the fix asks: information, not sent back.
+            explained = bool(answer.note)
+            yield finding("FIGURE_OUTLIER_EXPLAINED" if explained else "FIGURE_OUTLIER",
+                          Severity.INFO if explained else W, value=_shown(answer.value), previous=_shown(old),
+                          previous_title=previous_period.title, note=answer.note[:120], **at(answer, indicator))

@@ -49,6 +49,8 @@ class Prefill:
     source: Period | None = None
     marks: dict[tuple[str, str], str] = field(default_factory=dict)      # (item or figure code, key) -> text
     problems: tuple[str, ...] = ()
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)      # what was understood: comment only
+    understood: tuple[str, ...] = ()                                     # the same, listed on the guide
     figures: dict[str, dict[str, object]] = field(default_factory=dict)  # indicator code -> {value, note}
     previous_figures: dict[str, float] = field(default_factory=dict)     # indicator code -> last period's value
     previous_title: str = ""                                             # "quý I năm 2026"
@@ -142,6 +144,15 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         row += 1
         for number, problem in enumerate(prefill.problems, start=1):
             kit.put_text(sheet.cell(row, 2), f"{number}. {problem}")
+            row += 1
+        row += 1
+    if prefill.understood:
+        kit.put_text(sheet.cell(row, 1), "ĐÃ TỰ HIỂU", kit.FONT_BOLD)
+        kit.put_text(sheet.cell(row, 2), "Chương trình đã hiểu các ô sau như dưới đây; kiểm tra lại, "
+                                         "sửa nếu hiểu sai (ô có ghi chú).", kit.FONT_ITALIC)
+        row += 1
+        for number, note in enumerate(prefill.understood, start=1):
+            kit.put_text(sheet.cell(row, 2), f"{number}. {note}")
             row += 1
         row += 1
     kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
@@ -242,7 +253,7 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
         }
         previous = prefill.values.get(item.id, {})
         if previous and prefill.source:
-            values["note"] = f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi."
+            values["note"] = previous.get("note") or f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi."
         not_due = values["due"] == "Chưa đến hạn"
         for column in spec.COLUMNS:
             cell = sheet.cell(r, col[column.key])
@@ -265,10 +276,7 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
                 kit.put_text(cell, value or "")
             if value not in (None, "") and prefill.source:
                 cell.fill = CARRIED_FILL
-            mark = prefill.marks.get((item.id, column.key))
-            if mark:
-                cell.fill = PROBLEM_FILL
-                cell.comment = Comment(mark, "cchc-excel", width=320, height=160)
+            _annotate(cell, prefill, (item.id, column.key))
         status_cell = f"{get_column_letter(col['status'])}{r}"
         (conditional_dv if item.timeframe.kind == TimeframeKind.CONDITIONAL else status_dv).add(status_cell)
         if item.timeframe.kind == TimeframeKind.CONDITIONAL:
@@ -339,10 +347,7 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
                 else:
                     cell.number_format = kit.TEXT_FORMAT
                     kit.put_text(cell, value or "")
-                mark = prefill.marks.get((indicator.code, column.key))
-                if mark:
-                    cell.fill = PROBLEM_FILL
-                    cell.comment = Comment(mark, "cchc-excel", width=320, height=160)
+                _annotate(cell, prefill, (indicator.code, column.key))
         sheet.row_dimensions[r].height = 33
     last = spec.FIRST_ROW + len(indicators) - 1
     value_col = get_column_letter(col["value"])
@@ -350,6 +355,17 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
     sheet.freeze_panes = f"C{spec.FIRST_ROW}"
     kit.protect_input_sheet(sheet)
     kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
+
+
+def _annotate(cell, prefill: Prefill, key: tuple[str, str]) -> None:
+    """A problem cell turns red with its comment; a value the tool understood
+    (a status typed without marks, a date typed as text) gets a comment saying how."""
+    mark, note = prefill.marks.get(key), prefill.notes.get(key)
+    if mark:
+        cell.fill = PROBLEM_FILL
+        cell.comment = Comment(f"{mark}\n\n{note}" if note else mark, "cchc-excel", width=320, height=160)
+    elif note:
+        cell.comment = Comment(note, "cchc-excel", width=320, height=110)
 
 
 def _row_height(values: dict, previous: dict) -> float:

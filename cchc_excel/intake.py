@@ -57,7 +57,7 @@ class RawFigure:
 class RawIssue:
     """Something in the file that is not an answer: reported by checks."""
 
-    code: str       # a messages.py code: VALUE_UNPLACED, EXTRA_SHEET, FORMULA_NO_VALUE, FORMULA_ERROR…
+    code: str       # a messages.py code: VALUE_UNPLACED, VALUE_OUTSIDE_TABLE, EXTRA_SHEET, FORMULA_NO_VALUE…
     sheet: str
     cell: str
     text: str = ""
@@ -346,6 +346,7 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
     header_index, columns = header
     id_col = columns["id"]
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
+    _outside(form, rows, sheet, header_index, columns, "id", _ID, set(input_cols.values()))
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         item = clean(row[id_col]) if id_col < len(row) else ""
@@ -386,8 +387,35 @@ def _formula_issue(form: ReturnedForm, facts: SheetFacts, sheet: str, ref: str, 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
+def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int, columns: dict[str, int],
+             key: str, pattern: re.Pattern, answers: set[int]) -> None:
+    """Text typed where no answer is read: above the header beyond the title
+    lines of column A, in a column the table does not have (O6), or outside
+    the answer columns of a row without an id (A20). Answer columns of such
+    rows are reported as VALUE_UNPLACED by the caller."""
+    table, id_col = set(columns.values()), columns[key]
+    for index, row in enumerate(rows):
+        if index == header_index:
+            continue
+        has_id = index > header_index and id_col < len(row) and bool(pattern.match(clean(row[id_col]).upper()))
+        for col, value in enumerate(row):
+            if value in (None, "") or not clean(value):
+                continue
+            if index < header_index:
+                outside = col > 0                  # the form writes its title lines in column A
+            elif has_id:
+                outside = col not in table
+            else:
+                outside = col not in answers
+            if outside:
+                ref = f"{get_column_letter(col + 1)}{index + 1}"
+                form.issues.append(RawIssue("VALUE_OUTSIDE_TABLE", sheet, ref, clean(value)[:80]))
+
+
 def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, header, facts: SheetFacts) -> None:
     header_index, columns = header
+    _outside(form, rows, sheet, header_index, columns, "code", _CODE,
+             {columns[k] for k in ("value", "note") if k in columns})
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
 

@@ -22,6 +22,7 @@ from .messages import CchcError, finding
 from .models import Finding, Plan, Severity, Status
 from .plan import fingerprint
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
+from .vnformat import number as vn_number
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_TEXT = 5000
@@ -163,6 +164,9 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
         value, ok = parse_number(raw.value)
         if not ok:
             findings.append(finding("FIGURE_INVALID", E, text=text, **where))
+        elif value is not None and isinstance(raw.value, str) and not text.isdigit():
+            shown = str(int(value)) if value.is_integer() else vn_number(value, 3).rstrip("0")
+            findings.append(finding("FIGURE_UNDERSTOOD", I, text=text, value=shown, **where))
         figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
                                          dict(raw.cells))
     return list(figures.values()), findings
@@ -181,12 +185,18 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
         hint = (f"Có phải «{suggestion}»? Chọn lại trong danh sách thả xuống." if suggestion
                 else "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + ".")
         problems.append(finding("STATUS_UNKNOWN", E, text=status_text, hint=hint, **where("status")))
+    elif status and status_text != status.label:
+        # Understood, not silently: the agency sees on its feedback copy what was read.
+        problems.append(finding("STATUS_UNDERSTOOD", I, text=status_text, label=status.label, **where("status")))
 
     completed_raw = raw.values.get("completed_on")
     completed_on, ok = parse_date(completed_raw)
     completed_text = "" if ok else text_value(completed_raw)
     if not ok:
         problems.append(finding("DATE_INVALID", E, text=completed_text, **where("completed_on")))
+    elif completed_on and isinstance(completed_raw, (str, int, float)):
+        problems.append(finding("DATE_UNDERSTOOD", I, text=text_value(completed_raw),
+                                date=f"{completed_on:%d/%m/%Y}", **where("completed_on")))
 
     texts = {}
     for key in spec.TEXT_KEYS:

@@ -223,6 +223,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: trạng thái «{text}» không có trong danh sách.",
         "{hint}",
     ),
+    "STATUS_UNDERSTOOD": (
+        "{item}: đã hiểu «{text}» là «{label}».",
+        "Không cần sửa nếu đúng; lần sau chọn trạng thái trong danh sách thả xuống ở ô {cell}.",
+    ),
+    "DATE_UNDERSTOOD": (
+        "{item}: ngày hoàn thành gõ dạng chữ «{text}», đã hiểu là ngày {date}.",
+        "Kiểm tra lại ô {cell}: nếu không đúng ngày/tháng/năm thì sửa lại.",
+    ),
+    "FIGURE_UNDERSTOOD": (
+        "{item}: số gõ dạng chữ «{text}», đã hiểu là {value}.",
+        "Kiểm tra lại ô {cell}: nếu không đúng thì sửa lại (dấu chấm ngăn hàng nghìn, dấu phẩy ngăn số lẻ).",
+    ),
     "DONE_NO_DATE": (
         "{item}: «Đã hoàn thành» nhưng chưa ghi ngày hoàn thành.",
         "Ghi ngày hoàn thành (ngày/tháng/năm) vào ô {cell}.",
@@ -251,6 +263,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: chưa hoàn thành dù thời hạn kế hoạch «{timeframe}» đã qua.",
         "Ghi rõ nguyên nhân ở cột «Khó khăn, vướng mắc» và thời gian dự kiến hoàn thành.",
     ),
+    "ITEM_OVERDUE_EXPLAINED": (
+        "{item}: chưa hoàn thành dù thời hạn kế hoạch «{timeframe}» đã qua; cơ quan đã nêu nguyên nhân: «{reason}».",
+        "Không cần cơ quan sửa gì; nguyên nhân được đưa vào phần tồn tại, hạn chế của báo cáo.",
+    ),
     "RESULT_THIN": (
         "{item}: nội dung «{text}» quá sơ sài để đưa vào báo cáo.",
         "Ghi cụ thể đã làm gì, số lượng, kết quả vào ô {cell}.",
@@ -278,6 +294,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "VALUE_UNPLACED": (
         "Ô {cell} có nội dung «{text}» nhưng không thuộc nhiệm vụ nào (dòng không có mã nhiệm vụ).",
         "Chuyển nội dung vào đúng dòng nhiệm vụ (cột «Mã»), không thêm dòng mới.",
+    ),
+    "VALUE_OUTSIDE_TABLE": (
+        "Ô {cell} có nội dung «{text}» nằm ngoài các cột trả lời nên không được tổng hợp.",
+        "Chuyển nội dung vào đúng dòng nhiệm vụ, ở các cột từ «Trạng thái» đến «Đề xuất, kiến nghị» "
+        "(trang «Số liệu»: cột số liệu hoặc «Ghi chú, giải trình»); không ghi ra ngoài bảng.",
     ),
     "ITEM_NOT_ASSIGNED": (
         "{item}: nhiệm vụ này không giao cho {agency_name}; câu trả lời ở dòng {row} không được tổng hợp.",
@@ -326,6 +347,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "FIGURE_OUTLIER": (
         "{item} ({name}) = {value}, khác xa kỳ trước ({previous}, {previous_title}).",
         "Kiểm tra lại ô {cell}; nếu đúng thì ghi giải trình ở cột «Ghi chú, giải trình».",
+    ),
+    "FIGURE_OUTLIER_EXPLAINED": (
+        "{item} ({name}) = {value}, khác xa kỳ trước ({previous}, {previous_title}); cơ quan đã giải trình: «{note}».",
+        "Không cần cơ quan sửa gì; xem lại giải trình nếu cần.",
     ),
     "STATUS_CONTRADICTION": (
         "{item}: cơ quan chủ trì báo «{lead_status}» nhưng {agency_name} (phối hợp) báo «{status}».",

@@ -23,6 +23,7 @@ from . import planbook
 from .agencies import Registry, registry_from_names, unique_code
 from .answers import Intake
 from .assignments import agencies_with_forms, form_rows
+from .carryforward import carry_forward
 from .chart import completion_chart
 from .checks import check_period
 from .docx_render import render as render_docx
@@ -233,31 +234,6 @@ def make_forms(
         path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
         written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
     return MadeForms(written, due, workspace.input_dir(period.id))
-
-
-def carry_forward(earlier: list[tuple[Period, Intake]], agency_code: str):
-    """Answers of the newest earlier period of the year that this agency returned.
-
-    ``earlier``: (period, its returns read as ``check`` reads them), newest
-    first. Returns (answers by item id, that period or None).
-    """
-    for period, intake in earlier:
-        answers: dict[str, dict[str, object]] = {}
-        for answer in intake.answers:
-            if answer.agency != agency_code:
-                continue
-            values = {
-                "status": answer.status.label if answer.status else None,
-                "completed_on": answer.completed_on,
-                "result": answer.result,
-                "evidence": answer.evidence,
-            }
-            values = {k: v for k, v in values.items() if v}
-            if values:
-                answers[answer.item] = values
-        if answers:
-            return answers, period
-    return {}, None
 
 
 # --- check -------------------------------------------------------------------------

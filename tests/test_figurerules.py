@@ -28,10 +28,14 @@ def test_numbers_typed_as_text_are_read_the_vietnamese_way(q1_forms, tmp_path):
     intake, findings = _figures(q1_forms, tmp_path, TT, figures)
     values = {f.code: f.value for f in intake.figures}
     assert values["HS_TIEP_NHAN"] == 1234 and values["HS_TRUC_TUYEN"] == 456
-    assert findings == []
+    # Understood, and said so (a note for the agency's feedback copy), never an error.
+    assert [(f.code, f.severity.value, f.message) for f in findings] == [
+        ("FIGURE_UNDERSTOOD", "info", "HS_TIEP_NHAN: số gõ dạng chữ «1.234», đã hiểu là 1234.")]
     kt = consistent_figures(PLAN, "phong-kinh-te")
     intake, findings = _figures(q1_forms, tmp_path, "phong-kinh-te", {**kt, "KINH_PHI_CCHC": "12,5"})
-    assert intake.figures_of("phong-kinh-te")["KINH_PHI_CCHC"].value == 12.5 and findings == []
+    assert intake.figures_of("phong-kinh-te")["KINH_PHI_CCHC"].value == 12.5
+    assert [(f.code, f.message) for f in findings] == [
+        ("FIGURE_UNDERSTOOD", "KINH_PHI_CCHC: số gõ dạng chữ «12,5», đã hiểu là 12,5.")]
 
 
 def test_each_rule_gives_a_located_finding(q1_forms, tmp_path):

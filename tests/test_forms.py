@@ -145,7 +145,7 @@ def test_one_agency_only_and_unknown_agency(tmp_path):
     assert result.exit_code == 0
     assert [p.name for p in (tmp_path / "output" / "2026S1" / "bieu-mau").iterdir()] == ["buu-dien-xa.xlsx"]
     bad = invoke("forms", "-p", "2026S1", "--agency", "khong-co", "--dir", tmp_path)
-    assert bad.exit_code == 3 and "khong-co" in bad.stderr and "phong-kinh-te" in bad.stderr
+    assert bad.exit_code == 2 and "khong-co" in bad.stderr and "phong-kinh-te" in bad.stderr
 
 
 def test_same_inputs_give_the_same_workbook(tmp_path, seed_path):

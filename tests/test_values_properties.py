@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_excel import vnformat
-from cchc_excel.formspec import STATUS_LABELS
+from cchc_excel.models import Status
 from cchc_excel.textnorm import strip_marks
 from cchc_excel.values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 
@@ -75,12 +75,11 @@ def _spellings(label: str):
 
 
 @BUDGET
-@given(st.sampled_from(sorted(STATUS_LABELS)).flatmap(lambda key: st.tuples(st.just(key),
-                                                                          _spellings(STATUS_LABELS[key]))))
+@given(st.sampled_from(list(Status)).flatmap(lambda status: st.tuples(st.just(status), _spellings(status.label))))
 def test_status_parse_then_format_round_trips(pair):
-    key, typed = pair
-    assert parse_status(typed) == (key, None)
-    assert parse_status(STATUS_LABELS[key]) == (key, None)
+    status, typed = pair
+    assert parse_status(typed) == (status, None)
+    assert parse_status(status.label) == (status, None)
 
 
 # --- dates ----------------------------------------------------------------
