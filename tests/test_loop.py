@@ -33,21 +33,21 @@ def test_an_overdue_item_with_its_reason_written_is_not_sent_back(tmp_path, q1_f
     # there, so every agency got a feedback copy asking for what it already did.
     def tweak(agency, answers):
         _explain_everything(agency, answers)
-        if agency == "phong-van-hoa-xa-hoi":
+        if agency == "phong-vhxh":
             answers["I.1"] = {"status": "Đang thực hiện", "result": "Đang xây dựng dự thảo kế hoạch"}  # no reason
 
     root = _workspace(tmp_path, q1_forms, tweak=tweak)
     result, data = _check(root)
     assert result.exit_code == 0, result.output
     overdue = [(f["agency"], f["item"], f["severity"]) for f in data["findings"] if f["code"] == "ITEM_OVERDUE"]
-    assert overdue == [("phong-van-hoa-xa-hoi", "I.1", "warning")]
+    assert overdue == [("phong-vhxh", "I.1", "warning")]
     explained = [f for f in data["findings"] if f["code"] == "ITEM_OVERDUE_EXPLAINED"]
     assert explained and {f["severity"] for f in explained} == {"info"}
     assert REASON in explained[0]["message"]
     # Feedback copies only for agencies with something to fix.
     feedback = root / "output" / "2026Q1" / "phan-hoi"
-    assert sorted(p.name for p in feedback.iterdir()) == ["phong-van-hoa-xa-hoi.xlsx"]
-    assert data["outputs"]["feedback"] == [str(feedback / "phong-van-hoa-xa-hoi.xlsx")]
+    assert sorted(p.name for p in feedback.iterdir()) == ["phong-vhxh.xlsx"]
+    assert data["outputs"]["feedback"] == [str(feedback / "phong-vhxh.xlsx")]
     # The officer still sees the explained delays in the findings workbook, as information.
     listing = openpyxl.load_workbook(root / "output" / "2026Q1" / "kiem-tra-2026Q1.xlsx")["Vấn đề"]
     rows = [r for r in listing.iter_rows(min_row=2, values_only=True) if r[1] == "ITEM_OVERDUE_EXPLAINED"]
@@ -55,7 +55,7 @@ def test_an_overdue_item_with_its_reason_written_is_not_sent_back(tmp_path, q1_f
 
 
 def test_an_explained_outlier_figure_is_not_sent_back(tmp_path, q1_forms):
-    agency = "trung-tam-phuc-vu-hanh-chinh-cong"
+    agency = "tt-pvhcc"
     root = _workspace(tmp_path, q1_forms, tweak=_explain_everything)
     form = q1_forms / f"{agency}.xlsx"
     answers = {}
@@ -107,7 +107,7 @@ def test_what_the_tool_understood_is_shown_on_the_feedback_copy(tmp_path, q1_for
 
 def test_text_typed_outside_the_answer_columns_is_a_finding(tmp_path, q1_forms):
     # Seen: text typed at A20 (below the table) and O6 (right of it) was dropped without a word.
-    agency = "phong-van-hoa-xa-hoi"
+    agency = "phong-vhxh"
     root = _workspace(tmp_path, q1_forms, tweak=_explain_everything)
     inbox = root / "input" / "2026Q1"
     returned = inbox / f"bao cao {agency}.xlsx"
@@ -139,7 +139,7 @@ def test_a_reply_beginning_with_y_kien_is_not_legacy_text(tmp_path, q1_forms):
     # Seen: «Ý kiến…» was taken for legacy TCVN3 text, an error that blocks compile.
     def tweak(agency, answers):
         _explain_everything(agency, answers)
-        if agency == "van-phong-hdnd-ubnd":
+        if agency == "vp-hdnd-ubnd":
             item = next(i for i, a in answers.items() if a.get("status") == "Đang thực hiện")
             answers[item]["result"] = "Ý kiến cử tri đã trả lời"
             answers[item]["proposals"] = "Ý kiến: không có"
