@@ -221,13 +221,19 @@ def forms(period, agency_code: str | None, deadline, directory: str) -> None:
     made = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(), agency_code, deadline)
     table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
     table.add_column("Cơ quan")
-    table.add_column("Số nhiệm vụ", justify="right")
+    table.add_column("Số sản phẩm", justify="right")
     table.add_column("Tệp", overflow="fold")
     for form in made.forms:
-        carried = f" (điền sẵn từ {form.carried_from.title})" if form.carried_from else ""
-        table.add_row(form.agency.name, str(form.rows), f"{form.path}{carried}")
+        table.add_row(form.agency.name, str(form.rows), str(form.path))
     console = out()
     console.print(table)
+    carried: dict[str, list[str]] = {}
+    for form in made.forms:
+        if form.carried_from:
+            carried.setdefault(form.carried_from.title, []).append(form.agency.name)
+    for title, names in carried.items():
+        console.print(f"Biểu mẫu của {', '.join(names)} được điền sẵn từ {title} (ô nền xanh): sản phẩm đã hoàn "
+                      "thành giữ nguyên; sản phẩm chưa xong có gợi ý để cơ quan cập nhật và chọn trạng thái kỳ này.")
     console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {describe_deadline(made.deadline)}. "
                   f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
     for note in deadline_notes(made.deadline):
