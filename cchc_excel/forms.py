@@ -321,9 +321,12 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
     col = spec.FIGURE_INDEX
     for offset, indicator in enumerate(indicators):
         r = spec.FIRST_ROW + offset
-        how = "Tại thời điểm cuối kỳ" if indicator.aggregation == Aggregation.LATEST else "Phát sinh trong kỳ"
+        how = {Aggregation.LATEST: "Tại thời điểm cuối kỳ",
+               Aggregation.FIRST: "Tại thời điểm đầu kỳ"}.get(indicator.aggregation, "Phát sinh trong kỳ")
         if indicator.part_of:
             how += f"; là một phần của {indicator.part_of}"
+        if indicator.source:
+            how += f". Nguồn: {indicator.source}"
         values = {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
                   "section": indicator.section, "how": how}
         typed = prefill.figures.get(indicator.code, {})

@@ -31,6 +31,7 @@ COLUMNS = (
     ("denominator", "Mẫu số (mã)", 18),
     ("target", "Chỉ tiêu kế hoạch", 14),
     ("target_note", "Nguồn chỉ tiêu", 40),
+    ("source", "Nguồn số liệu, cách tính", 48),
 )
 
 
@@ -46,6 +47,7 @@ def write_sheet(sheet, plan: Plan) -> None:
             "aggregation": AGGREGATION_LABELS[indicator.aggregation], "part_of": indicator.part_of,
             "parts_rule": PART_RULE_LABELS[indicator.parts_rule], "numerator": " + ".join(indicator.numerator),
             "denominator": indicator.denominator, "target_note": indicator.target_note,
+            "source": indicator.source,
         }
         for col, (key, _, _) in enumerate(COLUMNS, start=1):
             cell = sheet.cell(row, col)
@@ -179,7 +181,7 @@ def _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggre
         part_of=text.get("part_of", "").upper(),
         parts_rule=rules.get(fold(text.get("parts_rule")), PartRule.NONE),
         numerator=numerator, denominator=text.get("denominator", "").upper(),
-        target=target, target_note=text.get("target_note", ""),
+        target=target, target_note=text.get("target_note", ""), source=text.get("source", ""),
     )
     if kind == IndicatorKind.RATE and not (numerator and indicator.denominator):
         raise bad(code_cell, f"tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)")

@@ -22,50 +22,115 @@ from .textnorm import fold
 from .vnformat import number, percent
 
 C, A, R = IndicatorKind.COUNT, IndicatorKind.AMOUNT, IndicatorKind.RATE
-SUM, LATEST = Aggregation.SUM, Aggregation.LATEST
+SUM, LATEST, FIRST = Aggregation.SUM, Aggregation.LATEST, Aggregation.FIRST
 EQ, LE = PartRule.EQUAL, PartRule.AT_MOST
 
-# code, name, unit, section, kind, aggregation, part_of, parts_rule, numerator, denominator
+# Where figures come from. TTHC figures are what the Hệ thống thông tin giải quyết TTHC records for every
+# dossier (NĐ 118/2025/NĐ-CP, one-stop shop and the national portal:
+# https://www.hethongphapluat.vn/nghi-dinh-118-2025-nd-cp-thuc-hien-thu-tuc-hanh-chinh-theo-co-che-mot-cua-mot-cua-lien-thong-tai-bo-phan-mot-cua-va-cong-dich-vu-cong-quoc-gia.html):
+# the agency copies them from the system, it does not count them again. The "766" index (QĐ 766/QĐ-TTg,
+# 23/6/2022) scores five groups — công khai minh bạch; tiến độ, kết quả giải quyết; số hóa hồ sơ; cung cấp
+# dịch vụ trực tuyến; mức độ hài lòng — out of 100, monthly on the national portal
+# (https://vietjack.me/phap-luat/quyet-dinh-766-qd-ttg-2271.html, https://www.lamdong.dcs.vn/tin-tuc-su-kien/
+# thong-tin-tong-hop/task/148/type/detail/id/33503 for the PAKN and satisfaction formulas). Online rates are
+# over dossiers resolved, as the 766 index and the issue (#15) read them; the text of TT 03/2025/TT-VPCP was
+# not found in our search and is not relied on here. docs/chi-tieu-tinh-mau.md lists each definition.
+SYSTEM = "Hệ thống thông tin giải quyết TTHC / Cổng DVC (chép số của hệ thống, không đếm lại)"
+PORTAL_766 = "Cổng Dịch vụ công quốc gia, Bộ chỉ số 766 (QĐ 766/QĐ-TTg), số công bố mới nhất"
+DOCUMENTS = "Hệ thống quản lý văn bản và điều hành"
+OVER_RESOLVED = "QĐ 766/QĐ-TTg: trên tổng số hồ sơ đã giải quyết (không phải hồ sơ tiếp nhận)"
+
+# code, name, unit, area (the section it belongs to, by what the section is about), kind, aggregation,
+# part_of, parts_rule, numerator, denominator, source
 DEFAULTS: tuple[tuple, ...] = (
-    ("VB_CHI_DAO", "Văn bản chỉ đạo, điều hành CCHC ban hành", "văn bản", "I", C, SUM, "", None, (), ""),
-    ("CQ_TONG", "Cơ quan, đơn vị thuộc UBND xã", "cơ quan", "I", C, LATEST, "", LE, (), ""),
-    ("CQ_KIEM_TRA", "Cơ quan, đơn vị được kiểm tra CCHC", "cơ quan", "I", C, SUM, "CQ_TONG", None, (), ""),
+    ("VB_CHI_DAO", "Văn bản chỉ đạo, điều hành CCHC ban hành", "văn bản", "I", C, SUM, "", None, (), "", ""),
+    ("CQ_TONG", "Cơ quan, đơn vị thuộc UBND xã", "cơ quan", "I", C, LATEST, "", LE, (), "", ""),
+    ("CQ_KIEM_TRA", "Cơ quan, đơn vị được kiểm tra CCHC", "cơ quan", "I", C, SUM, "CQ_TONG", None, (), "", ""),
     ("TL_KIEM_TRA", "Tỷ lệ cơ quan, đơn vị được kiểm tra CCHC", "%", "I", R, SUM, "", None,
-     ("CQ_KIEM_TRA",), "CQ_TONG"),
-    ("TIN_BAI", "Tin, bài tuyên truyền về CCHC", "tin, bài", "I", C, SUM, "", None, (), ""),
-    ("SANG_KIEN", "Sáng kiến, giải pháp CCHC được công nhận", "sáng kiến", "I", C, SUM, "", None, (), ""),
-    ("VBQPPL_BAN_HANH", "Văn bản quy phạm pháp luật được ban hành", "văn bản", "II", C, SUM, "", None, (), ""),
-    ("VBQPPL_RA_SOAT", "Văn bản quy phạm pháp luật được rà soát", "văn bản", "II", C, SUM, "", None, (), ""),
-    ("TTHC_CONG_KHAI", "Thủ tục hành chính được công bố, công khai", "thủ tục", "III", C, LATEST, "", None,
-     (), ""),
-    ("HS_TIEP_NHAN", "Hồ sơ TTHC tiếp nhận", "hồ sơ", "III", C, SUM, "", EQ, (), ""),
-    ("HS_TRUC_TIEP", "Hồ sơ tiếp nhận trực tiếp", "hồ sơ", "III", C, SUM, "HS_TIEP_NHAN", None, (), ""),
-    ("HS_TRUC_TUYEN", "Hồ sơ tiếp nhận trực tuyến", "hồ sơ", "III", C, SUM, "HS_TIEP_NHAN", None, (), ""),
+     ("CQ_KIEM_TRA",), "CQ_TONG", ""),
+    ("TIN_BAI", "Tin, bài tuyên truyền về CCHC", "tin, bài", "I", C, SUM, "", None, (), "", ""),
+    ("SANG_KIEN", "Sáng kiến, giải pháp CCHC được công nhận", "sáng kiến", "I", C, SUM, "", None, (), "", ""),
+    ("CHI_SO_CCHC", "Điểm Chỉ số CCHC của xã (kết quả tỉnh công bố gần nhất)", "điểm", "I", A, LATEST, "", None,
+     (), "", "Quyết định công bố Chỉ số CCHC hằng năm của UBND tỉnh"),
+    ("HANG_CCHC", "Xếp hạng Chỉ số CCHC của xã trong tỉnh", "hạng", "I", C, LATEST, "", None, (), "",
+     "Quyết định công bố Chỉ số CCHC hằng năm của UBND tỉnh"),
+    ("SIPAS", "Chỉ số hài lòng của người dân, tổ chức (SIPAS) đối với xã", "%", "I", A, LATEST, "", None, (), "",
+     "Kết quả đo lường sự hài lòng (SIPAS) do tỉnh công bố"),
+    ("VBQPPL_BAN_HANH", "Văn bản quy phạm pháp luật được ban hành", "văn bản", "II", C, SUM, "", None, (), "", ""),
+    ("VBQPPL_RA_SOAT", "Văn bản quy phạm pháp luật được rà soát", "văn bản", "II", C, SUM, "", None, (), "", ""),
+    ("TTHC_CONG_KHAI", "Thủ tục hành chính được công bố, công khai", "thủ tục", "III", C, LATEST, "", LE,
+     (), "", SYSTEM),
+    ("TTHC_TOAN_TRINH", "Thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", "thủ tục", "III", C,
+     LATEST, "TTHC_CONG_KHAI", None, (), "", SYSTEM),
+    ("TTHC_MOT_PHAN", "Thủ tục hành chính cung cấp dịch vụ công trực tuyến một phần", "thủ tục", "III", C,
+     LATEST, "TTHC_CONG_KHAI", None, (), "", SYSTEM),
+    ("TL_TTHC_TOAN_TRINH", "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", "%", "III", R,
+     SUM, "", None, ("TTHC_TOAN_TRINH",), "TTHC_CONG_KHAI", "Trên tổng số thủ tục hành chính công khai"),
+    ("TL_TTHC_MOT_PHAN", "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến một phần", "%", "III", R,
+     SUM, "", None, ("TTHC_MOT_PHAN",), "TTHC_CONG_KHAI", "Trên tổng số thủ tục hành chính công khai"),
+    ("HS_KY_TRUOC", "Hồ sơ từ kỳ trước chuyển sang", "hồ sơ", "III", C, FIRST, "", None, (), "", SYSTEM),
+    ("HS_TIEP_NHAN", "Hồ sơ TTHC tiếp nhận", "hồ sơ", "III", C, SUM, "", EQ, (), "", SYSTEM),
+    ("HS_TRUC_TIEP", "Hồ sơ tiếp nhận trực tiếp", "hồ sơ", "III", C, SUM, "HS_TIEP_NHAN", None, (), "", SYSTEM),
+    ("HS_TRUC_TUYEN", "Hồ sơ tiếp nhận trực tuyến", "hồ sơ", "III", C, SUM, "HS_TIEP_NHAN", None, (), "", SYSTEM),
     ("HS_BUU_CHINH", "Hồ sơ tiếp nhận qua dịch vụ bưu chính công ích", "hồ sơ", "III", C, SUM, "HS_TIEP_NHAN",
-     None, (), ""),
-    ("HS_GIAI_QUYET", "Hồ sơ TTHC đã giải quyết", "hồ sơ", "III", C, SUM, "", EQ, (), ""),
-    ("HS_TRUOC_HAN", "Hồ sơ giải quyết trước hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", None, (), ""),
-    ("HS_DUNG_HAN", "Hồ sơ giải quyết đúng hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", None, (), ""),
-    ("HS_QUA_HAN", "Hồ sơ giải quyết quá hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", None, (), ""),
-    ("TL_TRUC_TUYEN", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", "III", R, SUM, "", None,
-     ("HS_TRUC_TUYEN",), "HS_TIEP_NHAN"),
+     None, (), "", SYSTEM),
+    ("HS_GIAI_QUYET", "Hồ sơ TTHC đã giải quyết", "hồ sơ", "III", C, SUM, "", EQ, (), "", SYSTEM),
+    ("HS_TRUOC_HAN", "Hồ sơ giải quyết trước hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", None, (), "", SYSTEM),
+    ("HS_DUNG_HAN", "Hồ sơ giải quyết đúng hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", None, (), "", SYSTEM),
+    ("HS_QUA_HAN", "Hồ sơ giải quyết quá hạn", "hồ sơ", "III", C, SUM, "HS_GIAI_QUYET", LE, (), "", SYSTEM),
+    ("HS_XIN_LOI", "Hồ sơ quá hạn có văn bản xin lỗi", "hồ sơ", "III", C, SUM, "HS_QUA_HAN", None, (), "", SYSTEM),
+    ("HS_DANG_GIAI_QUYET", "Hồ sơ đang giải quyết tại thời điểm cuối kỳ", "hồ sơ", "III", C, LATEST, "", None,
+     (), "", SYSTEM),
+    ("HS_TT_TOAN_TRINH", "Hồ sơ trực tuyến toàn trình đã giải quyết", "hồ sơ", "III", C, SUM, "", None, (), "",
+     SYSTEM),
+    ("HS_TT_MOT_PHAN", "Hồ sơ trực tuyến một phần đã giải quyết", "hồ sơ", "III", C, SUM, "", None, (), "", SYSTEM),
+    ("HS_CO_PHI", "Hồ sơ có nghĩa vụ tài chính (phí, lệ phí)", "hồ sơ", "III", C, SUM, "", LE, (), "", SYSTEM),
+    ("HS_THANH_TOAN_TT", "Hồ sơ thanh toán trực tuyến", "hồ sơ", "III", C, SUM, "HS_CO_PHI", None, (), "", SYSTEM),
+    ("HS_SO_HOA", "Hồ sơ TTHC được số hóa", "hồ sơ", "III", C, SUM, "", None, (), "", SYSTEM),
+    ("KQ_SO_HOA", "Kết quả giải quyết TTHC được số hóa", "kết quả", "III", C, SUM, "", None, (), "", SYSTEM),
+    ("TL_TRUC_TUYEN", "Tỷ lệ hồ sơ trực tuyến (toàn trình và một phần)", "%", "III", R, SUM, "", None,
+     ("HS_TT_TOAN_TRINH", "HS_TT_MOT_PHAN"), "HS_GIAI_QUYET", OVER_RESOLVED),
+    ("TL_TOAN_TRINH", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "III", R, SUM, "", None,
+     ("HS_TT_TOAN_TRINH",), "HS_GIAI_QUYET", OVER_RESOLVED),
+    ("TL_MOT_PHAN", "Tỷ lệ hồ sơ trực tuyến một phần", "%", "III", R, SUM, "", None,
+     ("HS_TT_MOT_PHAN",), "HS_GIAI_QUYET", OVER_RESOLVED),
+    ("TL_THANH_TOAN", "Tỷ lệ hồ sơ thanh toán trực tuyến", "%", "III", R, SUM, "", None,
+     ("HS_THANH_TOAN_TT",), "HS_CO_PHI", "QĐ 766/QĐ-TTg: trên hồ sơ có nghĩa vụ tài chính"),
     ("TL_DUNG_HAN", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", "III", R, SUM, "", None,
-     ("HS_TRUOC_HAN", "HS_DUNG_HAN"), "HS_GIAI_QUYET"),
-    ("HS_SO_HOA", "Hồ sơ TTHC được số hóa", "hồ sơ", "III", C, SUM, "", None, (), ""),
-    ("TL_SO_HOA", "Tỷ lệ hồ sơ TTHC được số hóa", "%", "III", R, SUM, "", None, ("HS_SO_HOA",), "HS_TIEP_NHAN"),
+     ("HS_TRUOC_HAN", "HS_DUNG_HAN"), "HS_GIAI_QUYET", "QĐ 766/QĐ-TTg: trên tổng số hồ sơ đã giải quyết"),
+    ("TL_SO_HOA", "Tỷ lệ hồ sơ TTHC được số hóa", "%", "III", R, SUM, "", None, ("HS_SO_HOA",), "HS_TIEP_NHAN",
+     "QĐ 766/QĐ-TTg, nhóm số hóa: trên hồ sơ tiếp nhận"),
+    ("TL_SO_HOA_KQ", "Tỷ lệ kết quả giải quyết TTHC được số hóa", "%", "III", R, SUM, "", None, ("KQ_SO_HOA",),
+     "HS_GIAI_QUYET", "QĐ 766/QĐ-TTg, nhóm số hóa: trên hồ sơ đã giải quyết (tính riêng với số hóa hồ sơ)"),
+    ("TL_XIN_LOI", "Tỷ lệ hồ sơ quá hạn có văn bản xin lỗi", "%", "III", R, SUM, "", None, ("HS_XIN_LOI",),
+     "HS_QUA_HAN", "Trên hồ sơ giải quyết quá hạn"),
     ("PAKN_TIEP_NHAN", "Phản ánh, kiến nghị về quy định hành chính tiếp nhận", "phản ánh, kiến nghị", "III",
-     C, SUM, "", LE, (), ""),
+     C, SUM, "", LE, (), "", SYSTEM),
     ("PAKN_DA_XU_LY", "Phản ánh, kiến nghị đã xử lý", "phản ánh, kiến nghị", "III", C, SUM, "PAKN_TIEP_NHAN",
-     None, (), ""),
-    ("CBCC_DAO_TAO", "Lượt cán bộ, công chức được đào tạo, bồi dưỡng", "lượt người", "V", C, SUM, "", None, (), ""),
-    ("KINH_PHI_CCHC", "Kinh phí thực hiện nhiệm vụ CCHC", "triệu đồng", "VI", A, SUM, "", None, (), ""),
-    ("VB_DIEN_TU", "Văn bản đi được gửi dưới dạng điện tử", "văn bản", "VII", C, SUM, "", LE, (), ""),
-    ("VB_KY_SO", "Văn bản điện tử được ký số", "văn bản", "VII", C, SUM, "VB_DIEN_TU", None, (), ""),
-    ("TL_KY_SO", "Tỷ lệ văn bản điện tử được ký số", "%", "VII", R, SUM, "", None, ("VB_KY_SO",), "VB_DIEN_TU"),
+     None, (), "", SYSTEM),
+    ("PAKN_DEN_HAN", "Phản ánh, kiến nghị đến hạn xử lý", "phản ánh, kiến nghị", "III", C, SUM, "", LE, (), "",
+     SYSTEM),
+    ("PAKN_DUNG_HAN", "Phản ánh, kiến nghị xử lý đúng hạn", "phản ánh, kiến nghị", "III", C, SUM, "PAKN_DEN_HAN",
+     None, (), "", SYSTEM),
+    ("TL_PAKN_DUNG_HAN", "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn", "%", "III", R, SUM, "", None,
+     ("PAKN_DUNG_HAN",), "PAKN_DEN_HAN", "QĐ 766/QĐ-TTg: xử lý đúng hoặc trước hạn trên số đến hạn xử lý"),
+    ("HAI_LONG_766", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", "%", "III", A, LATEST, "", None, (), "",
+     PORTAL_766),
+    ("DIEM_766", "Điểm Bộ chỉ số phục vụ người dân, doanh nghiệp (766) của xã", "điểm", "III", A, LATEST, "", None,
+     (), "", PORTAL_766),
+    ("HANG_766", "Xếp hạng Bộ chỉ số 766 của xã trong tỉnh", "hạng", "III", C, LATEST, "", None, (), "",
+     PORTAL_766),
+    ("CBCC_DAO_TAO", "Lượt cán bộ, công chức được đào tạo, bồi dưỡng", "lượt người", "V", C, SUM, "", None, (), "",
+     ""),
+    ("KINH_PHI_CCHC", "Kinh phí thực hiện nhiệm vụ CCHC", "triệu đồng", "VI", A, SUM, "", None, (), "", ""),
+    ("VB_DIEN_TU", "Văn bản đi được gửi dưới dạng điện tử", "văn bản", "VII", C, SUM, "", LE, (), "", DOCUMENTS),
+    ("VB_KY_SO", "Văn bản điện tử được ký số", "văn bản", "VII", C, SUM, "VB_DIEN_TU", None, (), "", DOCUMENTS),
+    ("TL_KY_SO", "Tỷ lệ văn bản điện tử được ký số", "%", "VII", R, SUM, "", None, ("VB_KY_SO",), "VB_DIEN_TU",
+     "Trên văn bản đi gửi dưới dạng điện tử"),
 )
 
 KIND_LABELS = {C: "Số lượng", A: "Giá trị", R: "Tỷ lệ (tự tính)"}
-AGGREGATION_LABELS = {SUM: "Cộng dồn các kỳ", LATEST: "Số mới nhất"}
+AGGREGATION_LABELS = {SUM: "Cộng dồn các kỳ", LATEST: "Số mới nhất", FIRST: "Số đầu kỳ"}
 PART_RULE_LABELS = {EQ: "Bằng tổng các thành phần", LE: "Không nhỏ hơn từng thành phần", PartRule.NONE: ""}
 
 _PERCENT = re.compile(r"(tối thiểu|ít nhất|trên|đạt|tăng)?\s*(\d+(?:[,.]\d+)?)\s*%", re.IGNORECASE)
@@ -82,15 +147,19 @@ def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
     with the targets the plan states proposed."""
     # Sections attach by what they are about, not by their numeral.
     result = []
-    for code, name, unit, area, kind, aggregation, part_of, rule, numerator, denominator in DEFAULTS:
+    for code, name, unit, area, kind, aggregation, part_of, rule, numerator, denominator, source in DEFAULTS:
         section = section_for_area(plan, area)
         if section is None:
             continue
         agency = "" if kind == R else section_reporter(plan, section)
         result.append(Indicator(code, name, unit, section, agency, kind, aggregation, part_of,
-                                rule or PartRule.NONE, tuple(numerator), denominator))
+                                rule or PartRule.NONE, tuple(numerator), denominator, source=source))
     indicators = tuple(result)
+    taken: set[str] = set()
     for proposal in proposed_targets(plan, indicators):
+        if not proposal.code or proposal.code in taken:
+            continue   # the plan's first statement of a target wins; later ones are listed by `plan check`
+        taken.add(proposal.code)
         indicators = tuple(
             replace(i, target=proposal.target, target_note=proposal.note) if i.code == proposal.code else i
             for i in indicators
@@ -110,9 +179,50 @@ class Proposal:
         return f"Đề xuất từ {self.item}: «{self.phrase}»"
 
 
+# What a target statement must say to be about a rate: (all of, any of, none of), in folded words and
+# matched as whole phrases — never single syllables: "hồ sơ" and "ký số" both fold to "... so", and a
+# word-overlap match once put "100% văn bản … ký số" on the online-dossier rate.
+_UNIT = ("thu tuc", "tthc", "dich vu cong", "dvc")
+_NOT_DOSSIER_RATE = ("ky so", "thanh toan", "so hoa")
+MEANINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "TL_KIEM_TRA": (("kiem tra",), (), ()),
+    "TL_KY_SO": (("ky so",), (), ()),
+    "TL_TRUC_TUYEN": (("ho so", "truc tuyen"), (), ("toan trinh", "mot phan", *_NOT_DOSSIER_RATE)),
+    "TL_TOAN_TRINH": (("ho so", "toan trinh"), (), _NOT_DOSSIER_RATE),
+    "TL_MOT_PHAN": (("ho so", "mot phan"), (), _NOT_DOSSIER_RATE),
+    "TL_TTHC_TOAN_TRINH": (("toan trinh",), _UNIT, ("ho so",)),
+    "TL_TTHC_MOT_PHAN": (("mot phan",), _UNIT, ("ho so",)),
+    "TL_THANH_TOAN": (("thanh toan",), (), ("ky so",)),
+    "TL_SO_HOA": (("so hoa", "ho so"), (), ("ky so",)),
+    "TL_SO_HOA_KQ": (("so hoa", "ket qua"), (), ("ky so",)),
+    "TL_DUNG_HAN": (("ho so",), ("dung han", "truoc han"), ("phan anh", "kien nghi", "ky so")),
+    "TL_XIN_LOI": (("xin loi",), (), ()),
+    "TL_PAKN_DUNG_HAN": ((), ("phan anh", "kien nghi"), ()),
+}
+_CLAUSES = re.compile(r";|\n|\.\s|:\s")
+
+
+def target_meanings(text: str, codes: set[str] | None = None) -> list[str]:
+    """The rate indicators a target statement is about, by what it says
+    (a statement may name two, e.g. "số hóa hồ sơ, kết quả … 100%")."""
+    words = f" {' '.join(re.findall(r'[0-9a-zđ]+', fold(text)))} "
+
+    def has(phrase: str) -> bool:
+        return f" {phrase} " in words
+
+    found = []
+    for code, (all_of, any_of, none_of) in MEANINGS.items():
+        if codes is not None and code not in codes:
+            continue
+        if all(map(has, all_of)) and (not any_of or any(map(has, any_of))) and not any(map(has, none_of)):
+            found.append(code)
+    return found
+
+
 def proposed_targets(plan: Plan, indicators: tuple[Indicator, ...]) -> list[Proposal]:
     """Percentages the plan states ("tối thiểu 20% …", "100% văn bản …"),
-    each matched to the rate indicator of its section that shares most words."""
+    each matched by meaning to the rate indicators it is about."""
+    rates = {i.code for i in indicators if i.kind == R}
     proposals = []
     for item in plan.items:
         first_product = item.id.count(".") == 1 or item.id.endswith(".1")
@@ -122,13 +232,19 @@ def proposed_targets(plan: Plan, indicators: tuple[Indicator, ...]) -> list[Prop
                 phrase = text[match.start():].split(";")[0].strip()
                 if len(phrase) > 60:
                     phrase = phrase[:60].rsplit(" ", 1)[0] + "…"
-                words = set(fold(text).split())
-                rates = [i for i in indicators if i.kind == R and i.section == item.section]
-                scored = sorted(((len(words & set(fold(i.name).split()) - {"ty", "le", "cac"}), i.code)
-                                 for i in rates), reverse=True)
-                code = scored[0][1] if scored and scored[0][0] > 0 else ""
-                proposals.append(Proposal(item.id, phrase, code, value))
+                clause = _clause(text, match.start())
+                codes = target_meanings(clause, rates) or [""]
+                proposals.extend(Proposal(item.id, phrase, code, value) for code in codes)
     return proposals
+
+
+def _clause(text: str, at: int) -> str:
+    """The part of the text the percentage belongs to (between ; . : or line breaks)."""
+    cuts = [0, *(m.end() for m in _CLAUSES.finditer(text)), len(text) + 1]
+    for begin, end in zip(cuts, cuts[1:]):
+        if begin <= at < end:
+            return text[begin:end]
+    return text
 
 
 # --- how figures add up over the year ------------------------------------------------
@@ -162,13 +278,16 @@ class Increment:
 
 
 def aggregate(indicator: Indicator, increments: list[Increment], start: dt.date, end: dt.date) -> float | None:
-    """The value over [start, end]: the sum of the increments inside it, or the
-    latest one for a stock. None when nothing was reported."""
+    """The value over [start, end]: the sum of the increments inside it, the
+    latest one for a stock at the end, the earliest for a stock at the start
+    (dossiers carried over). None when nothing was reported."""
     inside = sorted((i for i in increments if i.start >= start and i.end <= end), key=lambda i: i.end)
     if not inside:
         return None
     if indicator.aggregation == LATEST:
         return inside[-1].value
+    if indicator.aggregation == FIRST:
+        return inside[0].value
     return sum(i.value for i in inside)
 
 

@@ -156,6 +156,7 @@ class IndicatorKind(str, Enum):
 class Aggregation(str, Enum):
     SUM = "sum"          # year to date = sum of the periods (hồ sơ tiếp nhận)
     LATEST = "latest"    # year to date = the latest value (số TTHC đang công khai)
+    FIRST = "first"      # year to date = the earliest value (hồ sơ từ kỳ trước chuyển sang)
 
 
 class PartRule(str, Enum):
@@ -181,6 +182,7 @@ class Indicator:
     denominator: str = ""            # for rates: the code below the line
     target: float | None = None      # for rates: a percentage; for counts: a number
     target_note: str = ""            # where the target comes from ("đề xuất từ I.3: tối thiểu 20%")
+    source: str = ""                 # where the figure is taken from / the definition it follows
 
     @property
     def typed(self) -> bool:

@@ -137,7 +137,7 @@ def consistent_figures(plan, agency: str, base: float = 10) -> dict[str, float]:
 
     mine = [i for i in plan.indicators if i.typed and i.agency == agency]
     values = {i.code: base for i in mine}
-    for total in mine:
+    for total in reversed(mine):   # nested totals (HS_XIN_LOI ⊂ HS_QUA_HAN ⊂ HS_GIAI_QUYET): innermost first
         parts = [values[i.code] for i in mine if i.part_of == total.code]
         if parts:
             values[total.code] = sum(parts) if total.parts_rule == PartRule.EQUAL else 2 * max(parts)

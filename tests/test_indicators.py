@@ -8,7 +8,7 @@ import pytest
 from conftest import invoke
 
 from cchc_excel import planbook
-from cchc_excel.indicators import Increment, aggregate, increment_window, rate
+from cchc_excel.indicators import Increment, aggregate, increment_window, rate, target_meanings
 from cchc_excel.models import Aggregation, IndicatorKind
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
@@ -73,6 +73,81 @@ def test_summed_and_latest_indicators_and_rates():
     assert aggregate(received, increments, year_start, q3.end) == 370
     assert aggregate(public, increments, year_start, q3.end) == 120          # latest, not a sum
     assert aggregate(received, [], year_start, q3.end) is None
-    assert rate(PLAN.indicator("TL_TRUC_TUYEN"), {"HS_TRUC_TUYEN": 37, "HS_TIEP_NHAN": 100}) == pytest.approx(37)
-    assert rate(PLAN.indicator("TL_TRUC_TUYEN"), {"HS_TRUC_TUYEN": 5, "HS_TIEP_NHAN": 0}) is None
+    carried = PLAN.indicator("HS_KY_TRUOC")
+    assert aggregate(carried, increments, year_start, q3.end) == 100         # carried into the year
+    assert aggregate(carried, increments, q3.start, q3.end) == 120           # carried into the quarter
     assert online.part_of == "HS_TIEP_NHAN"
+
+
+def test_rates_use_the_official_denominators():
+    values = {"HS_TIEP_NHAN": 400, "HS_TRUC_TUYEN": 300, "HS_GIAI_QUYET": 200, "HS_TT_TOAN_TRINH": 90,
+              "HS_TT_MOT_PHAN": 30, "HS_SO_HOA": 380, "KQ_SO_HOA": 150, "HS_QUA_HAN": 4, "HS_XIN_LOI": 3,
+              "HS_CO_PHI": 50, "HS_THANH_TOAN_TT": 20, "PAKN_DEN_HAN": 8, "PAKN_DUNG_HAN": 6,
+              "TTHC_CONG_KHAI": 120, "TTHC_TOAN_TRINH": 30, "TTHC_MOT_PHAN": 60, "HS_TRUOC_HAN": 150,
+              "HS_DUNG_HAN": 46}
+
+    def rate_of(code):
+        return rate(PLAN.indicator(code), values)
+
+    # Online rates over dossiers RESOLVED (200), not received (400).
+    assert rate_of("TL_TOAN_TRINH") == pytest.approx(45)
+    assert rate_of("TL_MOT_PHAN") == pytest.approx(15)
+    assert rate_of("TL_TRUC_TUYEN") == pytest.approx(60)
+    # Digitised dossiers over received, digitised results over resolved: apart.
+    assert rate_of("TL_SO_HOA") == pytest.approx(95)
+    assert rate_of("TL_SO_HOA_KQ") == pytest.approx(75)
+    assert rate_of("TL_XIN_LOI") == pytest.approx(75)              # apology letters over late dossiers
+    assert rate_of("TL_THANH_TOAN") == pytest.approx(40)           # online payment over dossiers with fees
+    assert rate_of("TL_PAKN_DUNG_HAN") == pytest.approx(75)        # on time over due
+    assert rate_of("TL_TTHC_TOAN_TRINH") == pytest.approx(25)      # by procedures
+    assert rate_of("TL_TTHC_MOT_PHAN") == pytest.approx(50)
+    assert rate_of("TL_DUNG_HAN") == pytest.approx(98)
+    assert rate(PLAN.indicator("TL_TOAN_TRINH"), {**values, "HS_GIAI_QUYET": 0}) is None
+    # The figures systems hold say where to copy them from.
+    assert "Hệ thống thông tin giải quyết TTHC / Cổng DVC" in PLAN.indicator("HS_TT_TOAN_TRINH").source
+    for code in ("DIEM_766", "HANG_766", "HAI_LONG_766"):
+        assert "766" in PLAN.indicator(code).source and PLAN.indicator(code).aggregation == Aggregation.LATEST
+    assert PLAN.indicator("HS_XIN_LOI").part_of == "HS_QUA_HAN"
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # Xuân Trường (the embedded plan), VII.3 and I.3
+    ("100% văn bản trao đổi giữa các cơ quan nhà nước được thực hiện dưới dạng điện tử, được ký số chuyên dùng "
+     "(trừ văn bản mật theo quy định)", ["TL_KY_SO"]),
+    ("Xây dựng và triển khai Kế hoạch kiểm tra CCHC tối thiểu 20% các cơ quan, đơn vị", ["TL_KIEM_TRA"]),
+    # wordings of other communes' plans
+    ("100% hồ sơ công việc được xử lý trên môi trường mạng và ký số", ["TL_KY_SO"]),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 40% tổng số hồ sơ", ["TL_TOAN_TRINH"]),
+    ("Tỷ lệ hồ sơ trực tuyến (toàn trình và một phần) đạt trên 80%", ["TL_TOAN_TRINH", "TL_MOT_PHAN"]),
+    ("Tỷ lệ hồ sơ trực tuyến đạt trên 60%", ["TL_TRUC_TUYEN"]),
+    ("100% TTHC đủ điều kiện được cung cấp DVC trực tuyến toàn trình", ["TL_TTHC_TOAN_TRINH"]),
+    ("Số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%", ["TL_SO_HOA", "TL_SO_HOA_KQ"]),
+    ("100% kết quả giải quyết TTHC được số hóa", ["TL_SO_HOA_KQ"]),
+    ("Tỷ lệ thanh toán trực tuyến đạt 50% trên tổng số hồ sơ có nghĩa vụ tài chính", ["TL_THANH_TOAN"]),
+    ("Trên 98% hồ sơ được giải quyết trước và đúng hạn", ["TL_DUNG_HAN"]),
+    ("100% hồ sơ quá hạn có văn bản xin lỗi người dân", ["TL_XIN_LOI"]),
+    ("100% phản ánh, kiến nghị được xử lý đúng hạn", ["TL_PAKN_DUNG_HAN"]),
+    ("Tăng 10% số tin bài tuyên truyền", []),
+])
+def test_plan_targets_match_indicators_by_meaning(text, codes):
+    rates = {i.code for i in PLAN.indicators if i.kind == IndicatorKind.RATE}
+    assert target_meanings(text, rates) == codes
+
+
+def test_a_signing_target_never_lands_on_an_online_dossier_rate(tmp_path, seed_path):
+    """Two targets in one plan; the old word-overlap matcher put both on one rate
+    ("hồ sơ" and "ký số" both fold to "... so")."""
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("3\tĐẩy mạnh việc sử dụng chữ ký số"))
+    lines.insert(at + 1, "\t\tTỷ lệ hồ sơ trực tuyến toàn trình đạt 45% trên tổng số hồ sơ đã giải quyết\t"
+                         "Phòng Văn hóa - Xã hội\t\tThường xuyên")
+    plan_file = tmp_path / "ke-hoach.txt"
+    plan_file.write_text("\n".join(lines), encoding="utf-8")
+    target = tmp_path / "cchc"
+    assert invoke("init", target, "--plan", plan_file).exit_code == 0
+    rows = {r[0]: r for r in openpyxl.load_workbook(target / "ke-hoach-cchc.xlsx")["Chỉ tiêu"]
+            .iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["TL_KY_SO"][11] == 100 and "VII.3" in rows["TL_KY_SO"][12]
+    assert rows["TL_TOAN_TRINH"][11] == 45
+    assert rows["TL_TRUC_TUYEN"][11] is None
+    assert "Cổng DVC" in rows["HS_TT_TOAN_TRINH"][13]

@@ -15,6 +15,13 @@ TYPED = {
     "2026Q3": {"HS_TRUC_TIEP": 40, "HS_TRUC_TUYEN": 50, "HS_BUU_CHINH": 10, "TTHC_CONG_KHAI": 190},
     "2026": {"HS_TRUC_TIEP": 30, "HS_TRUC_TUYEN": 60, "HS_BUU_CHINH": 10, "TTHC_CONG_KHAI": 195},
 }
+# Resolved (before + on time + late) and resolved fully online ("toàn trình"): the online rate is over resolved.
+RESOLVED = {
+    "2026Q1": {"HS_TRUOC_HAN": 50, "HS_DUNG_HAN": 25, "HS_QUA_HAN": 5, "HS_XIN_LOI": 5, "HS_TT_TOAN_TRINH": 24},
+    "2026S1": {"HS_TRUOC_HAN": 70, "HS_DUNG_HAN": 45, "HS_QUA_HAN": 5, "HS_XIN_LOI": 4, "HS_TT_TOAN_TRINH": 48},
+    "2026Q3": {"HS_TRUOC_HAN": 60, "HS_DUNG_HAN": 38, "HS_QUA_HAN": 2, "HS_XIN_LOI": 2, "HS_TT_TOAN_TRINH": 50},
+    "2026": {"HS_TRUOC_HAN": 60, "HS_DUNG_HAN": 40, "HS_QUA_HAN": 0, "HS_XIN_LOI": 0, "HS_TT_TOAN_TRINH": 60},
+}
 TODAY = {"2026Q1": "20/03/2026", "2026S1": "20/06/2026", "2026Q3": "20/09/2026", "2026": "20/12/2026"}
 
 
@@ -26,6 +33,8 @@ def _fill_period(root, period):
         if form.stem == TT:
             figures.update(TYPED[period])
             figures["HS_TIEP_NHAN"] = sum(v for k, v in TYPED[period].items() if k.startswith("HS_"))
+            figures.update(RESOLVED[period])
+            figures["HS_GIAI_QUYET"] = sum(RESOLVED[period][k] for k in ("HS_TRUOC_HAN", "HS_DUNG_HAN", "HS_QUA_HAN"))
         fill(form, root / "input" / period / f"{form.stem}.xlsx", plausible_answers(form.stem, form), figures=figures,
              figure_notes={"HS_TRUC_TUYEN": f"Cổng DVC quốc gia, {period}"} if form.stem == TT else None)
 
@@ -52,7 +61,7 @@ def test_six_month_report_adds_q1_and_the_rest(year):
     assert stats["Hồ sơ TTHC tiếp nhận"][1:3] == ["200", "200"]          # this period = year to date = 100 + 100
     assert stats["Hồ sơ tiếp nhận trực tuyến"][1:3] == ["70", "70"]
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["185", "185"]   # latest
-    assert stats["Tỷ lệ hồ sơ tiếp nhận trực tuyến"][1:3] == ["35,0%", "35,0%"]        # 70/200, not 30%+40%
+    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["36,0%", "36,0%"]   # 72/200 resolved, not 30%+40%
 
 
 def test_q3_report_shows_the_quarter_and_the_year_so_far(year):
@@ -60,7 +69,7 @@ def test_q3_report_shows_the_quarter_and_the_year_so_far(year):
     assert stats["Hồ sơ TTHC tiếp nhận"][1:3] == ["100", "300"]
     assert stats["Hồ sơ tiếp nhận trực tuyến"][1:3] == ["50", "120"]
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["190", "190"]
-    assert stats["Tỷ lệ hồ sơ tiếp nhận trực tuyến"][1:3] == ["50,0%", "40,0%"]
+    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["50,0%", "40,7%"]    # 50/100; 122/300
 
 
 def test_annual_report_adds_up_every_period(year):
@@ -69,7 +78,7 @@ def test_annual_report_adds_up_every_period(year):
     assert stats["Hồ sơ TTHC tiếp nhận"][1:3] == ["400", "400"]
     assert stats["Hồ sơ tiếp nhận trực tuyến"][1:3] == ["180", "180"]
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["195", "195"]
-    assert stats["Tỷ lệ hồ sơ tiếp nhận trực tuyến"][1:3] == ["45,0%", "45,0%"]
+    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["45,5%", "45,5%"]    # 182/400 resolved
     text = document_text(report)
     assert "Hồ sơ TTHC tiếp nhận: 400 hồ sơ, trong đó tiếp nhận trực tiếp 180 hồ sơ (45,0%), " \
            "tiếp nhận trực tuyến 180 hồ sơ (45,0%)" in text
@@ -77,7 +86,7 @@ def test_annual_report_adds_up_every_period(year):
     sheet = workbook["Số liệu"]
     assert sheet._charts
     rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
-    assert rows["Tỷ lệ hồ sơ tiếp nhận trực tuyến"][1:5] == (30.0, 35.0, 50.0, 45.0)   # Q1, 6 months, Q3, year
+    assert rows["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:5] == (30.0, 36.0, 50.0, 45.5)  # Q1, 6 months, Q3, year
     assert rows["HS_TRUC_TUYEN"][7] == "Cổng DVC quốc gia, 2026"                     # the agency's note, kept
 
 
