@@ -33,11 +33,22 @@ _OPTIONAL_GROUP = re.compile(r"^cac (co quan|don vi|phong)\b.*\blien quan$")
 _ALL_GROUP = re.compile(r"^(cac|tat ca cac) (co quan|don vi|phong)\b")
 
 
+# "… và <name>" splits two agencies only when the second part starts like an agency.
+_AND_SPLIT = re.compile(
+    r"\s+và\s+(?=(?:các\s+|Các\s+)?(?:[Pp]hòng|[Vv]ăn phòng|[Tt]rung tâm|[Bb]an|[Hh]ội|[Đđ]oàn|[Cc]ông an|"
+    r"[Bb]ưu điện|[Tt]rạm|[Tt]rường|[ỦủUu][yỷ] ban|UBMTTQ|MTTQ|[Mm]ặt trận|đoàn thể|[Cc]ơ quan|[Đđ]ơn vị))")
+_ACRONYMS = re.compile(r"^[A-ZĐ]{2,}(?:[- ][A-ZĐ]{2,})*$")
+
+
 def split_names(cell: str) -> list[str]:
-    """Split a cell into names on ';', line breaks and ',' outside group phrases."""
+    """Split a cell into names on ';', line breaks, ',' and "và" outside group
+    phrases and names that contain them ("Văn phòng HĐND, UBND")."""
     parts: list[str] = []
-    for chunk in re.split(r"[;\n]+", clean(cell)):
-        tokens = [t.strip() for t in chunk.split(",")]
+    # A name broken over two lines ("Phòng Văn hoá -" / "Xã hội") is one name.
+    text = re.sub(r"\s*-\n\s*", " - ", clean(cell))
+    text = re.sub(r"\n(?=[a-zà-ỹđ])", " ", text)
+    for chunk in re.split(r"[;\n]+", text):
+        tokens = [t.strip() for piece in _AND_SPLIT.split(chunk) for t in piece.split(",")]
         merged: list[str] = []
         for token in tokens:
             if not token:
@@ -45,6 +56,8 @@ def split_names(cell: str) -> list[str]:
             # "Các cơ quan" + "đơn vị có liên quan" belong together.
             if merged and _ALL_GROUP.match(fold(merged[-1])) and fold(token).startswith(("don vi", "to chuc")):
                 merged[-1] = f"{merged[-1]}, {token}"
+            elif merged and _ACRONYMS.match(token) and _ACRONYMS.match(merged[-1].split()[-1]):
+                merged[-1] = f"{merged[-1]}, {token}"          # "Văn phòng HĐND, UBND"
             else:
                 merged.append(token)
         parts.extend(merged)

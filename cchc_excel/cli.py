@@ -18,6 +18,7 @@ import click
 from rich.table import Table
 
 from . import __version__, clitext, pipeline
+from .planpreview import preview_lines
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
@@ -108,14 +109,15 @@ def cli() -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
-              help="Tệp kế hoạch (.txt, .docx, .xlsx) để nhập; bỏ trống thì dùng kế hoạch mặc định.")
+              help="Tệp kế hoạch (.docx, .doc, .xlsx, .xls, .txt) để nhập; bỏ trống thì dùng kế hoạch mặc định.")
 @click.option("--force", is_flag=True, help="Ghi đè sổ kế hoạch đã có.")
 def init(directory: str, plan_file: str | None, force: bool) -> None:
     """Tạo thư mục làm việc: sổ kế hoạch ke-hoach-cchc.xlsx, templates/, input/, output/.
 
     Ví dụ: cchc-excel init cchc-2026
     """
-    workbook = pipeline.init_workspace(_workspace(directory), Path(plan_file) if plan_file else None, force)
+    workbook = pipeline.init_workspace(_workspace(directory), Path(plan_file) if plan_file else None, force,
+                                       on_preview=_print_preview)
     click.echo(f"Đã tạo sổ kế hoạch: {workbook}")
     click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan, nhiệm vụ và chỉ tiêu.")
     click.echo(f"Tiếp theo: cchc-excel plan check --dir {directory}   rồi   "
@@ -168,18 +170,36 @@ def plan_check(directory: str) -> None:
 @plan.command("import", context_settings=CONTEXT)
 @click.argument("plan_file", type=click.Path(dir_okay=False))
 @dir_option
-def plan_import(plan_file: str, directory: str) -> None:
-    """Nhập kế hoạch từ tệp .txt, .docx hoặc .xlsx vào sổ kế hoạch.
+@click.option("--preview", is_flag=True, help="Chỉ xem chương trình hiểu kế hoạch thế nào; không ghi gì.")
+def plan_import(plan_file: str, directory: str, preview: bool) -> None:
+    """Nhập kế hoạch từ tệp .docx, .doc, .xlsx, .xls hoặc .txt vào sổ kế hoạch.
 
-    Sổ kế hoạch đã có thì giữ nguyên thiết lập và danh sách cơ quan, chỉ thay bảng nhiệm vụ.
+    Sổ kế hoạch đã có thì giữ nguyên thiết lập (số, ngày, năm kế hoạch lấy từ tài liệu mới khi tài liệu
+    có ghi), danh sách cơ quan và các chỉ tiêu (gắn lại theo tên phần); bản cũ được lưu thành tệp sao lưu.
 
-    Ví dụ: cchc-excel plan import KH-03-2026.docx --dir cchc-2026
+    Ví dụ: cchc-excel plan import KH-03-2026.docx --dir cchc-2026 --preview
     """
     workspace = _workspace(directory)
-    plan_, updated = pipeline.import_plan(workspace, Path(plan_file))
-    verb = "Đã cập nhật" if updated else "Đã tạo"
-    click.echo(f"{verb} sổ kế hoạch {workspace.plan_workbook}: {len(plan_.sections)} phần, "
-               f"{len(plan_.tasks)} nhiệm vụ, {len(plan_.items)} sản phẩm, {len(plan_.agencies)} cơ quan.")
+    result = pipeline.import_plan(workspace, Path(plan_file), preview_only=preview)
+    _print_preview(result)
+    plan_ = result.plan
+    counts = (f"{len(plan_.sections)} phần, {len(plan_.tasks)} nhiệm vụ, {len(plan_.items)} sản phẩm, "
+              f"{len(plan_.agencies)} cơ quan")
+    if preview:
+        click.echo(f"Xem trước ({counts}): chưa ghi gì. Chạy lại không có --preview để nhập.")
+        return
+    verb = "Đã cập nhật" if result.updated else "Đã tạo"
+    click.echo(f"{verb} sổ kế hoạch {workspace.plan_workbook}: {counts}.")
+    if result.backup:
+        click.echo(f"Bản cũ được lưu ở: {result.backup}")
+    if result.problems:
+        click.echo(f"Còn {len(result.problems)} dòng chưa nhập (xem ở trên): sửa trong tệp kế hoạch rồi nhập lại, "
+                   f"hoặc thêm trực tiếp vào trang «Nhiệm vụ» của sổ kế hoạch.")
+
+
+def _print_preview(preview) -> None:
+    for line in preview_lines(preview):
+        click.echo(line)
 
 
 # --- forms ------------------------------------------------------------------------

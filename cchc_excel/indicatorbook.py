@@ -131,6 +131,11 @@ def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = Non
     unplaced += [Unplaced(i.code, i.name, cells[i.code], f"chỉ tiêu {i.code} dựa vào chỉ tiêu đã bỏ")
                  for i in dropped]
     codes = {i.code for i in found}
+    if tolerant:
+        missing = {ref for i in found for ref in (i.part_of, i.denominator, *i.numerator) if ref} - codes
+        found, dropped = _drop_dangling(found, missing)
+        unplaced += [Unplaced(i.code, i.name, cells[i.code], f"chỉ tiêu {i.code} nhắc tới mã không có")
+                     for i in dropped]
     for indicator in found:
         for ref in (indicator.part_of, indicator.denominator, *indicator.numerator):
             if ref and ref not in codes:

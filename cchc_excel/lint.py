@@ -8,7 +8,7 @@ import re
 from .agencies import Registry
 from .indicators import proposed_targets
 from .messages import finding
-from .models import Finding, Plan, Severity, TimeframeKind
+from .models import Finding, Plan, Settings, Severity, TimeframeKind
 from .vnformat import number
 
 _CHI_SO = re.compile(r"\b[Cc]hi số\b")
@@ -61,3 +61,20 @@ def lint_plan(plan: Plan) -> list[Finding]:
             hint = (f"Đề xuất chỉ tiêu «{indicator.name}» ≥ {number(proposal.target, 0)}% ({state}).")
         findings.append(_finding("LINT_TARGET", Severity.INFO, proposal.item, text=proposal.phrase, hint=hint))
     return findings
+
+
+# What a blank setting makes the report say, for the warning.
+_BLANK_SETTINGS = (
+    ("commune", "Tên xã", "«XÃ » ở đầu báo cáo và «UBND xã  báo cáo…»"),
+    ("number", "Số kế hoạch", "«Thực hiện Kế hoạch số  về…»"),
+    ("date", "Ngày ban hành kế hoạch", "câu căn cứ không có ngày của kế hoạch"),
+    ("signer", "Họ và tên người ký", "khối chữ ký không có tên người ký"),
+)
+
+
+def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
+    """Warn about the settings a report cannot do without."""
+    values = {"commune": settings.commune or plan.meta.commune, "number": plan.meta.number,
+              "date": plan.meta.date, "signer": settings.signer_name}
+    return [finding("LINT_SETTING_BLANK", Severity.WARNING, label=label, effect=effect)
+            for key, label, effect in _BLANK_SETTINGS if not values[key]]

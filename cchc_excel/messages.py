@@ -137,6 +137,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: chưa có cơ quan chủ trì.",
         "Ghi cơ quan chủ trì vào cột «Cơ quan chủ trì».",
     ),
+    "LINT_SETTING_BLANK": (
+        "Thiết lập «{label}» đang để trống: báo cáo sẽ ghi {effect}.",
+        "Điền «{label}» ở trang «Thiết lập» của sổ kế hoạch (ke-hoach-cchc.xlsx).",
+    ),
     "LINT_TARGET": (
         "{item}: kế hoạch nêu chỉ tiêu «{text}».",
         "{hint}",

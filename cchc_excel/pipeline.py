@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import planbook
-from .agencies import Registry, registry_from_names, unique_code
+from . import planbook, planimport
+from .agencies import Registry
 from .answers import Intake
 from .assignments import agencies_with_forms, form_rows
 from .carryforward import carry_forward
@@ -33,15 +33,15 @@ from .files import save_workbook_atomic, write_bytes_atomic
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .lint import lint_plan
+from .lint import lint_plan, lint_settings
 from .merge import collect
 from .messages import CchcError
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
 from .outcomes import Figures, figures, outcomes
 from .periods import earlier_periods
-from .plan import build_plan, load_plan_file
-from .plan_sources import read_tables
+from .plan import load_plan_file
+from .planimport import ImportPreview
 from .report import build_context
 from .summary import summary_workbook
 
@@ -97,19 +97,23 @@ def load_plan(workspace: Workspace) -> LoadedPlan:
     return LoadedPlan(plan, planbook.default_settings(plan.meta), Path(plan.source), embedded=True)
 
 
-def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrite: bool = False) -> Path:
+def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrite: bool = False,
+                   on_preview: Callable[[ImportPreview], None] | None = None) -> Path:
     """Create the folder layout and the plan workbook (from plan_file or the
-    embedded plan). Returns the workbook path."""
+    embedded plan). Returns the workbook path; ``on_preview`` receives what
+    was understood of plan_file."""
     if workspace.plan_workbook.exists() and not overwrite:
         raise CchcError("DIR_NOT_EMPTY", dir=workspace.root, file=planbook.FILENAME)
-    if plan_file:
-        plan = load_plan_file(plan_file)
-        plan = replace(plan, indicators=default_indicators(plan))
-    else:
-        plan = load_embedded_plan()
+    preview = planimport.prepare(Path(plan_file), None) if plan_file else None
     for folder in (workspace.root / "input", workspace.root / "output", workspace.templates):
         folder.mkdir(parents=True, exist_ok=True)
     copy_default_templates(workspace.templates)
+    if preview is not None:
+        planimport.write(preview, workspace.plan_workbook)
+        if on_preview:
+            on_preview(preview)
+        return workspace.plan_workbook
+    plan = load_embedded_plan()
     return planbook.write_workbook(plan, planbook.default_settings(plan.meta), workspace.plan_workbook)
 
 
@@ -125,40 +129,15 @@ def copy_default_templates(target: Path) -> list[Path]:
     return copied
 
 
-def import_plan(workspace: Workspace, plan_file: Path) -> tuple[Plan, bool]:
-    """Write or update the plan workbook from a .txt/.docx/.xlsx plan.
-
-    An existing workbook keeps its settings and its agencies (codes, aliases,
-    kinds); agencies the new plan names that it does not know are added.
-    Returns the plan and whether a workbook was updated (not created).
-    """
-    tables = read_tables(plan_file)
-    if not workspace.plan_workbook.exists():
-        plan = build_plan(tables, plan_file)
-        plan = replace(plan, indicators=default_indicators(plan))
-        workspace.root.mkdir(parents=True, exist_ok=True)
-        planbook.write_workbook(plan, planbook.default_settings(plan.meta), workspace.plan_workbook)
-        return plan, False
-    old_plan, settings = planbook.read_workbook(workspace.plan_workbook)
-    fresh = build_plan(tables, plan_file)
-    registry = Registry(old_plan.agencies)
-    agencies = list(old_plan.agencies)
-    taken = {a.code: a for a in agencies}
-    names = [t for item in fresh.items for t in (item.lead_text, item.coordinators_text)]
-    for agency in registry_from_names(names):
-        if registry.lookup(agency.name) is None:
-            added = replace(agency, code=unique_code(agency.code, taken))
-            taken[added.code] = added
-            agencies.append(added)
-    plan = build_plan(tables, plan_file, agencies=tuple(agencies))
-    meta = replace(
-        plan.meta,
-        issuer=plan.meta.issuer or old_plan.meta.issuer,
-        commune=plan.meta.commune or old_plan.meta.commune,
-    )
-    plan = replace(plan, meta=meta, indicators=old_plan.indicators)
-    planbook.write_workbook(plan, settings, workspace.plan_workbook)
-    return plan, True
+def import_plan(workspace: Workspace, plan_file: Path, preview_only: bool = False) -> ImportPreview:
+    """Write or update the plan workbook from a plan document (.docx, .doc,
+    .xlsx, .xls, .txt), keeping the officer's settings and agencies and
+    reconciling the «Chỉ tiêu» sheet (see :mod:`planimport`). With
+    ``preview_only`` nothing is written."""
+    preview = planimport.prepare(Path(plan_file), workspace.plan_workbook)
+    if not preview_only:
+        planimport.write(preview, workspace.plan_workbook)
+    return preview
 
 
 @dataclass(frozen=True)
@@ -178,7 +157,7 @@ class PlanCheck:
 
 def check_plan(loaded: LoadedPlan) -> PlanCheck:
     """Lint the plan: wrong years, misspellings, unknown agencies…"""
-    return PlanCheck(lint_plan(loaded.plan), len(loaded.plan.items))
+    return PlanCheck(lint_settings(loaded.plan, loaded.settings) + lint_plan(loaded.plan), len(loaded.plan.items))
 
 
 # --- forms ---------------------------------------------------------------------
@@ -212,6 +191,7 @@ def make_forms(
     plan = loaded.plan
     agencies = agencies_with_forms(plan)
     if agency_code:
+        agency_code = Registry(plan.agencies).lookup(agency_code) or agency_code   # old long codes too
         agencies = [a for a in agencies if a.code == agency_code]
         if not agencies:
             codes = ", ".join(a.code for a in agencies_with_forms(plan))

@@ -181,7 +181,8 @@ def _heading(row: _Row) -> _Heading | None:
     if match and not match.group("title") and not title_given:
         return None          # a bare number
     title = clean(title_given or text)
-    if title == title.upper() and any(ch.isalpha() for ch in title) and not row.tt:
+    merged = len(values) == 1
+    if title == title.upper() and any(ch.isalpha() for ch in title) and (merged or not row.tt):
         return _Heading("none", "", title)
     return None
 

@@ -19,6 +19,9 @@ _PLAN_REF = re.compile(
     re.IGNORECASE,
 )
 _ISSUER = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn)\s+(.+)$", re.IGNORECASE)
+_OWN_PLAN = re.compile(r"kèm theo|ban hành kế hoạch", re.IGNORECASE)
+_CITED = re.compile(r"^(căn cứ|thực hiện|triển khai)\b", re.IGNORECASE)
+_HIGHER = re.compile(r"\b(tỉnh|huyện|thành phố|bộ|chính phủ|trung ương|thủ tướng)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!tháng )(?<!\d )\bnăm\s+(20\d\d)\b", re.IGNORECASE)
 
 
@@ -46,15 +49,25 @@ def parse_meta(lines: list[str]) -> PlanMeta:
     number = issuer = commune = ""
     kind = "xã"
     date = year = None
+    refs = []
     for line in (clean(x) for x in lines):
-        if not number and (ref := _PLAN_REF.search(line)):
-            number = ref.group(1).rstrip(".,")
-            date = _date(ref.groups()[1:7])
-            issuer = clean(ref.group(8) or "").rstrip(".;,")
+        for ref in _PLAN_REF.finditer(line):
+            if _OWN_PLAN.search(line) and _OWN_PLAN.search(line).start() < ref.start() or \
+                    not (_HIGHER.search(ref.group(8) or "") or _CITED.match(line)):
+                refs.append(ref)
+    for line in (clean(x) for x in lines):
         if not commune and (found := _commune(line)):
             kind, commune = found
         if year is None and (match := _YEAR.search(line)) and "ngày" not in line[: match.start()].lower():
             year = int(match.group(1))
+    # The caption ("kèm theo Kế hoạch số …") names the plan itself; a cited plan
+    # of the province ("Căn cứ/Thực hiện Kế hoạch số … của UBND tỉnh") does not.
+    refs.sort(key=lambda r: not _OWN_PLAN.search(r.string[: r.start()]))
+    if refs:
+        ref = refs[0]
+        number = ref.group(1).rstrip(".,")
+        date = _date(ref.groups()[1:7])
+        issuer = clean(ref.group(8) or "").rstrip(".;,")
     if issuer and (found := _commune(issuer)):
         commune = found[1]
         issuer = f"UBND {found[0]} {found[1]}"
@@ -62,6 +75,7 @@ def parse_meta(lines: list[str]) -> PlanMeta:
         issuer = f"UBND {kind} {commune}"
     if year is None and date:
         year = date.year
-    titles = [clean(line) for line in lines if "nhiệm vụ" in line.lower() or "kế hoạch" in line.lower()]
+    titles = [clean(line) for line in lines if ("nhiệm vụ" in line.lower() or "kế hoạch" in line.lower())
+              and not line.startswith("(") and len(line) > 12]
     title = next((t for t in titles if t == t.upper()), titles[0] if titles else "")
     return PlanMeta(issuer=issuer, commune=commune, number=number, date=date, year=year, title=title)

@@ -152,13 +152,15 @@ def collect(tables: list[RawTable]) -> TaskTable | None:
     columns, with its continuations and later tables of the same kind.
     Rows come back as cells in ROLES order plus any extra text last."""
     found: TaskTable | None = None
+    before: list[str] = []        # text of the tables above the task table (the heading block)
     for table in tables:
         header = find_header(table)
         complete = header is not None and all(r in header.columns for r in REQUIRED)
         if found is None:
             if not complete:
+                before += [line for _, cells in table.rows for c in cells for line in c.split("\n") if line]
                 continue
-            found = TaskTable(header, table, title_lines=list(table.title_lines)
+            found = TaskTable(header, table, title_lines=before + list(table.title_lines)
                               + [" ".join(c for c in cells if c) for _, cells in table.rows[: header.first_row]])
             start, columns, label = header.last_row + 1, header.columns, table.where
         elif complete:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import indicatorbook
 from . import xlsxkit as kit
-from .agencies import unique_code
+from .agencies import short_code, unique_code
 from .files import open_office_zip, save_workbook_atomic
 from .indicators import default_indicators
 from .messages import CchcError
@@ -105,10 +105,11 @@ def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
     }
 
 
-def build_workbook(plan: Plan, settings: Settings) -> openpyxl.Workbook:
+def build_workbook(plan: Plan, settings: Settings, flagged: dict[str, str] | None = None) -> openpyxl.Workbook:
+    """``flagged``: agency code -> a note for the officer to confirm (new agencies of an import)."""
     workbook = openpyxl.Workbook()
     _settings_sheet(workbook.active, plan, settings)
-    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan)
+    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan, flagged or {})
     _tasks_sheet(workbook.create_sheet(SHEET_TASKS), plan)
     indicatorbook.write_sheet(workbook.create_sheet(indicatorbook.SHEET), plan)
     return workbook
@@ -139,11 +140,11 @@ def _settings_sheet(sheet, plan: Plan, settings: Settings) -> None:
     sheet.freeze_panes = "A4"
 
 
-def _agencies_sheet(sheet, plan: Plan) -> None:
+def _agencies_sheet(sheet, plan: Plan, flagged: dict[str, str]) -> None:
     kit.header_row(
         sheet, 1,
-        ["Mã (không dấu)", "Tên cơ quan", "Tên gọi khác (cách nhau bằng dấu ;)", "Loại"],
-        [30, 40, 60, 22],
+        ["Mã (không dấu)", "Tên cơ quan", "Tên gọi khác (cách nhau bằng dấu ;)", "Loại", "Cần xác nhận"],
+        [18, 40, 60, 22, 44],
     )
     kinds = DataValidation(type="list", formula1=f'"{",".join(KIND_LABELS.values())}"', allow_blank=False)
     kinds.error = "Chọn «Cơ quan của xã» hoặc «Đối tác bên ngoài»."
@@ -154,10 +155,14 @@ def _agencies_sheet(sheet, plan: Plan) -> None:
         kit.put_text(sheet.cell(row, 2), agency.name)
         kit.put_text(sheet.cell(row, 3), "; ".join(agency.aliases))
         kit.put_text(sheet.cell(row, 4), KIND_LABELS[agency.kind])
+        if agency.code in flagged:
+            kit.put_text(sheet.cell(row, 5), flagged[agency.code], kit.FONT_SMALL_ITALIC)
+            for col in range(1, 6):
+                sheet.cell(row, col).fill = kit.INPUT_FILL
     kinds.add("D2:D200")
     sheet.freeze_panes = "A2"
     kit.put_text(
-        sheet["F1"],
+        sheet["G1"],
         "Cơ quan của xã nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
         "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình. Đổi tên cơ quan: sửa cột «Tên cơ quan», "
         "ghi tên cũ vào cột «Tên gọi khác» và giữ nguyên mã.",
@@ -207,14 +212,33 @@ def _tasks_sheet(sheet, plan: Plan) -> None:
     kit.print_setup(sheet, landscape=True, title_rows=f"{header}:{header}")
 
 
-def write_workbook(plan: Plan, settings: Settings, path: Path) -> Path:
-    return save_workbook_atomic(build_workbook(plan, settings), path)
+def write_workbook(plan: Plan, settings: Settings, path: Path, flagged: dict[str, str] | None = None) -> Path:
+    return save_workbook_atomic(build_workbook(plan, settings, flagged), path)
 
 
 # --- reading ---------------------------------------------------------------
 
 
-def read_workbook(path: Path) -> tuple[Plan, Settings]:
+@dataclass
+class Book:
+    """The parts of a plan workbook that do not depend on its task table."""
+
+    path: Path
+    workbook: openpyxl.Workbook
+    meta: PlanMeta
+    settings: Settings
+    agencies: tuple[Agency, ...]
+
+    @property
+    def indicator_sheet(self):
+        return self.workbook[indicatorbook.SHEET] if indicatorbook.SHEET in self.workbook.sheetnames else None
+
+    def tasks_table(self):
+        return read_xlsx(self.path, SHEET_TASKS)
+
+
+def open_book(path: Path) -> Book:
+    """Settings, agencies and the plan's metadata of a workbook."""
     path = Path(path)
     data = open_office_zip(path, "xlsx")
     try:
@@ -234,11 +258,6 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
         year=values.get("year"),
         title=values.get("plan_title", ""),
     )
-    plan = build_plan(read_xlsx(path, SHEET_TASKS), path, agencies=agencies, meta=meta)
-    if indicatorbook.SHEET in workbook.sheetnames:
-        plan = replace(plan, indicators=indicatorbook.read_sheet(workbook[indicatorbook.SHEET], path, plan))
-    else:
-        plan = replace(plan, indicators=default_indicators(plan))
     defaults = default_settings(meta)
     recipients = tuple(
         line.strip(" -;.") for line in str(values.get("recipients", "")).split("\n") if line.strip(" -;.")
@@ -259,7 +278,18 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
         extra_working_days=values.get("extra_working_days") or (),
         schedule=values.get("schedule") or DEFAULT_SCHEDULE,
     )
-    return plan, settings
+    return Book(path, workbook, meta, settings, agencies)
+
+
+def read_workbook(path: Path) -> tuple[Plan, Settings]:
+    book = open_book(path)
+    plan = build_plan(book.tasks_table(), book.path, agencies=book.agencies, meta=book.meta)
+    sheet = book.indicator_sheet
+    if sheet is not None:
+        plan = replace(plan, indicators=indicatorbook.read_sheet(sheet, book.path, plan))
+    else:
+        plan = replace(plan, indicators=default_indicators(plan))
+    return plan, book.settings
 
 
 def _read_settings(sheet, path: Path) -> dict:
@@ -385,7 +415,7 @@ def _read_agencies(sheet, path: Path) -> tuple[Agency, ...]:
                 raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
                                 cell=row[1].coordinate, detail=f"cơ quan mã «{code}» chưa có tên")
             continue
-        code = slug(code) or unique_code(slug(name), agencies)
+        code = slug(code) or unique_code(short_code(name), agencies)
         if code in agencies:
             raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
                             cell=row[0].coordinate, detail=f"mã «{code}» bị trùng")

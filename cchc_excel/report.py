@@ -138,8 +138,18 @@ def build_context(
             "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
             "figures": figs.as_dict(),
         })
-    direction, *areas = sections
+    # Part I is the plan's «chỉ đạo, điều hành» section wherever it stands; the
+    # other sections are the numbered fields of part II, in plan order.
+    direction = next((s for s, sec in zip(sections, plan.sections) if sec.is_direction), None)
+    areas = [s for s in sections if s is not direction]
+    if direction is None:
+        heading = "Công tác chỉ đạo, điều hành"
+        direction = {"code": "", "title": heading.upper(), "heading": heading, "number": 0,
+                     "summary": _section_summary(heading, figures([])), "figure_lines": [],
+                     "lines": [line("Kế hoạch không có phần chỉ đạo, điều hành riêng.")],
+                     "figures": figures([]).as_dict()}
     for index, area in enumerate(areas, start=1):
+        area["number"] = index
         area["heading"] = f"{index}. {area['heading']}"
 
     total = figures(results)

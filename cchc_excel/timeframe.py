@@ -107,7 +107,7 @@ def parse_timeframe(text: str, year: int | None = None) -> Timeframe:
     body = _LEADING.sub("", key)
     body = body.removeprefix("tu ")
     for unit in ("quy", "thang"):
-        if body.startswith(unit + " ") or body.startswith(unit + "/"):
+        if body.startswith((unit + " ", unit + "/")):
             spans = _unit_set(body, unit, year)
             if spans:
                 return Timeframe(raw, TimeframeKind.SCHEDULED, spans, years)

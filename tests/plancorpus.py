@@ -119,6 +119,7 @@ def write_docx(spec: PlanSpec, path: Path) -> Path:
     for line in layout.after_lines:
         document.add_paragraph(line)
     for block in layout.extra_tables_after:
+        document.add_paragraph("")          # Word merges tables that touch
         _plain_table(document, block)
     document.save(path)
     return path

@@ -28,7 +28,8 @@ def test_plan_show_json_has_the_documented_shape(tmp_path):
 def test_plan_check_exits_zero_with_only_warnings(tmp_path):
     result = invoke("plan", "check", "--dir", tmp_path)
     assert result.exit_code == 0
-    assert "0 lỗi, 6 cảnh báo" in result.stdout
+    assert "0 lỗi, 7 cảnh báo" in result.stdout      # 6 in the plan, and no signer in the settings
+    assert "«Họ và tên người ký» đang để trống" in result.stdout
 
 
 def test_garbage_plan_import_is_a_clear_message_not_a_traceback(tmp_path):

@@ -1,0 +1,167 @@
+"""Plan changes are safe: `plan import` / `init --plan` keep the officer's
+settings, reconcile «Chỉ tiêu», print what they understood; `plan check`
+warns about blank settings (issue #13's plan bullets)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+import plancorpus_plans as P
+import pytest
+from conftest import invoke
+from plancorpus import Layout, PlanSpec, build
+
+from cchc_excel import planbook
+
+TWO_SECTIONS = PlanSpec(
+    "KH moi 2026",
+    Layout(columns=P.STD_COLUMNS,
+           header=("TT", "Nội dung/Nhiệm vụ", "Hoạt động/Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                   "Thời gian thực hiện"),
+           title_lines=("(Kèm theo Kế hoạch số 07/KH-UBND ngày 02/02/2026 của UBND xã Xuân Trường)",)),
+    [
+        ("section", "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        ("task", "1", "Một cửa", "Hồ sơ giải quyết đúng hạn", "Trung tâm PV hành chính công", "", "Thường xuyên"),
+        ("section", "II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+        ("task", "1", "Báo cáo CCHC", "Báo cáo", "Phòng Văn hóa - Xã hội", "Công an xã", "Hằng quý"),
+    ],
+)
+NO_CAPTION = PlanSpec(
+    "KH-moi", Layout(columns=P.STD_COLUMNS, header=TWO_SECTIONS.layout.header), TWO_SECTIONS.rows)
+
+
+def _set(book, **values):
+    workbook = openpyxl.load_workbook(book)
+    for row in workbook[planbook.SHEET_SETTINGS].iter_rows(min_row=4):
+        if row[0].value in values:
+            row[2].value = values[row[0].value]
+    workbook.save(book)
+
+
+def _settings(book) -> dict:
+    sheet = openpyxl.load_workbook(book)[planbook.SHEET_SETTINGS]
+    return {r[0].value: r[2].value for r in sheet.iter_rows(min_row=4) if r[0].value}
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_import_keeps_settings_reconciles_indicators_and_leaves_a_workbook_every_command_accepts(tmp_path):
+    work = tmp_path / "ws"
+    assert invoke("init", work).exit_code == 0
+    book = work / planbook.FILENAME
+    _set(book, signer_name="Nguyễn Văn An", commune="Xuân Trường")
+    source = build(TWO_SECTIONS, tmp_path, ".docx")
+
+    result = invoke("plan", "import", source, "--dir", work)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Số kế hoạch: «07/KH-UBND» (lấy từ tài liệu; trước đây: «03/KH-UBND»)" in out
+    assert "Ngày ban hành: «02/02/2026» (lấy từ tài liệu" in out
+    assert "Tên xã: «Xuân Trường» (giữ như trong sổ kế hoạch)" in out
+    # Indicators of the areas the new plan no longer has: all named in one list, left out.
+    assert "Chỉ tiêu không xếp được vào phần nào của kế hoạch mới" in out
+    for code in ("VBQPPL_BAN_HANH", "CBCC_DAO_TAO", "KINH_PHI_CCHC", "VB_KY_SO", "TL_KY_SO"):
+        assert code in out
+    assert "Công an xã [cong-an-xa]: đối tác bên ngoài" in out          # new agency, flagged
+    assert "(trước khi nhập).xlsx" in out
+
+    settings = _settings(book)
+    assert settings["signer_name"] == "Nguyễn Văn An" and settings["plan_number"] == "07/KH-UBND"
+    agencies = openpyxl.load_workbook(book)[planbook.SHEET_AGENCIES]
+    flags = {r[0].value: r[4].value for r in agencies.iter_rows(min_row=2) if r[0].value}
+    assert "xác nhận loại" in flags["cong-an-xa"] and not flags["phong-vhxh"]
+    # TTHC indicators followed their section by name: it is «I» now.
+    indicators = openpyxl.load_workbook(book)["Chỉ tiêu"]
+    sections = {r[0].value: r[3].value for r in indicators.iter_rows(min_row=2) if r[0].value}
+    assert sections["HS_TIEP_NHAN"] == "I. Thủ tục hành chính"
+    assert sections["VB_CHI_DAO"] == "II. Chỉ đạo, điều hành"
+    assert "VBQPPL_BAN_HANH" not in sections
+
+    check = invoke("plan", "check", "--dir", work)
+    assert check.exit_code == 0, check.output
+    assert invoke("forms", "-p", "2026Q1", "--dir", work).exit_code == 0
+
+
+def test_preview_writes_nothing(tmp_path):
+    work = tmp_path / "ws"
+    source = build(TWO_SECTIONS, tmp_path, ".xlsx")
+    result = invoke("plan", "import", source, "--dir", work, "--preview")
+    assert result.exit_code == 0 and "chưa ghi gì" in result.output
+    assert not (work / planbook.FILENAME).exists()
+    assert invoke("init", work).exit_code == 0
+    before = _digest(work / planbook.FILENAME)
+    result = invoke("plan", "import", source, "--dir", work, "--preview")
+    assert "Phần (2), nhiệm vụ (2), sản phẩm (2)" in result.output
+    assert "II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: 1 nhiệm vụ, 1 sản phẩm → báo cáo mục I" in result.output
+    assert "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH: 1 nhiệm vụ, 1 sản phẩm → báo cáo mục II.1" in result.output
+    assert _digest(work / planbook.FILENAME) == before
+    assert not list(work.glob("*trước khi nhập*"))
+
+
+def test_init_with_a_plan_that_states_nothing_says_what_is_blank_and_plan_check_warns(tmp_path):
+    work = tmp_path / "ws"
+    source = build(NO_CAPTION, tmp_path, ".xlsx")
+    result = invoke("init", work, "--plan", source)
+    assert result.exit_code == 0, result.output
+    assert "Số kế hoạch: (trống) (chưa có: điền ở trang «Thiết lập»)" in result.output
+    assert "Năm kế hoạch: «2026» (suy ra từ thời gian thực hiện)" not in result.output   # nothing to infer from
+    check = invoke("plan", "check", "--dir", work)
+    for label in ("Tên xã", "Số kế hoạch", "Ngày ban hành kế hoạch", "Họ và tên người ký"):
+        assert f"Thiết lập «{label}» đang để trống" in check.output
+
+
+def test_a_broken_row_is_named_and_the_rest_imported(tmp_path):
+    source = build(P.BINH_MINH, tmp_path, ".docx")
+    result = invoke("plan", "import", source, "--dir", tmp_path / "ws")
+    assert result.exit_code == 0
+    assert "Dòng không nhập được (3); phần còn lại đã nhập:" in result.output
+    assert "dòng 5: không xếp được dòng «Phòng Kinh tế | Quý II/2026»" in result.output
+    assert "Còn 3 dòng chưa nhập" in result.output
+    assert "4 nhiệm vụ, 4 sản phẩm" in result.output
+    assert invoke("plan", "check", "--dir", tmp_path / "ws").exit_code == 0
+
+
+def test_unknown_timeframes_are_listed_by_the_preview_and_plan_check(tmp_path):
+    source = build(P.BINH_MINH, tmp_path, ".docx")
+    result = invoke("plan", "import", source, "--dir", tmp_path / "ws")
+    assert "Chưa hiểu (1 cách ghi" in result.output and "«Sớm nhất có thể»: II.2" in result.output
+    check = invoke("plan", "check", "--dir", tmp_path / "ws")
+    assert "II.2: không hiểu thời gian thực hiện «Sớm nhất có thể»" in check.output
+
+
+def test_indicators_whose_section_is_gone_are_named_together(tmp_path):
+    work = tmp_path / "ws"
+    assert invoke("init", work).exit_code == 0
+    book = work / planbook.FILENAME
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Chỉ tiêu"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in ("TIN_BAI", "SANG_KIEN"):
+            row[3].value = "XI"
+    workbook.save(book)
+    result = invoke("plan", "check", "--dir", work)
+    assert result.exit_code != 0
+    assert "2 chỉ tiêu không thuộc phần nào" in result.output
+    assert "TIN_BAI" in result.output and "SANG_KIEN" in result.output
+
+
+def test_doc_without_libreoffice_is_a_clear_message(tmp_path, monkeypatch):
+    from cchc_excel import office
+
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    source = tmp_path / "ke-hoach.doc"
+    source.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    result = invoke("plan", "import", source, "--dir", tmp_path / "ws")
+    assert result.exit_code != 0
+    assert "tệp Word cũ (.doc): cần LibreOffice" in result.output and "ke-hoach.doc" in result.output
+    assert not (tmp_path / "ws" / planbook.FILENAME).exists()
+
+
+@pytest.mark.parametrize("spelling", ["phong-van-hoa-xa-hoi", "phong-vhxh"])
+def test_forms_for_one_agency_accept_its_old_long_code(tmp_path, spelling):
+    result = invoke("forms", "-p", "2026Q1", "--dir", tmp_path, "--agency", spelling)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx")] == ["phong-vhxh.xlsx"]
