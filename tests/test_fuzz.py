@@ -32,7 +32,7 @@ def returns(q1_forms, tmp_path_factory) -> dict[str, bytes]:
     """A filled return of Phòng Kinh tế (mutated) and of Văn phòng (kept good)."""
     folder = tmp_path_factory.mktemp("fuzz-src")
     fill(q1_forms / "phong-kinh-te.xlsx", folder / "kt.xlsx", {"VI.1.1": done(), "VI.2": {"status": "Đang thực hiện"}})
-    fill(q1_forms / "van-phong-hdnd-ubnd.xlsx", folder / "vp.xlsx", {"II.1": done()})
+    fill(q1_forms / "vp-hdnd-ubnd.xlsx", folder / "vp.xlsx", {"II.1": done()})
     return {name: (folder / name).read_bytes() for name in ("kt.xlsx", "vp.xlsx")}
 
 
@@ -111,8 +111,8 @@ def test_no_return_crashes_the_run_changes_an_input_or_hides_another_agency(retu
     result = run_check(Workspace(root), LOADED, PERIOD, dt.date(2026, 3, 20))   # any exception fails the test
 
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()} == before
-    assert result.intake.submissions["van-phong-hdnd-ubnd"].used.name == "vp.xlsx"
-    assert result.intake.answers_of("van-phong-hdnd-ubnd")["II.1"].status == "done"
+    assert result.intake.submissions["vp-hdnd-ubnd"].used.name == "vp.xlsx"
+    assert result.intake.answers_of("vp-hdnd-ubnd")["II.1"].status == "done"
     sent = "phong-kinh-te" in result.intake.submissions
     named = any(Path(f.file).name == "kt.xlsx" for f in result.findings)
     assert sent or named                        # the mutated file is read or named, never silently dropped

@@ -95,11 +95,11 @@ def test_far_cells_in_every_format_are_named_and_never_stop_the_run(q1_forms, tm
     inbox.mkdir(parents=True)
     kt, vh, vp = inbox / "kt.xlsx", inbox / "vh.xlsx", inbox / "vp.xlsx"
     kt_sheet, kt_item, _ = _first_section(q1_forms / "phong-kinh-te.xlsx")
-    vh_sheet, vh_item, _ = _first_section(q1_forms / "phong-van-hoa-xa-hoi.xlsx")
-    vp_item = _first_section(q1_forms / "van-phong-hdnd-ubnd.xlsx")[1]
+    vh_sheet, vh_item, _ = _first_section(q1_forms / "phong-vhxh.xlsx")
+    vp_item = _first_section(q1_forms / "vp-hdnd-ubnd.xlsx")[1]
     fill(q1_forms / "phong-kinh-te.xlsx", kt, {kt_item: done()})
-    fill(q1_forms / "phong-van-hoa-xa-hoi.xlsx", vh, {vh_item: done()})
-    fill(q1_forms / "van-phong-hdnd-ubnd.xlsx", vp, {vp_item: done()})
+    fill(q1_forms / "phong-vhxh.xlsx", vh, {vh_item: done()})
+    fill(q1_forms / "vp-hdnd-ubnd.xlsx", vp, {vp_item: done()})
     # A value at the last cell of a sheet made the reader ask for 17 billion cells and abort (exit 134).
     _add_cell(kt, kt_sheet, b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>xa</t></is></c></row>')
     # At J1048576 one file cost 15 s and 710 MB.
@@ -112,7 +112,7 @@ def test_far_cells_in_every_format_are_named_and_never_stop_the_run(q1_forms, tm
 
     assert code in (0, 1)
     states = {a["code"]: a["status"] for a in out["agencies"]}
-    assert states["phong-kinh-te"] == states["phong-van-hoa-xa-hoi"] == states["van-phong-hdnd-ubnd"] == "sent"
+    assert states["phong-kinh-te"] == states["phong-vhxh"] == states["vp-hdnd-ubnd"] == "sent"
     found = {(f["code"], Path(f["file"]).name, f["cell"]) for f in out["findings"]}
     assert ("CELL_TOO_FAR", "kt.xlsx", "XFD1048576") in found
     assert ("CELL_TOO_FAR", "vh.xlsx", "J1048576") in found
@@ -161,8 +161,8 @@ def test_calamine_issue_553_file_is_read_quickly():
 
 def test_reader_errors_become_findings_for_that_file_only(q1_forms, tmp_path):
     good = tmp_path / "vp.xlsx"
-    vp_item = _first_section(q1_forms / "van-phong-hdnd-ubnd.xlsx")[1]
-    fill(q1_forms / "van-phong-hdnd-ubnd.xlsx", good, {vp_item: done()})
+    vp_item = _first_section(q1_forms / "vp-hdnd-ubnd.xlsx")[1]
+    fill(q1_forms / "vp-hdnd-ubnd.xlsx", good, {vp_item: done()})
     # A corrupted deflate stream inside a part.
     deflate = tmp_path / "deflate.xlsx"
     shutil.copyfile(q1_forms / "phong-kinh-te.xlsx", deflate)
@@ -175,19 +175,19 @@ def test_reader_errors_become_findings_for_that_file_only(q1_forms, tmp_path):
     deflate.write_bytes(bytes(data))
     # A shared-string index that points nowhere.
     bad_index = tmp_path / "sst.xlsx"
-    shutil.copyfile(q1_forms / "phong-van-hoa-xa-hoi.xlsx", bad_index)
+    shutil.copyfile(q1_forms / "phong-vhxh.xlsx", bad_index)
     title, _, row = _first_section(bad_index)
     _add_cell(bad_index, title, b'<row r="%d"><c r="H%d" t="s"><v>99999</v></c></row>' % (row + 200, row + 200))
     # A sheet the workbook lists but the zip does not hold.
     missing = tmp_path / "missing.xlsx"
-    shutil.copyfile(q1_forms / "trung-tam-phuc-vu-hanh-chinh-cong.xlsx", missing)
+    shutil.copyfile(q1_forms / "tt-pvhcc.xlsx", missing)
     part = _sheet_part(missing, _first_section(missing)[0])
     patch_zip(missing, pattern=lambda name, data: data.replace(part.split("/", 1)[1].encode(), b"worksheets/nope.xml")
               if name == "xl/_rels/workbook.xml.rels" else data)
 
     intake = collect(PLAN, "2026Q1", [deflate, bad_index, missing, good])
 
-    assert intake.answers_of("van-phong-hdnd-ubnd")[vp_item].status == "done"
+    assert intake.answers_of("vp-hdnd-ubnd")[vp_item].status == "done"
     by_file = {}
     for f in intake.findings:
         by_file.setdefault(Path(f.file).name, []).append(f)
@@ -242,7 +242,7 @@ def test_a_saved_time_with_an_offset_decides_which_return_is_newer(q1_forms, tmp
 
 
 def test_a_merged_status_cell_reads_as_excel_shows_it(q1_forms, tmp_path):
-    source = q1_forms / "van-phong-hdnd-ubnd.xlsx"
+    source = q1_forms / "vp-hdnd-ubnd.xlsx"
     sheet = max(section_sheets(openpyxl.load_workbook(source)), key=lambda s: len(item_rows(s)))
     (first, row1), (second, row2) = item_rows(sheet)[:2]
     path = tmp_path / "vp.xlsx"
@@ -253,7 +253,7 @@ def test_a_merged_status_cell_reads_as_excel_shows_it(q1_forms, tmp_path):
         ws.merge_cells(f"{cell_ref('status', row1)}:{cell_ref('status', row2)}")
 
     fill(source, path, {first: {"status": "Đang thực hiện"}}, transform=merge)
-    answers = collect(PLAN, "2026Q1", [path]).answers_of("van-phong-hdnd-ubnd")
+    answers = collect(PLAN, "2026Q1", [path]).answers_of("vp-hdnd-ubnd")
     assert answers[first].status == answers[second].status == "in_progress"
 
 
@@ -306,7 +306,7 @@ def test_every_reader_exception_is_caught_per_file(q1_forms, tmp_path, monkeypat
     import python_calamine
 
     good = tmp_path / "vp.xlsx"
-    shutil.copyfile(q1_forms / "van-phong-hdnd-ubnd.xlsx", good)
+    shutil.copyfile(q1_forms / "vp-hdnd-ubnd.xlsx", good)
     bad = tmp_path / "kt.xlsx"
     shutil.copyfile(q1_forms / "phong-kinh-te.xlsx", bad)
 
@@ -329,6 +329,6 @@ def test_every_reader_exception_is_caught_per_file(q1_forms, tmp_path, monkeypat
     monkeypatch.undo()
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", staticmethod(explode))
     intake = collect(PLAN, "2026Q1", [bad, good])
-    assert "van-phong-hdnd-ubnd" in intake.submissions
+    assert "vp-hdnd-ubnd" in intake.submissions
     assert any(f.code == "FILE_UNREADABLE" and f.file == str(bad) for f in intake.findings)
 
