@@ -22,9 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc_excel.files import save_workbook_atomic
 from cchc_excel.assignments import agencies_with_forms, form_rows
+from cchc_excel.files import save_workbook_atomic
 from cchc_excel.forms import Prefill, build_form
+from cchc_excel.models import Status
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 from cchc_excel.planbook import default_settings
@@ -36,7 +37,7 @@ def make_inputs(folder: Path, n: int) -> list[Path]:
     originals = []
     for agency in agencies_with_forms(plan):
         answers = {
-            row.item.id: {"status": "Đang thực hiện", "result": f"Đã triển khai {row.item.id} theo kế hoạch",
+            row.item.id: {"status": Status.IN_PROGRESS.label, "result": f"Đã triển khai {row.item.id} theo kế hoạch",
                           "evidence": "Văn bản số 12/UBND ngày 05/02/2026"}
             for row in form_rows(plan, agency.code)
         }

@@ -98,7 +98,8 @@ class Intake:
         return {a.item: a for a in self.answers if a.agency == agency}
 
 
-_FINISHED = (Status.DONE, Status.CARRIED_OUT)
+# Statuses that complete a product for the period.
+FINISHED = (Status.DONE, Status.CARRIED_OUT)
 
 
 def item_status(lead_answers: list[Answer]) -> Status | None:
@@ -117,8 +118,8 @@ def item_status(lead_answers: list[Answer]) -> Status | None:
     if all(s == Status.NOT_ARISEN for s in statuses):
         return Status.NOT_ARISEN
     arisen = [s for s in statuses if s != Status.NOT_ARISEN]
-    if every_lead and all(s in _FINISHED for s in arisen) and Status.CARRIED_OUT in arisen:
+    if every_lead and all(s in FINISHED for s in arisen) and Status.CARRIED_OUT in arisen:
         return Status.CARRIED_OUT
-    if any(s in (*_FINISHED, Status.IN_PROGRESS) for s in statuses):
+    if any(s in (*FINISHED, Status.IN_PROGRESS) for s in statuses):
         return Status.IN_PROGRESS
     return Status.NOT_STARTED

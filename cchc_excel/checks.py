@@ -8,16 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .figurerules import check_figures
-from .answers import Answer, Intake, item_status
+from .answers import FINISHED, Answer, Intake, item_status
 from .assignments import agencies_with_forms, form_rows
+from .figurerules import check_figures
 from .messages import finding
-from .models import Finding, Item, Period, Plan, Settings, Severity, Status, TimeframeKind
+from .models import Finding, Item, Period, Plan, Settings, Severity, Status, Timeframe, TimeframeKind
 from .periods import format_window, make_period
 from .timeframe import is_due, is_overdue
 from .values import is_thin
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# Statuses that fit only some timeframe kinds -> (the kinds, the finding when it does not fit).
+# «Đã thực hiện trong kỳ» is for tasks done again and again (recurring, "khi phát sinh", or
+# planned in several quarters); «Chưa phát sinh» only for "khi phát sinh" tasks.
+_PERIODIC = (TimeframeKind.RECURRING, TimeframeKind.CONDITIONAL, TimeframeKind.UNKNOWN)
+STATUS_FITS = {
+    Status.CARRIED_OUT: (_PERIODIC, "STATUS_CARRIED_OUT_ONE_OFF"),
+    Status.NOT_ARISEN: ((TimeframeKind.CONDITIONAL,), "NOT_ARISEN_INVALID"),
+}
+
+
+def status_fits(status: Status, timeframe: Timeframe) -> bool:
+    """Whether a status can honestly be said of a product with this timeframe."""
+    if status not in STATUS_FITS:
+        return True
+    kinds, _ = STATUS_FITS[status]
+    several = timeframe.kind == TimeframeKind.SCHEDULED and len(timeframe.spans) > 1
+    return timeframe.kind in kinds or (status == Status.CARRIED_OUT and several)
 
 
 def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, settings: Settings | None = None,
@@ -55,7 +73,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
         item = items[item_id]
         leads = [a for a in answers if a.role == "lead"]
         for lead in leads:
-            if lead.status != Status.DONE and is_overdue(item.timeframe, period, completed=False):
+            if lead.status not in FINISHED and is_overdue(item.timeframe, period, completed=False):
                 # Answered when the reason is written where the fix asks for it: then it is
                 # information for the officer, not something to send back to the agency.
                 answered = bool(lead.difficulties) and not is_thin(lead.difficulties)
@@ -94,11 +112,11 @@ def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, du
             window = period if day > period.end else make_period(period.year, "Y")
             out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(window),
                                **at("completed_on")))
-    if answer.status == Status.NOT_ARISEN and item.timeframe.kind != TimeframeKind.CONDITIONAL:
-        out.append(finding("NOT_ARISEN_INVALID", W, timeframe=item.timeframe.text, **at("status")))
+    if answer.status and not status_fits(answer.status, item.timeframe):
+        out.append(finding(STATUS_FITS[answer.status][1], W, timeframe=item.timeframe.text, **at("status")))
     if answer.result and is_thin(answer.result):
         out.append(finding("RESULT_THIN", W, text=answer.result, **at("result")))
-    elif not answer.result and answer.status in (Status.DONE, Status.CARRIED_OUT, Status.IN_PROGRESS) and answer.role == "lead":
+    elif not answer.result and answer.status in (*FINISHED, Status.IN_PROGRESS) and answer.role == "lead":
         out.append(finding("RESULT_MISSING", W, status=answer.status.label, **at("result")))
     return out
 

@@ -102,7 +102,10 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
         day = min(end, period.end) - dt.timedelta(days=number % 20)
         return {"status": Status.DONE.label, "completed_on": dt.datetime.combine(day, dt.time()),
                 "result": _pick(_RESULTS_DONE, key), "evidence": _pick(_EVIDENCE, key).format(n=number)}
-    answer: dict[str, object] = {"status": Status.IN_PROGRESS.label, "result": _pick(_RESULTS_PROGRESS, key)}
+    recurring = item.timeframe.kind == TimeframeKind.RECURRING
+    status = Status.CARRIED_OUT if recurring else Status.IN_PROGRESS
+    results = _RESULTS_PROGRESS[1::2] if recurring else _RESULTS_PROGRESS[0::2]
+    answer: dict[str, object] = {"status": status.label, "result": _pick(results, key)}
     if number % 5 == 0:
         answer["difficulties"] = _pick(_DIFFICULTIES, key)
         answer["proposals"] = _pick(_PROPOSALS, key)

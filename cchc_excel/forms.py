@@ -170,11 +170,13 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         "Mỗi trang là một phần của kế hoạch CCHC, chỉ gồm các nhiệm vụ cơ quan mình chủ trì hoặc phối hợp.",
         "Chỉ nhập vào các ô nền vàng (từ cột «Trạng thái» đến cột «Đề xuất, kiến nghị»); các cột kế hoạch đã khóa.",
         "Chọn «Trạng thái» trong danh sách thả xuống (bấm vào ô, chọn mũi tên). Không gõ chữ khác.",
-        "«Ngày hoàn thành» ghi dạng ngày/tháng/năm, ví dụ 15/03/2026; bắt buộc khi «Đã hoàn thành».",
+        f"«Ngày hoàn thành» ghi dạng ngày/tháng/năm, ví dụ 15/03/2026; bắt buộc khi «{Status.DONE.label}».",
+        f"Nhiệm vụ thường xuyên, định kỳ hoặc khi phát sinh đã làm trong kỳ: chọn «{Status.CARRIED_OUT.label}» "
+        f"và ghi kết quả đã làm trong kỳ (không chọn «{Status.IN_PROGRESS.label}»).",
         "«Kết quả thực hiện»: nêu cụ thể đã làm gì, số lượng, kết quả (không ghi «x», «ok»).",
         "«Văn bản/sản phẩm minh chứng»: số, ký hiệu, ngày của văn bản, ví dụ «Kế hoạch số 05/KH-UBND ngày 12/01/2026».",
         "Nhiệm vụ «Chưa đến hạn» vẫn được báo cáo tiến độ nếu đã triển khai; nếu chưa thì có thể để trống.",
-        "Nhiệm vụ «Khi phát sinh»: nếu trong kỳ chưa có việc thì chọn «Chưa phát sinh».",
+        f"Nhiệm vụ «Khi phát sinh»: nếu trong kỳ chưa có việc thì chọn «{Status.NOT_ARISEN.label}».",
         "Muốn xuống dòng trong một ô: bấm Alt+Enter. Chữ dài bị che thì nhấp đúp vào mép dưới số thứ tự "
         "dòng (bên trái) để giãn dòng. Không thêm, xóa, đổi tên trang tính hay cột.",
         "Lưu tệp (.xlsx) và gửi lại trước hạn; đổi tên tệp cũng không sao — chương trình nhận biết biểu mẫu qua nội dung.",
@@ -219,7 +221,9 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
     sheet.row_dimensions[spec.HEADER_ROW].height = 48
 
     status_dv = _status_validation("Chọn trạng thái thực hiện trong kỳ.")
-    conditional_dv = _status_validation("Nhiệm vụ khi phát sinh: chọn «Chưa phát sinh» nếu trong kỳ chưa có việc.")
+    recurring_dv = _status_validation(f"Nhiệm vụ thường xuyên: đã làm trong kỳ thì chọn «{Status.CARRIED_OUT.label}».")
+    conditional_dv = _status_validation(f"Nhiệm vụ khi phát sinh: chọn «{Status.NOT_ARISEN.label}» nếu trong kỳ "
+                                        f"chưa có việc, «{Status.CARRIED_OUT.label}» nếu đã làm.")
     # A warning, not a stop: on a computer set to US English, Excel takes "15/03/2026" as
     # text, which a date rule would refuse; the tool reads such text dates correctly.
     date_dv = DataValidation(type="date", operator="between", errorStyle="warning",
@@ -234,7 +238,7 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
     text_dv.promptTitle, text_dv.prompt = "Nội dung", "Ghi cụ thể; Alt+Enter để xuống dòng."
     text_dv.errorTitle, text_dv.error = "Quá dài", "Mỗi ô tối đa 5.000 ký tự; tóm tắt lại hoặc chia sang ô khác."
     text_dv.showErrorMessage = text_dv.showInputMessage = True
-    for dv in (status_dv, conditional_dv, date_dv, text_dv):
+    for dv in (status_dv, recurring_dv, conditional_dv, date_dv, text_dv):
         sheet.add_data_validation(dv)
 
     col = spec.COLUMN_INDEX
@@ -278,10 +282,12 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
                 cell.fill = CARRIED_FILL
             _annotate(cell, prefill, (item.id, column.key))
         status_cell = f"{get_column_letter(col['status'])}{r}"
-        (conditional_dv if item.timeframe.kind == TimeframeKind.CONDITIONAL else status_dv).add(status_cell)
+        validations = {TimeframeKind.CONDITIONAL: conditional_dv, TimeframeKind.RECURRING: recurring_dv}
+        validations.get(item.timeframe.kind, status_dv).add(status_cell)
         if item.timeframe.kind == TimeframeKind.CONDITIONAL:
             sheet.cell(r, col["due"]).comment = Comment(
-                "Nhiệm vụ chỉ thực hiện khi có phát sinh/yêu cầu. Nếu trong kỳ chưa có, chọn «Chưa phát sinh».",
+                "Nhiệm vụ chỉ thực hiện khi có phát sinh/yêu cầu. Nếu trong kỳ chưa có, chọn "
+                f"«{Status.NOT_ARISEN.label}»; đã làm thì chọn «{Status.CARRIED_OUT.label}».",
                 "cchc-excel")
         sheet.row_dimensions[r].height = _row_height(values, previous)
 

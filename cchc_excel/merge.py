@@ -10,6 +10,7 @@ cannot be read or placed becomes a finding.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +20,7 @@ from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import form_rows
 from .intake import RawAnswer, ReturnedForm, is_lock_file, read_form
 from .messages import CchcError, finding
-from .models import Finding, Plan, Severity, Status
+from .models import Finding, Item, Plan, Severity, Status, TimeframeKind
 from .plan import fingerprint
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 from .vnformat import number as vn_number
@@ -111,7 +112,7 @@ def _identify(form: ReturnedForm | None, path: Path, period_id: str, plan_print:
 def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[Answer], list[Finding]]:
     """Typed values -> Answers; every value that cannot be read or placed -> a finding."""
     agency = form.agency
-    roles = {r.item.id: r.role for r in form_rows(plan, agency)}
+    rows = {r.item.id: r for r in form_rows(plan, agency)}
     file = str(form.path)
     findings: list[Finding] = []
     answers: list[Answer] = []
@@ -125,7 +126,7 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
     for raw in form.answers:
         typed = any(text_value(v) for v in raw.values.values())
         where = {"agency": agency, "file": file, "sheet": raw.sheet}
-        if raw.item not in roles:
+        if raw.item not in rows:
             if typed:
                 findings.append(finding("ITEM_NOT_ASSIGNED", W, item=raw.item, row=raw.row,
                                         agency_name=agency_name, cell=f"A{raw.row}", **where))
@@ -137,9 +138,12 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
                                         other_sheet=first.sheet, cell=f"A{raw.row}", **where))
             continue
         seen[raw.item] = raw
-        answer, problems = _normalise_one(raw, agency, roles[raw.item], file)
+        answer, problems = _normalise_one(raw, agency, rows[raw.item].role, file)
+        answer, note = _read_old_status(answer, rows[raw.item].item)
         answers.append(answer)
         findings.extend(problems)
+        if note:
+            findings.append(note)
     return answers, findings
 
 
@@ -170,6 +174,21 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
         figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
                                          dict(raw.cells))
     return list(figures.values()), findings
+
+
+_CARRIED_KINDS = (TimeframeKind.RECURRING, TimeframeKind.CONDITIONAL)
+
+
+def _read_old_status(answer: Answer, item: Item) -> tuple[Answer, Finding | None]:
+    """Forms before «Đã thực hiện trong kỳ» told officers to choose «Đang
+    thực hiện» for a recurring task carried out in the period: on a recurring
+    or "khi phát sinh" item with a result written, it is read as carried out
+    (with an info note saying so)."""
+    if answer.status != Status.IN_PROGRESS or item.timeframe.kind not in _CARRIED_KINDS or not answer.result:
+        return answer, None
+    note = finding("STATUS_READ_AS_CARRIED_OUT", I, item=answer.item, agency=answer.agency, file=answer.file,
+                   sheet=answer.sheet, cell=answer.cell("status"), column="status")
+    return replace(answer, status=Status.CARRIED_OUT), note
 
 
 def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[Answer, list[Finding]]:

@@ -7,6 +7,10 @@ sentence makes the wording consistent and reviewable.
 
 from __future__ import annotations
 
+from .models import Status
+
+STATUS_FIELDS = {f"status_{status.value}": status.label for status in Status}
+
 # code -> (what is wrong, how to fix it). Fields are str.format placeholders.
 CATALOG: dict[str, tuple[str, str]] = {
     # --- reading files -------------------------------------------------------
@@ -240,11 +244,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Kiểm tra lại ô {cell}: nếu không đúng thì sửa lại (dấu chấm ngăn hàng nghìn, dấu phẩy ngăn số lẻ).",
     ),
     "DONE_NO_DATE": (
-        "{item}: «Đã hoàn thành» nhưng chưa ghi ngày hoàn thành.",
+        "{item}: «{status_done}» nhưng chưa ghi ngày hoàn thành.",
         "Ghi ngày hoàn thành (ngày/tháng/năm) vào ô {cell}.",
     ),
     "DONE_NO_EVIDENCE": (
-        "{item}: «Đã hoàn thành» nhưng chưa ghi văn bản/sản phẩm minh chứng.",
+        "{item}: «{status_done}» nhưng chưa ghi văn bản/sản phẩm minh chứng.",
         "Ghi số, ký hiệu, ngày của văn bản hoặc sản phẩm vào ô {cell}.",
     ),
     "DATE_INVALID": (
@@ -253,15 +257,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "DATE_OUTSIDE_WINDOW": (
         "{item}: ngày hoàn thành {date} nằm ngoài kỳ số liệu {window}.",
-        "Kiểm tra lại ngày ở ô {cell}; việc đã xong từ kỳ trước thì vẫn giữ «Đã hoàn thành» và ghi rõ ở cột kết quả.",
+        "Kiểm tra lại ngày ở ô {cell}; việc đã xong từ kỳ trước thì vẫn giữ «{status_done}» và ghi rõ ở cột kết quả.",
     ),
     "DATE_IN_FUTURE": (
         "{item}: ngày hoàn thành {date} ở sau ngày hôm nay ({today}).",
-        "Sửa ngày ở ô {cell}; nếu chưa xong thì chọn «Đang thực hiện».",
+        "Sửa ngày ở ô {cell}; nếu chưa xong thì chọn «{status_in_progress}».",
     ),
     "NOT_ARISEN_INVALID": (
-        "{item}: «Chưa phát sinh» chỉ dùng cho nhiệm vụ khi có phát sinh, nhưng thời gian của nhiệm vụ này là «{timeframe}».",
-        "Chọn trạng thái khác ở ô {cell} (ví dụ «Chưa thực hiện» kèm lý do).",
+        "{item}: «{status_not_arisen}» chỉ dùng cho nhiệm vụ khi có phát sinh, nhưng thời gian của nhiệm vụ này là «{timeframe}».",
+        "Chọn trạng thái khác ở ô {cell} (ví dụ «{status_not_started}» kèm lý do).",
     ),
     "ITEM_OVERDUE": (
         "{item}: chưa hoàn thành dù thời hạn kế hoạch «{timeframe}» đã qua.",
@@ -356,6 +360,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item} ({name}) = {value}, khác xa kỳ trước ({previous}, {previous_title}); cơ quan đã giải trình: «{note}».",
         "Không cần cơ quan sửa gì; xem lại giải trình nếu cần.",
     ),
+    "STATUS_READ_AS_CARRIED_OUT": (
+        "{item}: «{status_in_progress}» ở nhiệm vụ thường xuyên/khi phát sinh đã ghi kết quả "
+        "nên được hiểu là «{status_carried_out}».",
+        "Nếu trong kỳ nhiệm vụ chưa được thực hiện, sửa trạng thái ở ô {cell}; từ nay chọn «{status_carried_out}» "
+        "cho nhiệm vụ thường xuyên đã thực hiện trong kỳ.",
+    ),
+    "STATUS_CARRIED_OUT_ONE_OFF": (
+        "{item}: «{status_carried_out}» chỉ dùng cho nhiệm vụ thường xuyên, định kỳ hoặc khi phát sinh, "
+        "nhưng thời gian của sản phẩm này là «{timeframe}».",
+        "Chọn «{status_done}» nếu sản phẩm đã xong (ghi ngày và văn bản minh chứng), "
+        "hoặc «{status_in_progress}» nếu chưa xong (ô {cell}).",
+    ),
     "STATUS_CONTRADICTION": (
         "{item}: cơ quan chủ trì báo «{lead_status}» nhưng {agency_name} (phối hợp) báo «{status}».",
         "Thống nhất với cơ quan chủ trì và sửa trạng thái cho đúng.",
@@ -418,8 +434,12 @@ def finding(code: str, severity, *, item: str = "", agency: str = "", file: str 
 
 
 def render(code: str, **fields: object) -> tuple[str, str]:
-    """(message, fix) for a catalogue code with its fields filled in."""
+    """(message, fix) for a catalogue code with its fields filled in.
+
+    Every message may name a status by ``{status_<value>}`` (``{status_done}``
+    -> «Đã hoàn thành»): the labels live on :class:`models.Status` only."""
     message, fix = CATALOG[code]
+    fields = {**STATUS_FIELDS, **fields}
     return message.format(**fields), fix.format(**fields)
 
 

@@ -20,7 +20,7 @@ from .answers import Answer, Intake
 from .assignments import agencies_with_forms
 from .indicators import schedule_periods
 from .models import Finding, Period, Plan, Settings, Status, TimeframeKind
-from .outcomes import Outcome, agency_figures, figures, outcomes
+from .outcomes import Figures, Outcome, Standing, agency_figures, figures, outcomes
 from .periods import format_window, next_period
 from .statistics import figure_sentences, period_stats, stat_rows
 from .textnorm import fold
@@ -61,6 +61,8 @@ def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
     item = outcome.item
     names = {a.code: a.name for a in plan.agencies}
     product = item.product.rstrip(" .;:")
+    if outcome.standing == Standing.DONE_EARLIER:
+        return None    # not this period's work: the annex lists it
     if outcome.status is None:
         if not outcome.due:
             return None
@@ -87,17 +89,32 @@ def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
     return line(text)
 
 
-def _section_summary(title: str, figs) -> str:
-    if not figs.due:
-        return f"Trong kỳ, lĩnh vực {title.lower()} không có nhiệm vụ đến hạn."
-    rate = f" (đạt {figs.done_rate})" if figs.expected else ""
-    text = (f"Trong kỳ có {figs.due} nhiệm vụ đến hạn; đã hoàn thành {figs.done} nhiệm vụ{rate}, "
-            f"đang thực hiện {figs.in_progress}, chưa thực hiện {figs.not_started}")
+def completion_sentence(figs: Figures) -> str:
+    """What the period's counts say, naming what is counted (products) and
+    leaving out zero counts."""
+    earlier = (f" Có {figs.done_earlier} sản phẩm đã hoàn thành từ kỳ trước, không tính vào kỳ này."
+               if figs.done_earlier else "")
+    if not figs.expected:
+        arisen = f" ({figs.not_arisen} sản phẩm trong kỳ chưa phát sinh)" if figs.not_arisen else ""
+        return f"Trong kỳ không có sản phẩm phải thực hiện{arisen}.{earlier}"
+    text = f"Trong {figs.expected} sản phẩm phải thực hiện trong kỳ"
     if figs.not_arisen:
-        text += f", chưa phát sinh {figs.not_arisen}"
-    if figs.not_reported:
-        text += f", chưa báo cáo {figs.not_reported}"
-    return text + "."
+        text += f" (không tính {figs.not_arisen} sản phẩm chưa phát sinh)"
+    parts = [f"{label} {count}" for label, count in (
+        ("đã hoàn thành", figs.done), ("đã thực hiện trong kỳ", figs.carried_out)) if count]
+    text += ": " + (", ".join(parts) + f" (đạt {figs.done_rate})" if parts else "chưa có sản phẩm hoàn thành")
+    rest = [f"{label} {count}" for label, count in (
+        ("đang thực hiện", figs.in_progress), ("chưa thực hiện", figs.not_started),
+        ("chưa báo cáo", figs.not_reported)) if count]
+    if rest:
+        text += "; " + ", ".join(rest)
+    return text + "." + earlier
+
+
+def _section_summary(title: str, figs: Figures) -> str:
+    if not figs.due and not figs.done_earlier:
+        return f"Trong kỳ, lĩnh vực {title.lower()} không có sản phẩm đến hạn."
+    return completion_sentence(figs)
 
 
 def build_context(
@@ -182,7 +199,7 @@ def build_context(
         "figures": total.as_dict(),
         "by_section": [{"code": s["code"], "heading": sentence_case(s["title"]), **s["figures"]}
                        for s in sections],
-        "by_agency": [{"name": a.name, **agency_figures(plan, results, a.code).as_dict()}
+        "by_agency": [{"name": a.name, **agency_figures(plan, period, results, a.code).as_dict()}
                       for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
         "strengths": _strengths(total, intake, plan),
         "weaknesses": _weaknesses(plan, results, intake, draft),
@@ -233,9 +250,7 @@ def _strengths(total, intake: Intake, plan: Plan) -> list[dict]:
     expected = len(agencies_with_forms(plan))
     lines = [line(
         f"Các cơ quan, đơn vị đã triển khai các nhiệm vụ theo Kế hoạch; {sent}/{expected} cơ quan, đơn vị "
-        f"gửi báo cáo kết quả. Trong kỳ có {total.due} nhiệm vụ đến hạn, đã hoàn thành {total.done} nhiệm vụ "
-        f"(đạt {total.done_rate}), trong đó {total.on_time} nhiệm vụ đúng hạn; {total.in_progress} nhiệm vụ "
-        f"đang thực hiện."
+        f"gửi báo cáo kết quả. {completion_sentence(total)}"
     )]
     return lines
 
@@ -246,7 +261,7 @@ def _weaknesses(plan: Plan, results: list[Outcome], intake: Intake, draft: bool)
     late = [o for o in results if o.overdue]
     if late:
         listed = "; ".join(f"{o.item.product} ({o.item.id})" for o in late)
-        lines.append(line(f"- Còn {len(late)} nhiệm vụ chậm so với thời hạn của Kế hoạch: {listed}."))
+        lines.append(line(f"- Còn {len(late)} sản phẩm chậm so với thời hạn của Kế hoạch: {listed}."))
     seen: dict[str, list[str]] = {}
     texts: dict[str, str] = {}
     for answer in intake.answers:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .answers import Intake
 from .indicators import (
     Increment,
     aggregate,
@@ -18,7 +19,6 @@ from .indicators import (
     share,
     target_text,
 )
-from .answers import Intake
 from .models import Indicator, IndicatorKind, Period, Plan, Settings
 from .periods import make_period
 from .textnorm import fold

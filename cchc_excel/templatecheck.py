@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pipeline
-from .docx_render import render
 from .answers import Intake
+from .docx_render import render
 from .messages import CchcError
 from .periods import make_period
 from .report import build_context

@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 from cchc_excel import formspec as spec
+from cchc_excel.models import Status
 
 
 def section_sheets(workbook):
@@ -84,7 +85,7 @@ def done(result="Đã ban hành và triển khai đầy đủ", evidence="Kế h
          day=None):
     import datetime as dt
 
-    return {"status": "Đã hoàn thành", "completed_on": day or dt.datetime(2026, 2, 10), "result": result,
+    return {"status": Status.DONE.label, "completed_on": day or dt.datetime(2026, 2, 10), "result": result,
             "evidence": evidence}
 
 

@@ -9,6 +9,7 @@ import docx
 from conftest import invoke
 from formtools import consistent_figures, fill, item_rows, section_sheets
 
+from cchc_excel.models import Status
 from cchc_excel.pipeline import load_embedded_plan
 
 PLAN = load_embedded_plan()
@@ -28,13 +29,13 @@ def plausible_answers(agency: str, form: Path, done_every: int = 3) -> dict:
             item = ITEMS[item_id]
             role = sheet.cell(row, 5).value
             if item.timeframe.kind.value == "conditional":
-                answers[item_id] = {"status": "Chưa phát sinh"}
+                answers[item_id] = {"status": Status.NOT_ARISEN.label}
             elif role == "Chủ trì" and n % done_every == 0:
-                answers[item_id] = {"status": "Đã hoàn thành", "completed_on": dt.datetime(2026, 1, 12),
+                answers[item_id] = {"status": Status.DONE.label, "completed_on": dt.datetime(2026, 1, 12),
                                     "result": f"Hoàn thành {item.product[:40]}",
                                     "evidence": f"Văn bản số {n + 1}/UBND ngày 12/01/2026"}
             else:
-                answers[item_id] = {"status": "Đang thực hiện", "result": f"Đang triển khai {item_id}"}
+                answers[item_id] = {"status": Status.IN_PROGRESS.label, "result": f"Đang triển khai {item_id}"}
             if role == "Chủ trì":
                 n += 1
     return answers

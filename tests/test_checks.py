@@ -6,7 +6,7 @@ from formtools import all_items, consistent_figures, done, fill
 
 from cchc_excel.checks import check_period
 from cchc_excel.merge import collect
-from cchc_excel.models import Severity
+from cchc_excel.models import Severity, Status
 from cchc_excel.periods import parse_period
 from cchc_excel.pipeline import load_embedded_plan
 
@@ -26,9 +26,10 @@ def _complete_answers(form):
     for item in all_items(form):
         tf = next(i for i in PLAN.items if i.id == item).timeframe
         if tf.kind.value == "conditional":
-            answers[item] = {"status": "Chưa phát sinh"}
+            answers[item] = {"status": Status.NOT_ARISEN.label}
         else:
-            answers[item] = {"status": "Đang thực hiện", "result": f"Đã triển khai nội dung {item} trong quý"}
+            status = Status.CARRIED_OUT if tf.kind.value == "recurring" else Status.IN_PROGRESS
+            answers[item] = {"status": status.label, "result": f"Đã triển khai nội dung {item} trong quý"}
     return answers
 
 
@@ -50,14 +51,14 @@ def test_each_problem_is_found_where_it_is(q1_forms, tmp_path):
     form = q1_forms / "phong-kinh-te.xlsx"
     answers = _complete_answers(form)
     answers.update({
-        "VI.1.1": {"status": "Đã hoàn thành", "result": "Đã công khai dự toán"},          # no date, no evidence
+        "VI.1.1": {"status": Status.DONE.label, "result": "Đã công khai dự toán"},          # no date, no evidence
         "VI.4.1": {"status": "xong", "completed_on": dt.datetime(2026, 5, 2), "result": "x",
                    "evidence": "QĐ 1"},                                               # future date, thin
         "VI.4.2": {"status": "Đang thực hiên", "completed_on": "mười lăm", "result": "Đang kiểm tra"},
         "VI.2": {"status": "Hoàn thàn", "result": "Phßng Kinh tÕ ®· ban hµnh v¨n b¶n"},   # unknown status, TCVN3
-        "VII.5": {"status": "Chưa phát sinh"},                                           # not event-triggered
+        "VII.5": {"status": Status.NOT_ARISEN.label},                                           # not event-triggered
         "IV.4": {"status": None},                                                       # due, no status
-        "VI.3": {"status": "Đã hoàn thành", "completed_on": dt.datetime(2025, 11, 30), "result": "Đã thực hiện kiến nghị",
+        "VI.3": {"status": Status.DONE.label, "completed_on": dt.datetime(2025, 11, 30), "result": "Đã thực hiện kiến nghị",
                  "evidence": "Báo cáo số 7/BC-KT"},                                     # before the window
     })
     out = tmp_path / "kt.xlsx"
@@ -92,7 +93,7 @@ def test_each_problem_is_found_where_it_is(q1_forms, tmp_path):
 def test_overdue_items_and_deleted_rows(q1_forms, tmp_path):
     form = q1_forms / "phong-vhxh.xlsx"
     answers = _complete_answers(form)
-    answers["I.1"] = {"status": "Đang thực hiện", "result": "Đang xây dựng dự thảo kế hoạch"}   # due 15/01
+    answers["I.1"] = {"status": Status.IN_PROGRESS.label, "result": "Đang xây dựng dự thảo kế hoạch"}   # due 15/01
 
     def delete_row(workbook):
         sheet = workbook["V. Chế độ công vụ"]
@@ -112,7 +113,7 @@ def test_coordinator_contradicting_the_lead(q1_forms, tmp_path):
     lead = q1_forms / "tt-pvhcc.xlsx"
     coordinator = q1_forms / "phong-vhxh.xlsx"
     lead_answers = _complete_answers(lead)
-    lead_answers["III.4"] = {"status": "Chưa thực hiện", "difficulties": "Chưa có hướng dẫn"}
+    lead_answers["III.4"] = {"status": Status.NOT_STARTED.label, "difficulties": "Chưa có hướng dẫn"}
     coord_answers = _complete_answers(coordinator)
     coord_answers["III.4"] = done()
     files = [tmp_path / "tt.xlsx", tmp_path / "vh.xlsx"]
@@ -121,7 +122,7 @@ def test_coordinator_contradicting_the_lead(q1_forms, tmp_path):
     _, findings = _run(files)
     clash = [f for f in findings if f.code == "STATUS_CONTRADICTION"]
     assert len(clash) == 1 and clash[0].item == "III.4" and clash[0].agency == "phong-vhxh"
-    assert "Chưa thực hiện" in clash[0].message and "Đã hoàn thành" in clash[0].message
+    assert Status.NOT_STARTED.label in clash[0].message and Status.DONE.label in clash[0].message
 
 
 def test_a_task_finished_earlier_in_the_year_is_not_flagged_later(q1_forms, tmp_path):

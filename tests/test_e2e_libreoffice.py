@@ -8,6 +8,7 @@ from formtools import ODS_FILTER, XLSX_FILTER, cell_ref, consistent_figures, ite
 from reporttools import ITEMS, PLAN, document_text
 
 from cchc_excel.formspec import FIGURE_INDEX, FIGURES_SHEET, FIRST_ROW
+from cchc_excel.models import Status
 
 XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
@@ -23,12 +24,12 @@ def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_pytho
             for item_id, row in item_rows(sheet):
                 item = ITEMS[item_id]
                 if item.timeframe.kind.value == "conditional":
-                    cells.append({"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Chưa phát sinh"})
+                    cells.append({"sheet": sheet.title, "cell": cell_ref("status", row), "text": Status.NOT_ARISEN.label})
                     continue
                 result = f"LibreOffice: {form.stem} đã thực hiện {item_id} & <kiểm tra>"
                 typed.append(result)
                 cells += [
-                    {"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Đã hoàn thành"},
+                    {"sheet": sheet.title, "cell": cell_ref("status", row), "text": Status.DONE.label},
                     {"sheet": sheet.title, "cell": cell_ref("completed_on", row), "date": "2026-03-02"},
                     {"sheet": sheet.title, "cell": cell_ref("result", row), "text": result},
                     {"sheet": sheet.title, "cell": cell_ref("evidence", row), "text": f"Văn bản số {n + 1}/UBND"},

@@ -109,7 +109,7 @@ def test_guide_sheet_says_who_when_and_how(forms_dir):
     guide = openpyxl.load_workbook(forms_dir / "phong-kinh-te.xlsx")["Hướng dẫn"]
     text = "\n".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
     for expected in ("Phòng Kinh tế", "Xuân Trường", "15/12/2025 – 14/03/2026", "17/03/2026",
-                     "Đã hoàn thành", "Chưa phát sinh", "Kế hoạch số 03/KH-UBND"):
+                     Status.DONE.label, Status.NOT_ARISEN.label, "Kế hoạch số 03/KH-UBND"):
         assert expected in text
 
 
@@ -121,7 +121,7 @@ def test_not_due_and_conditional_items_are_marked(forms_dir):
     assert due["VI.1.2"] == "Chưa đến hạn"           # Quý IV/2026
     assert due["VI.2"] == "Khi phát sinh"
     row = dict(item_rows(sheet))["VI.2"]
-    assert "Chưa phát sinh" in sheet.cell(row, COL["due"]).comment.text
+    assert Status.NOT_ARISEN.label in sheet.cell(row, COL["due"]).comment.text
     assert sheet.cell(dict(item_rows(sheet))["VI.1.2"], COL["product"]).fill.fgColor.rgb.endswith("F2F2F2")
 
 
@@ -172,7 +172,7 @@ def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
     workbook = openpyxl.load_workbook(form)
     sheet = workbook["VI. Tài chính công"]
     row = dict(item_rows(sheet))["VI.1.1"]
-    sheet.cell(row, COL["status"]).value = "Đã hoàn thành"
+    sheet.cell(row, COL["status"]).value = Status.DONE.label
     sheet.cell(row, COL["completed_on"]).value = dt.date(2026, 2, 3)
     sheet.cell(row, COL["result"]).value = "Đã công khai dự toán 2026"
     sheet.cell(row, COL["evidence"]).value = "Quyết định số 12/QĐ-UBND ngày 03/02/2026"
@@ -186,7 +186,7 @@ def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
     s1 = openpyxl.load_workbook(tmp_path / "output" / "2026S1" / "bieu-mau" / "phong-kinh-te.xlsx")
     sheet = s1["VI. Tài chính công"]
     row = dict(item_rows(sheet))["VI.1.1"]
-    assert sheet.cell(row, COL["status"]).value == "Đã hoàn thành"
+    assert sheet.cell(row, COL["status"]).value == Status.DONE.label
     assert sheet.cell(row, COL["completed_on"]).value.date() == dt.date(2026, 2, 3)
     assert sheet.cell(row, COL["evidence"]).value == "Quyết định số 12/QĐ-UBND ngày 03/02/2026"
     assert sheet.cell(row, COL["difficulties"]).value is None      # period-specific: not carried

@@ -8,6 +8,7 @@ from formtools import COL, ODS_FILTER, XLSX_FILTER, cell_ref, item_rows, section
 
 from cchc_excel import formspec as spec
 from cchc_excel.intake import as_date, read_form
+from cchc_excel.models import Status
 
 XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
@@ -24,7 +25,7 @@ def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno
             item, row = item_rows(sheet)[0]
             text = f"Kết quả {item} của {path.stem} & <đối chiếu> \"1.1\""
             cells += [
-                {"sheet": sheet.title, "cell": cell_ref("status", row), "text": "Đang thực hiện"},
+                {"sheet": sheet.title, "cell": cell_ref("status", row), "text": Status.IN_PROGRESS.label},
                 {"sheet": sheet.title, "cell": cell_ref("result", row), "text": text},
                 {"sheet": sheet.title, "cell": cell_ref("evidence", row), "text": "1.1"},
                 {"sheet": sheet.title, "cell": cell_ref("completed_on", row), "date": "2026-03-10"},
@@ -43,7 +44,7 @@ def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno
         for answer in form.answers:
             if (form.agency, answer.item) in typed:
                 assert answer.values["result"] == typed[(form.agency, answer.item)]
-                assert answer.values["status"] == "Đang thực hiện"
+                assert answer.values["status"] == Status.IN_PROGRESS.label
                 assert answer.values["evidence"] == "1.1"             # text, not the number 1.1
                 assert as_date(answer.values["completed_on"]) == dt.date(2026, 3, 10)
                 seen[(form.agency, answer.item)] = answer.cells["result"].ref

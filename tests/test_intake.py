@@ -6,6 +6,7 @@ from formtools import COL, done, fill
 from openpyxl.utils import get_column_letter
 
 from cchc_excel.intake import find_returns, read_form
+from cchc_excel.models import Status
 
 
 def _answers(path):
@@ -29,16 +30,16 @@ def test_answers_are_found_by_item_id_after_sorting_inserting_and_hiding(q1_form
         workbook["IV. Tổ chức bộ máy"].title = "Tổ chức (đã đổi tên)"
         workbook.create_sheet("Ghi chép riêng")["A1"] = "Nháp của chị Lan"
 
-    answers = {"VI.1.1": done(result="Công khai dự toán"), "VI.4.2": {"status": "Đang thực hiện", "result": "Đang kiểm tra"},
-               "IV.2": {"status": "Chưa phát sinh"}}
+    answers = {"VI.1.1": done(result="Công khai dự toán"), "VI.4.2": {"status": Status.IN_PROGRESS.label, "result": "Đang kiểm tra"},
+               "IV.2": {"status": Status.NOT_ARISEN.label}}
     out = tmp_path / "kt.xlsx"
     fill(q1_forms / "phong-kinh-te.xlsx", out, answers, transform=mess_up)
     form, by_item = _answers(out)
     assert form.agency == "phong-kinh-te" and form.period == "2026Q1"
     assert by_item["VI.1.1"].values["result"] == "Công khai dự toán"
-    assert by_item["VI.1.1"].values["status"] == "Đã hoàn thành"
+    assert by_item["VI.1.1"].values["status"] == Status.DONE.label
     assert by_item["VI.4.2"].values["result"] == "Đang kiểm tra"
-    assert by_item["IV.2"].values["status"] == "Chưa phát sinh"
+    assert by_item["IV.2"].values["status"] == Status.NOT_ARISEN.label
     assert by_item["IV.2"].sheet == "Tổ chức (đã đổi tên)"
     # The cell reported is where the value is now (column shifted by the inserted column).
     status_col = get_column_letter(COL["status"] + 1)

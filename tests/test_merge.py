@@ -17,6 +17,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from cchc_excel.answers import item_status
 from cchc_excel.merge import collect
+from cchc_excel.models import Status
 from cchc_excel.pipeline import load_embedded_plan
 
 PLAN = load_embedded_plan()
@@ -109,10 +110,10 @@ def test_bad_files_are_each_reported_and_never_stop_the_others(q1_forms, tmp_pat
 def test_formula_like_long_and_nfd_text_is_kept_as_typed(q1_forms, tmp_path):
     long_text = "Kết quả chi tiết. " * 2300 + "Hết."   # 41,404 characters: more than Excel allows
     nfd = unicodedata.normalize("NFD", "Đã tổ chức hội nghị triển khai")
-    answers = {"VI.1.1": {"status": "Đang thực hiện", "result": "=1+1 không phải công thức",
+    answers = {"VI.1.1": {"status": Status.IN_PROGRESS.label, "result": "=1+1 không phải công thức",
                           "evidence": "+84 912 345 678", "difficulties": "-", "proposals": "@ban lãnh đạo"},
-               "VI.4.1": {"status": "Đang thực hiện", "result": "LONG_TEXT_MARKER"},
-               "VI.4.2": {"status": "Đang thực hiện", "result": nfd}}
+               "VI.4.1": {"status": Status.IN_PROGRESS.label, "result": "LONG_TEXT_MARKER"},
+               "VI.4.2": {"status": Status.IN_PROGRESS.label, "result": nfd}}
     out = tmp_path / "kt.xlsx"
     fill(q1_forms / "phong-kinh-te.xlsx", out, answers, text_keys=("result", "evidence", "proposals"))
     patch_zip(out, pattern=lambda name, data: data.replace(b"LONG_TEXT_MARKER", long_text.encode()))
@@ -129,7 +130,7 @@ def test_formula_like_long_and_nfd_text_is_kept_as_typed(q1_forms, tmp_path):
 def test_two_files_from_one_agency_newest_wins_and_older_is_listed(q1_forms, tmp_path):
     older, newer = tmp_path / "kt-lan-1.xlsx", tmp_path / "kt-lan-2.xlsx"
 
-    fill(q1_forms / "phong-kinh-te.xlsx", older, {"VI.1.1": {"status": "Đang thực hiện"}})
+    fill(q1_forms / "phong-kinh-te.xlsx", older, {"VI.1.1": {"status": Status.IN_PROGRESS.label}})
     fill(q1_forms / "phong-kinh-te.xlsx", newer, {"VI.1.1": done()})
     set_saved_time(older, dt.datetime(2026, 3, 10, 8, 0))
     set_saved_time(newer, dt.datetime(2026, 3, 12, 8, 0))
