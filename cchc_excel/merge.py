@@ -22,6 +22,7 @@ from .intake import RawAnswer, ReturnedForm, is_lock_file, read_form
 from .messages import CchcError, finding
 from .models import Finding, Item, Plan, Severity, Status, TimeframeKind
 from .plan import fingerprint
+from .textnorm import hidden_characters
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 from .vnformat import number as vn_number
 
@@ -221,6 +222,9 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
     for key in spec.TEXT_KEYS:
         text = text_value(raw.values.get(key))
         texts[key] = text
+        removed = hidden_characters(raw.values.get(key))
+        if removed:
+            problems.append(finding("TEXT_CLEANED", I, text=removed, **where(key)))
         if not text:
             continue
         if is_legacy_encoded(text):

@@ -299,6 +299,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ô {cell} có lỗi công thức {text}; giá trị này không được tổng hợp.",
         "Sửa công thức ở ô {cell} (hoặc gõ giá trị thay cho công thức), lưu rồi gửi lại.",
     ),
+    "TEXT_CLEANED": (
+        "{item}: ô {cell} có {text} (không nhìn thấy trên màn hình); đã bỏ các ký tự đó khi tổng hợp.",
+        "Không cần làm gì: phần chữ còn lại được giữ nguyên.",
+    ),
     "VALUE_UNPLACED": (
         "Ô {cell} có nội dung «{text}» nhưng không thuộc nhiệm vụ nào (dòng không có mã nhiệm vụ).",
         "Chuyển nội dung vào đúng dòng nhiệm vụ (cột «Mã»), không thêm dòng mới.",

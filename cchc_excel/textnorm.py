@@ -12,6 +12,16 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# A manual line break pasted from Word arrives as a vertical tab (written "_x000B_" in
+# the file); page breaks, NEL and the Unicode line/paragraph separators are breaks too.
+_BREAKS = re.compile(r"_x000[bBcC]_|[\x0b\x0c\x85\u2028\u2029]")
+# Characters no report may carry: other controls (an XML part cannot even hold them: docxtpl
+# then falls into lxml's recovering parser and drops "&", "<", ">" of the text around,
+# python-docx-template issue #634), zero-width and direction marks, BOM, soft hyphen, and
+# Excel's escapes of controls ("_x0001_") when a reader left them undecoded.
+_HIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+                     r"\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]|_x00[01][0-9a-fA-F]_")
+_HIDDEN_NAMES = {"\u00ad": "dấu gạch nối mềm", "\ufeff": "dấu BOM"}
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -19,14 +29,28 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 def clean(value: object) -> str:
     """NFC text with runs of spaces collapsed and the ends stripped.
 
-    Line breaks inside the text are kept (an agency may write several lines).
+    Line breaks inside the text are kept (an agency may write several lines);
+    a vertical tab becomes one; invisible and control characters are removed.
     """
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _HIDDEN.sub("", _BREAKS.sub("\n", text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def hidden_characters(value: object) -> str:
+    """What :func:`clean` removes from this text, named for the officer ("" when nothing)."""
+    if not isinstance(value, str):
+        return ""
+    found = {m.group(0) for m in _HIDDEN.finditer(value)}
+    if not found:
+        return ""
+    names = sorted({_HIDDEN_NAMES.get(ch, "ký tự độ rộng bằng 0" if "\u200b" <= ch <= "\u2069" and len(ch) == 1
+                                      else "ký tự điều khiển") for ch in found})
+    return ", ".join(names)
 
 
 def strip_marks(text: str) -> str:

@@ -332,3 +332,35 @@ def test_every_reader_exception_is_caught_per_file(q1_forms, tmp_path, monkeypat
     assert "vp-hdnd-ubnd" in intake.submissions
     assert any(f.code == "FILE_UNREADABLE" and f.file == str(bad) for f in intake.findings)
 
+
+
+def test_control_and_invisible_characters_never_cost_the_report_a_character(tmp_path):
+    # Seen: a vertical tab (a line break pasted from Word, "_x000B_" in the file) sent docxtpl into its
+    # recovering parser, which dropped "&", "<", ">" from that text and from later agencies' texts.
+    from conftest import invoke
+    from reporttools import document_text, filled_period
+
+    controls = "".join(f"_x{c:04X}_" for c in range(32) if c not in (9, 10, 11, 12, 13))
+    invisible = "\u200b\ufeff\u00ad\u200e\u2060"
+
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {**done(), "result": "A&B <tập huấn> CTRL_MARKER"}
+        if agency == "vp-hdnd-ubnd":
+            item = next(i for i, a in answers.items() if a.get("status") == "Đang thực hiện")
+            answers[item]["difficulties"] = "Thiếu & <kinh phí> > dự kiến"
+
+    root = filled_period(tmp_path, "2026Q1", tweak=tweak)
+    kt = next((root / "input" / "2026Q1").glob("phong-kinh-te*"))
+    marker = f"_x000B_Dòng hai &amp; &lt;y&gt;{controls}{invisible}Dòng ba &gt; z".encode()   # as XML holds it
+    patch_zip(kt, pattern=lambda name, data: data.replace(b"CTRL_MARKER", marker))
+
+    checked = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
+    notes = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "TEXT_CLEANED"]
+    assert [(n["item"], n["severity"]) for n in notes] == [("VI.1.1", "info")]
+    assert "ký tự điều khiển" in notes[0]["message"] and "độ rộng bằng 0" in notes[0]["message"]
+    compiled = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert compiled.exit_code == 0, compiled.output
+    text = document_text(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
+    assert "A&B <tập huấn>\nDòng hai & <y>Dòng ba > z" in text
+    assert "Thiếu & <kinh phí> > dự kiến" in text
