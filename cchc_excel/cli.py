@@ -353,6 +353,25 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
 # --- templates ------------------------------------------------------------------------
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--year", "-y", type=click.IntRange(2000, 2100), required=True, help="Năm báo cáo, ví dụ 2026.")
+@dir_option
+def evidence(year: int, directory: str) -> None:
+    """Lập danh mục tài liệu kiểm chứng của năm từ các biểu mẫu đã nhận của mọi kỳ.
+
+    Ghi output/<năm>/danh-muc-tai-lieu-kiem-chung-<năm>.xlsx và .docx (phụ lục đính kèm hồ sơ tự
+    đánh giá Chỉ số CCHC), xếp theo phần và nhiệm vụ của kế hoạch.
+
+    Ví dụ: cchc-excel evidence --year 2026 --dir cchc-2026
+    """
+    made = pipeline.make_evidence_register(_workspace(directory), _load(directory), year)
+    console = out()
+    console.print(f"Danh mục tài liệu kiểm chứng năm {year}: {made.entries} dòng, trong đó {made.documents} văn bản "
+                  f"có số, ký hiệu (từ các kỳ: {', '.join(made.periods)}).")
+    console.print(f"Bảng Excel: {made.workbook}")
+    console.print(f"Phụ lục Word: {made.annex}")
+
+
 @cli.group(context_settings=CONTEXT)
 def templates() -> None:
     """Mẫu báo cáo Word (templates/)."""
@@ -414,6 +433,9 @@ def demo(directory: str, period, force: bool) -> None:
     console.print(f"   Hoàn thành {figures.done}/{figures.expected} sản phẩm phải thực hiện "
                   f"({figures.done_rate}); đang thực hiện {figures.in_progress}; "
                   f"chưa báo cáo {figures.not_reported}.")
+    if result.evidence:
+        console.print(f"5. Danh mục tài liệu kiểm chứng năm {period.year}: {result.evidence.workbook} "
+                      f"và {result.evidence.annex.name}")
     console.print("Tiếp theo: mở báo cáo bằng Word; xem README để chạy với số liệu thật.")
 
 

@@ -134,6 +134,7 @@ class DemoResult:
     forms: list[pipeline.WrittenForm]
     returned: list[Path]
     compiled: pipeline.CompileResult
+    evidence: pipeline.EvidenceRegister | None = None
 
 
 def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
@@ -208,4 +209,5 @@ def run_demo(root: Path, period: Period, force: bool = False) -> DemoResult:
         fill_like_an_officer(form.path, target, period, form.agency.code, items)
         returned.append(target)
     compiled = pipeline.run_compile(workspace, loaded, period, today, draft=True)
-    return DemoResult(workspace, forms, returned, compiled)
+    evidence = pipeline.make_evidence_register(workspace, loaded, period.year)
+    return DemoResult(workspace, forms, returned, compiled, evidence)

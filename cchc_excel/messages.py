@@ -380,6 +380,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: cơ quan chủ trì báo «{lead_status}» nhưng {agency_name} (phối hợp) báo «{status}».",
         "Thống nhất với cơ quan chủ trì và sửa trạng thái cho đúng.",
     ),
+    # --- evidence documents (information only: never a reason to send a form back) ---
+    "EVIDENCE_PARTLY_READ": (
+        "{item}: minh chứng «{text}» chỉ đọc được một phần: {problem}.",
+        "Nếu là văn bản, ghi đủ theo dạng «Kế hoạch số 15/KH-UBND ngày 20/01/2026» để đưa vào danh mục tài liệu "
+        "kiểm chứng; không bắt buộc sửa.",
+    ),
+    "EVIDENCE_FUTURE_DATE": (
+        "{item}: minh chứng «{text}» ghi ngày {date}, sau ngày kiểm tra ({today}).",
+        "Kiểm tra lại ngày ban hành văn bản (có thể gõ nhầm năm hoặc tháng).",
+    ),
+    "EVIDENCE_NO_NUMBER": (
+        "{item}: minh chứng «{text}» nêu văn bản nhưng không có số, ký hiệu.",
+        "Nếu đã có văn bản, ghi số, ký hiệu và ngày (ví dụ «Kế hoạch số 15/KH-UBND ngày 20/01/2026»); sổ sách, "
+        "hình ảnh, hồ sơ lưu thì không cần.",
+    ),
+    "EVIDENCE_NO_RETURNS": (
+        "Năm {year} chưa có kỳ báo cáo nào có biểu mẫu các cơ quan gửi lại (trong {folder}/<kỳ>/).",
+        "Chép các biểu mẫu đã nhận vào thư mục của từng kỳ (ví dụ input/{year}Q1/) rồi chạy lại.",
+    ),
+    "EVIDENCE_NUMBER_REUSED": (
+        "{item}: «{text}» trùng số với «{other}» ({other_item}, {other_where}) của cùng cơ quan ban hành trong năm.",
+        "Văn bản đi của một cơ quan được cấp số theo thứ tự trong năm: kiểm tra lại số, ký hiệu hoặc ngày ở sổ "
+        "đăng ký văn bản đi (nếu cơ quan cấp số riêng cho từng loại văn bản thì bỏ qua).",
+    ),
     # --- report templates and compile ----------------------------------------
     "TEMPLATE_UNDEFINED": (
         "Mẫu báo cáo {file}: biến «{detail}» không có trong dữ liệu báo cáo (có thể gõ sai tên).",

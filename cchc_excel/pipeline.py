@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import planbook, planimport
+from . import evidencebook, planbook, planimport
 from .agencies import Registry
 from .answers import Intake
 from .assignments import agencies_with_forms, form_rows
@@ -28,6 +28,7 @@ from .chart import completion_chart
 from .checks import check_period
 from .docx_render import render as render_docx
 from .deadlines import Deadline, return_deadline
+from .evidence import Cited, Entry, cited, evidence_findings, register
 from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
 from .files import save_workbook_atomic, write_bytes_atomic
 from .forms import Prefill, build_form
@@ -39,7 +40,7 @@ from .messages import CchcError
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
 from .outcomes import Figures, figures, outcomes
-from .periods import earlier_periods
+from .periods import earlier_periods, parse_period
 from .plan import load_plan_file
 from .planimport import ImportPreview
 from .report import build_context
@@ -267,6 +268,8 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     before = previous_scheduled(period, loaded.settings.schedule)
     previous = previous_intake(workspace, plan, before) if before else None
     findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
+    findings += evidence_findings(plan, intake.answers, period.year, today,
+                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period)))
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
     findings_path = save_workbook_atomic(findings_workbook(plan, period, states, findings),
@@ -345,9 +348,11 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)
     report = write_bytes_atomic(out / f"bao-cao-cchc-{period.id}.docx", document)
-    summary = save_workbook_atomic(summary_workbook(plan, loaded.settings, period, checked.intake, context,
-                                                    {**intakes, period.id: checked.intake}),
-                                   out / f"tong-hop-{period.id}.xlsx")
+    book = summary_workbook(plan, loaded.settings, period, checked.intake, context,
+                            {**intakes, period.id: checked.intake})
+    evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan,
+                             _register(loaded, {**intakes, period.id: checked.intake}, period.year), period.year)
+    summary = save_workbook_atomic(book, out / f"tong-hop-{period.id}.xlsx")
     pdf_path, problem = None, ""
     if pdf:
         try:
@@ -357,3 +362,54 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
     note = (context.get("figures_note") or {}).get("text", "")
     counts = figures(outcomes(plan, period, checked.intake))
     return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note)
+
+
+# --- evidence register ------------------------------------------------------------------
+
+
+def _titles(loaded: LoadedPlan, year: int) -> dict[str, str]:
+    return {p.id: p.title for p in schedule_periods(year, loaded.settings.schedule)}
+
+
+def _cited_earlier(loaded: LoadedPlan, intakes: dict[str, Intake]) -> list[Cited]:
+    found = []
+    for period_id, intake in intakes.items():
+        period = parse_period(period_id)
+        found += cited(intake.answers, period.year, period.title)
+    return found
+
+
+def _register(loaded: LoadedPlan, intakes: dict[str, Intake], year: int) -> list[Entry]:
+    order = {p.id: n for n, p in enumerate(schedule_periods(year, loaded.settings.schedule))}
+    periods = sorted(intakes, key=lambda pid: order.get(pid, len(order)))
+    titles = _titles(loaded, year)
+    return register(loaded.plan, [(titles.get(pid, pid), intakes[pid].answers) for pid in periods], year)
+
+
+@dataclass(frozen=True)
+class EvidenceRegister:
+    workbook: Path
+    annex: Path
+    entries: int          # lines of the register
+    documents: int        # of which documents with a number
+    periods: list[str]    # the reports read, by title
+
+
+def make_evidence_register(workspace: Workspace, loaded: LoadedPlan, year: int) -> EvidenceRegister:
+    """«Danh mục tài liệu kiểm chứng» of the year from every scheduled report's
+    returns: output/<year>/danh-muc-tai-lieu-kiem-chung-<year>.xlsx and .docx."""
+    intakes = {}
+    for period in schedule_periods(year, loaded.settings.schedule):
+        intake = previous_intake(workspace, loaded.plan, period)
+        if intake is not None:
+            intakes[period.id] = intake
+    if not intakes:
+        raise CchcError("EVIDENCE_NO_RETURNS", year=year, folder=workspace.input_dir(f"{year}Q1").parent)
+    entries = _register(loaded, intakes, year)
+    out = workspace.output_dir(str(year))
+    name = f"danh-muc-tai-lieu-kiem-chung-{year}"
+    book = save_workbook_atomic(evidencebook.workbook(loaded.plan, entries, year), out / f"{name}.xlsx")
+    annex = write_bytes_atomic(out / f"{name}.docx", evidencebook.annex(loaded.plan, loaded.settings, entries, year))
+    titles = _titles(loaded, year)
+    return EvidenceRegister(book, annex, len(entries), sum(e.reference is not None for e in entries),
+                            [titles[pid] for pid in intakes])
