@@ -77,7 +77,7 @@ def test_report_for_each_period(tmp_path, period_id):
 
     workbook = openpyxl.load_workbook(summary)
     assert workbook.sheetnames == ["Tổng hợp nhiệm vụ", "Theo lĩnh vực", "Theo cơ quan", "Chi tiết trả lời",
-                                   "Số liệu"]
+                                   "Số liệu", "Tài liệu kiểm chứng"]
     items_sheet = workbook["Tổng hợp nhiệm vụ"]
     assert {items_sheet.cell(r, 1).value for r in range(5, items_sheet.max_row + 1)} == set(ITEMS)
     sources = {items_sheet.cell(r, 1).value: items_sheet.cell(r, 8).value for r in range(5, items_sheet.max_row + 1)}
