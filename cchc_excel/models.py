@@ -246,6 +246,8 @@ class Settings:
     extra_days_off: tuple[dt.date, ...] = ()      # days off the holiday calendar does not know
     extra_working_days: tuple[dt.date, ...] = ()  # swapped Saturdays worked, or holidays the province cancels
     schedule: tuple[str, ...] = DEFAULT_SCHEDULE   # period kinds reported in a year
+    province_plan: str = ""       # the province's CCHC plan the report cites («Căn cứ …»)
+    leading_zero: bool = True     # counts below ten written «06 văn bản», as the commune's reports do
 
 
 @dataclass(frozen=True)

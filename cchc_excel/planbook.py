@@ -54,6 +54,10 @@ SETTING_ROWS = (
     ("extra_days_off", "Ngày nghỉ thêm", "Ngày nghỉ lễ, nghỉ bù chưa có trong lịch; cách nhau bằng dấu ;"),
     ("extra_working_days", "Ngày làm việc bù",
      "Thứ Bảy làm bù, hoặc ngày nghỉ được đổi thành ngày làm việc; cách nhau bằng dấu ;"),
+    ("province_plan", "Kế hoạch CCHC của tỉnh (căn cứ)",
+     "Ghi vào dòng «Căn cứ» của báo cáo, ví dụ: Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh về "
+     "cải cách hành chính năm 2026"),
+    ("leading_zero", "Viết số 0 trước số nhỏ hơn 10", "Có: «06 văn bản» (như văn bản của xã); Không: «6 văn bản»"),
     ("schedule", "Các kỳ báo cáo trong năm", "Cách nhau bằng dấu ;  ví dụ: Quý I; 6 tháng; Quý III; Năm. "
                                               "Số liệu mỗi kỳ tính từ sau kỳ báo cáo trước"),
 )
@@ -102,6 +106,8 @@ def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
         "extra_days_off": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_days_off),
         "extra_working_days": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_working_days),
         "schedule": "; ".join(SCHEDULE_LABELS[k] for k in settings.schedule),
+        "province_plan": settings.province_plan,
+        "leading_zero": "Có" if settings.leading_zero else "Không",
     }
 
 
@@ -277,6 +283,8 @@ def open_book(path: Path) -> Book:
         extra_days_off=values.get("extra_days_off") or (),
         extra_working_days=values.get("extra_working_days") or (),
         schedule=values.get("schedule") or DEFAULT_SCHEDULE,
+        province_plan=values.get("province_plan", ""),
+        leading_zero=values.get("leading_zero", True),
     )
     return Book(path, workbook, meta, settings, agencies)
 
@@ -339,6 +347,13 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
                 raise bad(f"kỳ «{part.strip()}» không hợp lệ; dùng: {'; '.join(SCHEDULE_LABELS.values())}")
             kinds.append(kind)
         return tuple(kinds)
+    if key == "leading_zero":
+        answer = fold(clean(raw))
+        if answer in ("", "co", "x", "1", "true"):
+            return True
+        if answer in ("khong", "0", "false"):
+            return False
+        raise bad(f"«{clean(raw)}» không hợp lệ; ghi «Có» hoặc «Không»")
     if key in ("year", "return_days"):
         if raw in (None, ""):
             return None if key == "year" else 3

@@ -22,7 +22,7 @@ from .indicators import schedule_periods
 from .models import Finding, Period, Plan, Settings, Status, TimeframeKind
 from .outcomes import Figures, Outcome, Standing, agency_figures, figures, outcomes
 from .periods import format_window, next_period
-from .statistics import figure_sentences, period_stats, stat_rows
+from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
 from .timeframe import due_state
 from .vnformat import date_line, day_month, short_date
@@ -133,6 +133,7 @@ def build_context(
     results = outcomes(plan, period, intake)
     intakes = {**(intakes or {}), period.id: intake}
     stats = period_stats(plan, settings, period, intakes)
+    sources = target_sources(plan)
     by_section = {s.code: [o for o in results if o.item.section == s.code] for s in plan.sections}
     following = next_period(period)
     meta = plan.meta
@@ -151,7 +152,7 @@ def build_context(
             "heading": heading,
             "number": number,          # 0 for section I, 1.. for II–VII
             "summary": _section_summary(heading, figs),
-            "figure_lines": figure_sentences(stats, section.code, draft),
+            "figure_lines": figure_sentences(stats, section.code, period, sources, draft, settings.leading_zero),
             "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
             "figures": figs.as_dict(),
         })
@@ -191,9 +192,9 @@ def build_context(
         "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
         "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của UBND xã {commune}./.",
         "annex_reference": _annex_reference(commune, report_date, year, period),
-        "legal_basis": (f"Thực hiện {plan_ref} về cải cách hành chính năm {meta.year or year}; "
-                        f"UBND xã {commune} báo cáo kết quả thực hiện công tác cải cách hành chính "
-                        f"{period.title} như sau:"),
+        "basis": [f"Căn cứ {_sentence(settings.province_plan)[:-1]};"] if settings.province_plan else [],
+        "legal_basis": (f"Căn cứ {plan_ref} về cải cách hành chính năm {meta.year or year}, "
+                        f"UBND xã {commune} báo cáo {title[:1].lower() + title[1:]} như sau:"),
         "direction": direction,
         "areas": areas,
         "figures": total.as_dict(),
@@ -206,7 +207,7 @@ def build_context(
         "next_tasks": _next_tasks(plan, results, following),
         "proposals": _proposals(plan, intake.answers),
         "annex": _annex(plan, results),
-        "statistics": stat_rows(stats),
+        "statistics": stat_rows(stats, period, sources),
         "figures_note": _figures_note(plan, settings, period, intakes),
         "recipients": [f"- {r};" for r in settings.recipients[:-1]]
                       + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),

@@ -5,6 +5,7 @@ hồ sơ (37,0%)")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .answers import Intake
@@ -14,14 +15,23 @@ from .indicators import (
     format_value,
     increment_window,
     met,
+    proposed_targets,
     rate,
     schedule_periods,
     share,
-    target_text,
 )
-from .models import Indicator, IndicatorKind, Period, Plan, Settings
+from .models import (
+    Indicator,
+    IndicatorKind,
+    Item,
+    Period,
+    Plan,
+    Settings,
+    TimeframeKind,
+)
 from .periods import make_period
 from .textnorm import fold
+from .vnformat import count_text, number
 
 
 @dataclass(frozen=True)
@@ -74,65 +84,255 @@ def period_stats(plan: Plan, settings: Settings, period: Period, intakes: dict[s
     return stats
 
 
-def stat_rows(stats: list[Stat]) -> list[dict]:
-    """Rows of the statistics annex (plain data)."""
-    return [{
-        "code": s.indicator.code,
-        "name": s.indicator.name,
-        "unit": s.indicator.unit,
-        "this": {"text": "[số liệu sai]" if s.missing and s.this is not None else format_value(s.indicator, s.this),
-                 "missing": s.missing, "size": 11},
-        "ytd": format_value(s.indicator, s.ytd),
-        "target": target_text(s.indicator),
-        "met": met(s.indicator, s.ytd if s.indicator.kind == IndicatorKind.RATE else s.this),
-        "section": s.indicator.section,
-    } for s in stats]
+# --- targets: judged on the figure printed, and only when due ------------------------
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How a target is read in a report: ``value`` is the figure the verdict is
+    taken on (printed beside it), ``cumulative`` when that is the year-to-date
+    figure; ``due`` False while the plan schedules the work later — then the
+    figure is progress, not a verdict."""
+
+    value: float | None
+    cumulative: bool
+    due: bool
+
+    def verdict(self, indicator: Indicator) -> str:
+        return met(indicator, self.value) if self.due else ""
+
+
+def target_sources(plan: Plan) -> dict[str, Item]:
+    """indicator code -> the plan item whose own words state its target ("tối thiểu 20% …")."""
+    items = {i.id: i for i in plan.items}
+    indicators = {i.code: i for i in plan.indicators}
+    sources = {}
+    for proposal in proposed_targets(plan, plan.indicators):
+        indicator = indicators.get(proposal.code)
+        if indicator is not None and indicator.target == proposal.target and proposal.item in items:
+            sources.setdefault(proposal.code, items[proposal.item])
+    return sources
+
+
+def judgement(stat: Stat, period: Period, source: Item | None) -> Judgement:
+    """A target the plan ties to recurring work ("100% văn bản … ký số", thường xuyên), or a rate
+    target with no date, holds every period: judged on the period's figure. A target tied to
+    scheduled work ("kiểm tra tối thiểu 20% …", quý II–IV) or a count to reach in the year is
+    judged on the year-to-date figure once its time has come — in the annual report at the latest —
+    and shown as progress before."""
+    indicator = stat.indicator
+    timeframe = source.timeframe if source else None
+    standing = (timeframe.kind in (TimeframeKind.RECURRING, TimeframeKind.CONDITIONAL) if timeframe
+                else indicator.kind == IndicatorKind.RATE)
+    if standing:
+        return Judgement(stat.this, False, True)
+    due = period.kind == "Y" or bool(timeframe and timeframe.end and timeframe.end <= period.end)
+    return Judgement(stat.ytd, not _year_to_date(period), due)
+
+
+def _year_to_date(period: Period) -> bool:
+    return period.start == make_period(period.year, "Y").start
+
+
+def _valid(stat: Stat, value: float | None) -> bool:
+    if value is None:
+        return False
+    return not (stat.indicator.kind == IndicatorKind.RATE and not 0 <= value <= 100)
+
+
+def target_phrase(indicator: Indicator) -> str:
+    """'100%', 'tối thiểu 20%', 'tối thiểu 50 lượt người' — the plan's target as officials write it."""
+    if indicator.target is None:
+        return ""
+    shown = number(indicator.target, 0 if float(indicator.target).is_integer() else 1)
+    if indicator.kind == IndicatorKind.RATE:
+        return f"{shown}%" if indicator.target >= 100 else f"tối thiểu {shown}%"
+    return f"tối thiểu {shown} {indicator.unit}".rstrip()
+
+
+def stat_rows(stats: list[Stat], period: Period, sources: dict[str, Item]) -> list[dict]:
+    """Rows of the statistics annex (plain data). The verdict is never given
+    beside a figure reported wrong, and says when it is the year's figure."""
+    rows = []
+    for s in stats:
+        judged = judgement(s, period, sources.get(s.indicator.code))
+        ytd_ok = _valid(s, s.ytd)
+        verdict = ""
+        if s.indicator.target is not None:
+            if not _valid(s, judged.value) or s.missing:
+                verdict = ""
+            elif not judged.due:
+                verdict = "Đánh giá cuối năm"
+            else:
+                verdict = judged.verdict(s.indicator) + (" (lũy kế năm)" if judged.cumulative else "")
+        rows.append({
+            "code": s.indicator.code,
+            "name": s.indicator.name,
+            "unit": s.indicator.unit,
+            "this": {"text": "[số liệu sai]" if s.missing and s.this is not None
+                     else format_value(s.indicator, s.this), "missing": s.missing, "size": 11},
+            "ytd": format_value(s.indicator, s.ytd) if ytd_ok or s.ytd is None else "[số liệu sai]",
+            "target": target_phrase(s.indicator),
+            "met": verdict,
+            "section": s.indicator.section,
+            "values": {"this": None if s.missing else s.this, "ytd": s.ytd if ytd_ok else None,
+                       "target": s.indicator.target},
+        })
+    return rows
+
+
+# --- the figures woven into the report's sections -------------------------------------
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _part_label(part: Indicator, total: Indicator) -> str:
-    """'Hồ sơ tiếp nhận trực tuyến' under 'Hồ sơ TTHC tiếp nhận' -> 'tiếp nhận trực tuyến'."""
-    total_words = fold(total.name).split()
-    words = part.name.split()
-    folded = fold(part.name).split()
-    n = 0
-    while n < min(len(folded), len(total_words)) and folded[n] == total_words[n]:
-        n += 1
-    return " ".join(words[n:]) if n < len(words) else _lower_first(part.name)
+def _words(text: str) -> list[str]:
+    """Folded words without punctuation, for comparing names."""
+    return re.findall(r"\w+", fold(text))
 
 
-def figure_sentences(stats: list[Stat], section: str, draft: bool) -> list[dict]:
-    """One line per headline figure of a section, parts woven into their total."""
+def _shown(indicator: Indicator, value: float, leading_zero: bool) -> str:
+    if indicator.kind == IndicatorKind.COUNT:
+        return count_text(value, leading_zero)
+    return format_value(indicator, value)
+
+
+def counted(indicator: Indicator, value: float, leading_zero: bool) -> str:
+    """'436 văn bản đi được gửi dưới dạng điện tử' when the name starts with its unit,
+    else 'kinh phí thực hiện nhiệm vụ CCHC 12,5 triệu đồng'."""
+    shown = _shown(indicator, value, leading_zero)
+    unit = indicator.unit
+    name_words, unit_words = _words(indicator.name), _words(unit)
+    if unit_words and name_words[:len(unit_words)] == unit_words:
+        return f"{shown} {unit}{indicator.name[_prefix_length(indicator.name, len(unit_words)):]}"
+    if unit_words and name_words[:1] == unit_words[:1]:       # 'lượt người': '12 lượt cán bộ, công chức …'
+        return f"{shown} {_lower_first(indicator.name)}"
+    return f"{_lower_first(indicator.name)} {shown}{'' if unit == '%' else ' '}{unit}"
+
+
+def _prefix_length(text: str, words: int) -> int:
+    """Characters of ``text`` taken by its first ``words`` words (with their punctuation)."""
+    matches = list(re.finditer(r"\w+", text))
+    return matches[words - 1].end() if 0 < words <= len(matches) else 0
+
+
+def part_phrase(part: Indicator, total: Indicator, value: float, leading_zero: bool) -> str:
+    """'431 văn bản được ký số' for 'Văn bản điện tử được ký số' under 'Văn bản đi được gửi dưới
+    dạng điện tử': the unit, then the words that set the part apart from its total (phrases of
+    two or more words the total already says are left out)."""
+    unit_words = _words(part.unit)
+    name = part.name
+    starts_with_unit = bool(unit_words) and _words(name)[:len(unit_words)] == unit_words
+    rest = name[_prefix_length(name, len(unit_words)):].strip(" ,") if starts_with_unit else name
+    words = rest.split()
+    total = " " + " ".join(_words(total.name)) + " "
+    keep = [True] * len(words)
+    for size in range(len(words), 1, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(w for f in words[i:i + size] for w in _words(f))
+            if phrase and f" {phrase} " in total and all(keep[i:i + size]):
+                keep[i:i + size] = [False] * size
+    label = " ".join(w for w, k in zip(words, keep) if k) or rest
+    shown = _shown(part, value, leading_zero)
+    if starts_with_unit:
+        return f"{shown} {part.unit} {_lower_first(label)}"
+    return f"{_lower_first(label)}: {shown} {part.unit}"
+
+
+def _target_note(stat: Stat, judged: Judgement, printed: float | None) -> str:
+    """'chỉ tiêu kế hoạch 100%: chưa đạt' — the verdict only on the figure printed beside it;
+    'lũy kế năm 25,0%; …' first when it is the year's figure that is judged."""
+    indicator = stat.indicator
+    if indicator.target is None or not _valid(stat, judged.value):
+        return ""
+    target = f"chỉ tiêu kế hoạch {target_phrase(indicator)}"
+    lead = f"lũy kế năm {format_value(indicator, judged.value)}; " if judged.value != printed else ""
+    if not judged.due:
+        target = f"chỉ tiêu năm {target_phrase(indicator)}"
+        return f"{lead}{target}"
+    return f"{lead}{target}: {_lower_first(judged.verdict(indicator))}"
+
+
+def figure_sentences(stats: list[Stat], section: str, period: Period, sources: dict[str, Item],
+                     draft: bool, leading_zero: bool = True) -> list[dict]:
+    """The section's key figures in one sentence, parts woven into their totals
+    and a rate beside its count; nothing that is zero, nothing said twice; a
+    target whose work the plan schedules later said so instead of a verdict."""
     in_section = [s for s in stats if s.indicator.section == section]
     by_code = {s.indicator.code: s for s in stats}
-    lines = []
+    denominators = {s.indicator.denominator for s in stats if s.indicator.kind == IndicatorKind.RATE}
+    told: set[str] = set()        # rates already given as a share beside their count
+    clauses: list[str] = []
+    later: list[str] = []
+    gaps: list[dict] = []
+
+    def with_rate(text: str, numerator: str, denominator: str) -> str:
+        rate = _rate_of(stats, numerator, denominator)
+        if rate is None or rate.missing:
+            return text
+        told.add(rate.indicator.code)
+        note = _target_note(rate, judgement(rate, period, sources.get(rate.indicator.code)), rate.this)
+        return f"{text}; {note}" if note else text
+
     for stat in in_section:
         indicator = stat.indicator
         if indicator.part_of and indicator.part_of in by_code:
-            continue   # told with its total
+            continue
         if stat.missing:
             if draft and (indicator.typed or stat.this is not None):
                 gap = "[chưa báo cáo]" if stat.this is None else "[số liệu sai, cần kiểm tra lại]"
-                lines.append({"text": f"- {indicator.name}: {gap}", "missing": True})
+                gaps.append({"text": f"- {indicator.name}: {gap}", "missing": True})
             continue
         if indicator.kind == IndicatorKind.RATE:
-            text = f"- {indicator.name}: {format_value(indicator, stat.this)}"
-            if indicator.target is not None:
-                verdict = met(indicator, stat.ytd) or "—"
-                text += f" (chỉ tiêu {target_text(indicator)}: {_lower_first(verdict)})"
-            lines.append({"text": text + ".", "missing": False})
+            if indicator.code in told:
+                continue
+            judged = judgement(stat, period, sources.get(indicator.code))
+            source = sources.get(indicator.code)
+            if not judged.due and not stat.this and source is not None:
+                later.append(f"Theo Kế hoạch, việc {_lower_first(source.task.rstrip(' .'))} thực hiện trong "
+                             f"{_lower_first(source.timeframe.text)}.")
+                continue
+            note = _target_note(stat, judged, stat.this)
+            clauses.append(f"{_lower_first(indicator.name)} đạt {format_value(indicator, stat.this)}"
+                           + (f" ({note})" if note else ""))
             continue
-        text = f"- {indicator.name}: {format_value(indicator, stat.this)} {indicator.unit}"
-        parts = [s for s in stats if s.indicator.part_of == indicator.code and not s.missing]
+        parts = []
+        for part in (s for s in stats if s.indicator.part_of == indicator.code):
+            if part.missing or not part.this:
+                continue
+            share_text = with_rate(share(part.this, stat.this), part.indicator.code, indicator.code)
+            parts.append(f"{part_phrase(part.indicator, indicator, part.this, leading_zero)} ({share_text})")
+        if not stat.this or (indicator.code in denominators and not parts):
+            continue   # zero, or a mere base of a rate: the annex shows it, the body does not spell it out
+        text = counted(indicator, stat.this, leading_zero)
+        for ratio in (s for s in stats if s.indicator.kind == IndicatorKind.RATE
+                      and s.indicator.numerator == (indicator.code,) and not s.missing):
+            note = with_rate(format_value(ratio.indicator, ratio.this), indicator.code, ratio.indicator.denominator)
+            text += f" ({note})"
         if parts:
-            text += ", trong đó " + ", ".join(
-                f"{_part_label(p.indicator, indicator)} {format_value(p.indicator, p.this)} {p.indicator.unit} "
-                f"({share(p.this, stat.this)})" for p in parts)
-        lines.append({"text": text + ".", "missing": False})
-    return lines
+            text += ", trong đó " + ", ".join(parts)
+        clauses.append(text)
+    lines = []
+    if clauses:
+        lines.append({"text": f"{_opening(period)}: {'; '.join(clauses)}.", "missing": False})
+    lines += [{"text": text, "missing": False} for text in later]
+    return lines + gaps
+
+
+def _rate_of(stats: list[Stat], numerator: str, denominator: str) -> Stat | None:
+    for s in stats:
+        if s.indicator.kind == IndicatorKind.RATE and s.indicator.numerator == (numerator,) \
+                and s.indicator.denominator == denominator:
+            return s
+    return None
+
+
+def _opening(period: Period) -> str:
+    """'Kết quả trong quý', 'Kết quả 6 tháng đầu năm' — the span the figures cover."""
+    return {"S1": "Kết quả 6 tháng đầu năm", "M9": "Kết quả 9 tháng đầu năm", "Y": "Kết quả cả năm",
+            "S2": "Kết quả 6 tháng cuối năm"}.get(period.kind, "Kết quả trong quý")
 
 
 def rate_series(plan: Plan, settings: Settings, period: Period, intakes: dict[str, Intake]):

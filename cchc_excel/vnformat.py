@@ -11,6 +11,15 @@ def number(value: int | float, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def count_text(value: int | float, leading_zero: bool = True) -> str:
+    """A count as officials write it: '06 văn bản' (below ten, with a leading
+    zero where the commune's style uses it), '1.234 hồ sơ', '12,5'."""
+    if float(value).is_integer():
+        whole = int(value)
+        return f"{whole:02d}" if leading_zero and 0 < whole < 10 else number(whole)
+    return number(value, 1)
+
+
 def percent(part: int | float, whole: int | float) -> str:
     """66,7% — one decimal; '—' when there is nothing to divide by."""
     if not whole:

@@ -209,6 +209,7 @@ def build(kind: str) -> Document:
     rule(doc, 6.5, 6.5)
     para(doc, "", 6, after=0, indent=False)
 
+    loop(doc, "{%p for ln in basis %}", lambda: para(doc, "{{ ln }}", after=0))
     para(doc, "{{ legal_basis }}")
 
     para(doc, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)

@@ -108,7 +108,7 @@ def test_document_format_follows_decree_30(tmp_path):
     assert header[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
     assert "Xuân Trường, ngày 05 tháng 01 năm 2026" in header[1]
     text = document_text(report)
-    assert "BÁO CÁO" in text and "Thực hiện Kế hoạch số 03/KH-UBND ngày 10/01/2026 của UBND xã Xuân Trường" in text
+    assert "BÁO CÁO" in text and "Căn cứ Kế hoạch số 03/KH-UBND ngày 10/01/2026 của UBND xã Xuân Trường" in text
     for heading in ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
                     "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "1. Cải cách thể chế",
                     "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số", "III. ĐÁNH GIÁ CHUNG",
@@ -116,7 +116,7 @@ def test_document_format_follows_decree_30(tmp_path):
                     "Nơi nhận:", "- Sở Nội vụ tỉnh;", "- Lưu: VT, VHXH.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
                     "PHÓ CHỦ TỊCH", "PHỤ LỤC"):
         assert heading in text, heading
-    legal = next(p for p in document.paragraphs if p.text.startswith("Thực hiện Kế hoạch"))
+    legal = next(p for p in document.paragraphs if p.text.startswith("Căn cứ Kế hoạch"))
     assert legal.paragraph_format.first_line_indent.cm == pytest.approx(1.27, abs=0.01)
     assert legal.paragraph_format.alignment == 3                      # justified
     with zipfile.ZipFile(report) as archive:

@@ -1,11 +1,17 @@
 """Year-to-date figures in the reports: summed indicators add up the periods,
 the others take the latest value; rates come from the added-up counts."""
 
+import re
+
+import docx as _docx
 import openpyxl
 import pytest
 from conftest import invoke
 from formtools import consistent_figures, fill
 from reporttools import PLAN, document_text, plausible_answers
+from yeartools import PERIODS, year_of_reports
+
+from cchc_excel.vnformat import count_text
 
 TT = "tt-pvhcc"
 # Per period: what the service centre typed (received = direct + online + post).
@@ -80,8 +86,7 @@ def test_annual_report_adds_up_every_period(year):
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["195", "195"]
     assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["45,5%", "45,5%"]    # 182/400 resolved
     text = document_text(report)
-    assert "Hồ sơ TTHC tiếp nhận: 400 hồ sơ, trong đó tiếp nhận trực tiếp 180 hồ sơ (45,0%), " \
-           "tiếp nhận trực tuyến 180 hồ sơ (45,0%)" in text
+    assert "400 hồ sơ TTHC tiếp nhận, trong đó 180 hồ sơ trực tiếp (45,0%), 180 hồ sơ trực tuyến (45,0%)" in text
     workbook = openpyxl.load_workbook(year / "output" / "2026" / "tong-hop-2026.xlsx")
     sheet = workbook["Số liệu"]
     assert sheet._charts
@@ -111,3 +116,88 @@ def test_year_to_date_without_an_earlier_report_says_so(tmp_path):
     note = "số lũy kế năm chưa gồm quý I năm 2026, 6 tháng đầu năm 2026"
     assert note in result.stdout
     assert note in document_text(tmp_path / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx")
+
+
+# --- targets judged on the figure printed, only when due; figures as officials write them ---------
+
+VERDICT = re.compile(r"\((?P<printed>[\d.,]+)%(?:; lũy kế năm (?P<ytd>[\d.,]+)%)?; chỉ tiêu (?P<kind>kế hoạch|năm) "
+                     r"(?:tối thiểu )?(?P<target>[\d.,]+)%(?:: (?P<verdict>đạt|chưa đạt))?\)")
+
+
+def _number(text):
+    return float(text.replace(".", "").replace(",", "."))
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    return year_of_reports(tmp_path_factory.mktemp("plausible"))
+
+
+def _annex_stats(report):
+    table = next(t for t in _docx.Document(report).tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    return {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_every_verdict_agrees_with_the_number_beside_it(reports, period):
+    text = document_text(reports[period])
+    found = list(VERDICT.finditer(text))
+    assert found
+    for match in found:
+        if match["verdict"] is None:
+            assert match["kind"] == "năm"                         # progress towards a yearly target, no verdict
+            continue
+        judged = _number(match["ytd"] or match["printed"])
+        assert (judged >= _number(match["target"])) == (match["verdict"] == "đạt"), match.group(0)
+    for name, (unit, this, ytd, target, verdict) in _annex_stats(reports[period]).items():
+        if verdict in ("Đạt", "Chưa đạt", "Đạt (lũy kế năm)", "Chưa đạt (lũy kế năm)"):
+            value = _number((ytd if "lũy kế" in verdict else this).rstrip("%"))
+            assert (value >= _number(target.split()[-1].rstrip("%"))) == verdict.startswith("Đạt"), name
+
+
+def test_a_yearly_target_is_progress_until_the_annual_report(reports):
+    q1, s1, q3, year = (document_text(reports[p]) for p in PERIODS)
+    # Q1: nothing inspected yet, and the plan schedules inspections from quý II: said so, no verdict.
+    assert "Theo Kế hoạch, việc xây dựng và triển khai Kế hoạch kiểm tra CCHC tối thiểu 20% các cơ quan, đơn vị " \
+           "thực hiện trong quý II, III, IV năm 2026." in q1
+    assert "tối thiểu 20%: chưa đạt" not in q1
+    assert "01 cơ quan được kiểm tra CCHC (12,5%; chỉ tiêu năm tối thiểu 20%)" in s1
+    assert "01 cơ quan được kiểm tra CCHC (12,5%; lũy kế năm 25,0%; chỉ tiêu năm tối thiểu 20%)" in q3
+    assert "03 cơ quan được kiểm tra CCHC (37,5%; chỉ tiêu kế hoạch tối thiểu 20%: đạt)" in year
+    rows = {p: _annex_stats(reports[p])["Tỷ lệ cơ quan, đơn vị được kiểm tra CCHC"] for p in PERIODS}
+    assert [rows[p][4] for p in PERIODS] == ["Đánh giá cuối năm"] * 3 + ["Đạt"]
+    # A standing target (100% of documents signed, a recurring task) is judged every period on its own figure.
+    assert "436 văn bản đi được gửi dưới dạng điện tử, trong đó 431 văn bản được ký số " \
+           "(98,9%; chỉ tiêu kế hoạch 100%: chưa đạt)" in q1
+    assert "470 văn bản được ký số (100,0%; chỉ tiêu kế hoạch 100%: đạt)" in q3
+    assert "≥ 100%" not in q1 and "chỉ tiêu ≥" not in q1
+
+
+def test_a_wrong_figure_gets_no_verdict(tmp_path):
+    invoke("demo", tmp_path / "demo")          # a draft: the demo's ký số count exceeds its total
+    row = _annex_stats(tmp_path / "demo" / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")[
+        "Tỷ lệ văn bản điện tử được ký số"]
+    assert row[1] == "[số liệu sai]" and row[2] == "[số liệu sai]" and row[4] == ""
+
+
+def test_counts_below_ten_take_a_leading_zero_unless_the_commune_says_no(tmp_path):
+    assert count_text(6) == "06" and count_text(6, leading_zero=False) == "6"
+    assert count_text(1234) == "1.234" and count_text(12.5) == "12,5" and count_text(10) == "10"
+    root = tmp_path / "xa"
+    year_of_reports(root, periods=("2026Q1",))
+    workbook = openpyxl.load_workbook(root / "ke-hoach-cchc.xlsx")
+    sheet = workbook["Thiết lập"]
+    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    sheet.cell(rows["leading_zero"], 3).value = "Không"
+    sheet.cell(rows["province_plan"], 3).value = ("Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh về cải "
+                                                  "cách hành chính năm 2026")
+    workbook.save(root / "ke-hoach-cchc.xlsx")
+    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+    text = document_text(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
+    assert "Kết quả trong quý: 5 văn bản chỉ đạo" in text and "8 hồ sơ quá hạn" in text
+    lines = text.split("\n")
+    basis = lines.index("Căn cứ Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh về cải cách hành chính "
+                        "năm 2026;")
+    assert lines[basis + 1] == ("Căn cứ Kế hoạch số 03/KH-UBND ngày 10/01/2026 của UBND xã Xuân Trường về cải cách "
+                                "hành chính năm 2026, UBND xã Xuân Trường báo cáo kết quả thực hiện công tác cải "
+                                "cách hành chính quý I năm 2026 như sau:")

@@ -92,10 +92,10 @@ STORIES: dict[str, object] = {
         "2026": "Đăng tải 62 tin, bài về CCHC; phát 900 tờ rơi; phát thanh 40 lần trên hệ thống truyền thanh xã",
     }),
     "I.4.2": _every("Lồng ghép kết quả thông tin, tuyên truyền CCHC trong báo cáo CCHC định kỳ"),
-    "I.5.1": _arises({"2026": (DONE, D(2026, 12, 5), "Hoàn thành tự đánh giá, chấm điểm Chỉ số CCHC năm 2026 "
-                               "và gửi Sở Nội vụ kèm tài liệu kiểm chứng", "Báo cáo số 150/BC-UBND ngày 05/12/2026")}),
-    "I.5.2": _arises({"2026Q3": (DONE, D(2026, 8, 20), "Phối hợp Sở Nội vụ khảo sát sự hài lòng của người dân "
-                                 "(SIPAS) với 120 phiếu khảo sát", "Báo cáo số 98/BC-UBND ngày 25/08/2026")}),
+    "I.5.1": _arises({"2026": (DONE, D(2026, 12, 5), ("Hoàn thành tự đánh giá, chấm điểm Chỉ số CCHC năm 2026 "
+                               "và gửi Sở Nội vụ kèm tài liệu kiểm chứng"), "Báo cáo số 150/BC-UBND ngày 05/12/2026")}),
+    "I.5.2": _arises({"2026Q3": (DONE, D(2026, 8, 20), ("Phối hợp Sở Nội vụ khảo sát sự hài lòng của người dân "
+                                 "(SIPAS) với 120 phiếu khảo sát"), "Báo cáo số 98/BC-UBND ngày 25/08/2026")}),
     "I.6": {
         "phong-vhxh": _once(D(2026, 8, 25), "Hội đồng sáng kiến xã công nhận 02 sáng kiến CCHC",
                                       "Quyết định số 175/QĐ-UBND ngày 25/08/2026",
@@ -110,8 +110,8 @@ STORIES: dict[str, object] = {
             {"2026Q1": "Đăng ký 01 giải pháp «Hướng dẫn dịch vụ công trực tuyến qua Zalo»"}),
         "phong-kinh-te": _once(D(2026, 8, 25), "Tham gia góp ý, thẩm định các sáng kiến được đăng ký",
                                "Quyết định số 175/QĐ-UBND ngày 25/08/2026",
-                               {"2026Q1": (NOT_STARTED, "Công chức kiêm nhiệm nhiều việc, chưa có ý tưởng sáng kiến "
-                                                        "phù hợp")}),
+                               {"2026Q1": (NOT_STARTED, ("Công chức kiêm nhiệm nhiều việc, chưa có ý tưởng sáng kiến "
+                                                        "phù hợp"))}),
     },
     "II.1": _once(D(2026, 1, 20), "Ban hành Danh mục văn bản quy phạm pháp luật năm 2026; HĐND xã ban hành "
                   "02 nghị quyết theo danh mục", "Quyết định số 15/QĐ-UBND ngày 20/01/2026"),
@@ -141,8 +141,8 @@ STORIES: dict[str, object] = {
                    {"2026Q1": "Ban hành Kế hoạch rà soát TTHC năm 2026; đang rà soát 05 TTHC lĩnh vực hộ tịch",
                     "2026S1": "Rà soát 10 TTHC lĩnh vực hộ tịch, đất đai",
                     "2026Q3": "Tiếp tục rà soát 05 TTHC lĩnh vực chứng thực"}),
-    "III.2": _arises({"2026Q1": (CARRIED, None, "Niêm yết công khai 12 TTHC mới, sửa đổi theo các quyết định công "
-                                 "bố của UBND tỉnh", ""),
+    "III.2": _arises({"2026Q1": (CARRIED, None, ("Niêm yết công khai 12 TTHC mới, sửa đổi theo các quyết định công "
+                                 "bố của UBND tỉnh"), ""),
                       "2026Q3": (CARRIED, None, "Niêm yết công khai 05 TTHC sửa đổi lĩnh vực đất đai", "")}),
     "III.3": _every("Công khai đầy đủ các TTHC trên Trang thông tin điện tử xã, đồng bộ với Hệ thống thông tin "
                     "giải quyết TTHC"),
@@ -175,8 +175,8 @@ STORIES: dict[str, object] = {
                   "Quyết định số 210/QĐ-UBND ngày 15/10/2026",
                   {"2026Q3": "Rà soát, xây dựng dự thảo Quyết định kiện toàn tổ chức bộ máy"}, start="2026Q3"),
     "IV.2": {code: _arises({}) for code in ITEMS["IV.2"].lead},
-    "IV.3": _arises({"2026S1": (DONE, D(2026, 4, 20), "HĐND xã ban hành Nghị quyết quyết định biên chế công chức "
-                                "năm 2026", "Nghị quyết số 05/NQ-HĐND ngày 20/04/2026")}),
+    "IV.3": _arises({"2026S1": (DONE, D(2026, 4, 20), ("HĐND xã ban hành Nghị quyết quyết định biên chế công chức "
+                                "năm 2026"), "Nghị quyết số 05/NQ-HĐND ngày 20/04/2026")}),
     "IV.4": {
         "phong-vhxh": _every("Thực hiện đầy đủ các nhiệm vụ được phân cấp trong lĩnh vực nội vụ, văn "
                                        "hóa, xã hội"),
@@ -184,12 +184,12 @@ STORIES: dict[str, object] = {
         "tt-pvhcc": _every("Giải quyết các TTHC được phân cấp đúng quy trình, thời hạn"),
         "phong-kinh-te": _every("Thực hiện các nhiệm vụ được phân cấp về đất đai, xây dựng, tài chính"),
     },
-    "V.1": _arises({"2026S1": (IN_PROGRESS, None, "Rà soát, xây dựng dự thảo Đề án vị trí việc làm theo hướng dẫn "
-                               "của Sở Nội vụ", ""),
-                    "2026Q3": (DONE, D(2026, 8, 10), "Hoàn thành Đề án vị trí việc làm, trình cấp có thẩm quyền "
-                               "phê duyệt", "Tờ trình số 60/TTr-UBND ngày 10/08/2026"),
-                    "2026": (DONE, D(2026, 8, 10), "Hoàn thành Đề án vị trí việc làm, trình cấp có thẩm quyền "
-                             "phê duyệt", "Tờ trình số 60/TTr-UBND ngày 10/08/2026")}),
+    "V.1": _arises({"2026S1": (IN_PROGRESS, None, ("Rà soát, xây dựng dự thảo Đề án vị trí việc làm theo hướng dẫn "
+                               "của Sở Nội vụ"), ""),
+                    "2026Q3": (DONE, D(2026, 8, 10), ("Hoàn thành Đề án vị trí việc làm, trình cấp có thẩm quyền "
+                               "phê duyệt"), "Tờ trình số 60/TTr-UBND ngày 10/08/2026"),
+                    "2026": (DONE, D(2026, 8, 10), ("Hoàn thành Đề án vị trí việc làm, trình cấp có thẩm quyền "
+                             "phê duyệt"), "Tờ trình số 60/TTr-UBND ngày 10/08/2026")}),
     "V.2": _once(D(2026, 2, 5), "Ban hành Kế hoạch đào tạo, bồi dưỡng CBCC năm 2026; cử 12 lượt công chức "
                  "tham gia bồi dưỡng", "Kế hoạch số 12/KH-UBND ngày 05/02/2026"),
     "V.3": _once(D(2026, 1, 8), "Hoàn thành đánh giá, xếp loại 28 cán bộ, công chức năm 2025",
@@ -212,8 +212,8 @@ STORIES: dict[str, object] = {
                     "Nghị quyết số 19/NQ-HĐND ngày 10/12/2026", start="2026"),
     "VI.1.4": _once(D(2026, 12, 10), "HĐND xã ban hành Nghị quyết kế hoạch phát triển kinh tế - xã hội năm 2027",
                     "Nghị quyết số 20/NQ-HĐND ngày 10/12/2026", start="2026"),
-    "VI.2": _arises({"2026Q3": (CARRIED, None, "Triển khai chi trả tiền lương theo mức lương cơ sở mới cho cán bộ, "
-                                "công chức", "")}),
+    "VI.2": _arises({"2026Q3": (CARRIED, None, ("Triển khai chi trả tiền lương theo mức lương cơ sở mới cho cán bộ, "
+                                "công chức"), "")}),
     "VI.3": _arises({}),
     "VI.4.1": _once(D(2026, 5, 15), "Báo cáo thực hiện chế độ tự chủ về kinh phí quản lý hành chính năm 2025",
                     "Báo cáo số 70/BC-UBND ngày 15/05/2026",
