@@ -1,96 +1,234 @@
-"""Benchmark: `cchc-excel check` over N filled workbooks versus a naive
-pandas.read_excel(engine="openpyxl") loop.
+"""Benchmark: `cchc-excel check` and `cchc-excel forms` side by side with their floors.
 
-    python benchmarks/bench_check.py            # N = 1000
-    python benchmarks/bench_check.py --n 200 --naive 50
+    python benchmarks/bench_check.py                 # N = 1000, both shapes, and forms
+    python benchmarks/bench_check.py --n 200 --shapes few
+    python benchmarks/bench_check.py --work /tmp/bench   # keep (and reuse) the generated inputs
 
-The workbooks are made by the project's own form generator, filled with
-plausible answers, then copied under N file names (as if re-sent many times).
-Prints wall time of the whole `check` process, files per second, peak memory
-(RSS) of that process, and the naive loop's time per file.
+Shapes of `check` (whole process, one run each, measured in this run):
+  few   N returns from the commune's 5 agencies (each re-sent many times);
+  many  N returns from N agencies (a ward with many units, a province collecting
+        from its communes): first run writes every feedback copy, second run
+        with nothing changed rewrites none.
+The check floor is a process that opens each return with python-calamine and
+reads every sheet's values. The forms floor writes the same sheets (same
+cells, styles, validations, comments) with xlsxwriter. Each line prints wall
+time, the ratio to its floor and the process's peak memory (RSS).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from cchc_excel import planbook
 from cchc_excel.assignments import agencies_with_forms, form_rows
 from cchc_excel.files import save_workbook_atomic
 from cchc_excel.forms import Prefill, build_form
-from cchc_excel.models import Status
+from cchc_excel.indicators import default_indicators
+from cchc_excel.models import Agency
 from cchc_excel.periods import parse_period
-from cchc_excel.pipeline import load_embedded_plan
-from cchc_excel.planbook import default_settings
+from cchc_excel.pipeline import embedded_plan_path, load_embedded_plan
+from cchc_excel.plan import build_plan
+from cchc_excel.plan_sources import read_tables
+
+PERIOD = parse_period("2026Q1")
+TODAY = dt.date(2026, 3, 1)
+
+# A process that runs python code and reports its own peak RSS (MB) on the last stderr line.
+_PEAK = ("import resource, sys\ntry:\n{body}\nfinally:\n"
+         "    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n")
+
+FLOOR_CHECK = """
+    import python_calamine as c
+    from pathlib import Path
+    for path in sorted(p for p in Path({folder!r}).rglob('*') if p.is_file()):
+        book = c.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+"""
+
+RUN_CLI = """
+    sys.argv = ['cchc-excel'] + {args!r}
+    from cchc_excel.cli import cli
+    try:
+        cli()
+    except SystemExit as exc:
+        if exc.code not in (0, 1, None):
+            raise
+"""
 
 
-def make_inputs(folder: Path, n: int) -> list[Path]:
+def timed(body: str) -> tuple[float, int]:
+    code = _PEAK.format(body=body)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    peak = int(done.stderr.strip().splitlines()[-1].split()[1])
+    return elapsed, peak
+
+
+def _answers(plan, code: str) -> dict:
+    return {row.item.id: {"status": "Đang thực hiện", "result": f"Đã triển khai {row.item.id} theo kế hoạch",
+                          "evidence": "Văn bản số 12/UBND ngày 05/02/2026"} for row in form_rows(plan, code)}
+
+
+def _filled(plan, settings, agency) -> Prefill:
+    return Prefill(values=_answers(plan, agency.code))
+
+
+def make_few(root: Path, n: int) -> None:
+    """N returns of the embedded plan's agencies, each agency re-sending its form."""
     plan = load_embedded_plan()
-    period = parse_period("2026Q1")
+    settings = planbook.default_settings(plan.meta)
     originals = []
     for agency in agencies_with_forms(plan):
-        answers = {
-            row.item.id: {"status": Status.IN_PROGRESS.label, "result": f"Đã triển khai {row.item.id} theo kế hoạch",
-                          "evidence": "Văn bản số 12/UBND ngày 05/02/2026"}
-            for row in form_rows(plan, agency.code)
-        }
-        workbook = build_form(plan, default_settings(plan.meta), period, agency, dt.date(2026, 3, 1),
-                              prefill=Prefill(values=answers))
-        originals.append(save_workbook_atomic(workbook, folder / "mau" / f"{agency.code}.xlsx"))
-    inbox = folder / "input" / "2026Q1"
+        workbook = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
+        originals.append(save_workbook_atomic(workbook, root / "mau" / f"{agency.code}.xlsx"))
+    inbox = root / "input" / "2026Q1"
     inbox.mkdir(parents=True)
-    paths = []
     for i in range(n):
         source = originals[i % len(originals)]
-        target = inbox / f"{i:05d}-{source.name}"
-        shutil.copyfile(source, target)
-        paths.append(target)
-    return paths
+        shutil.copyfile(source, inbox / f"{i:05d}-{source.name}")
 
 
-def time_check(root: Path) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "cchc_excel", "check", "-p", "2026Q1", "--dir", str(root),
-                           "--json", "--today", "20/03/2026"], capture_output=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(done.stderr.decode())
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+def make_many(root: Path, n: int) -> None:
+    """A plan workbook with n more commune bodies (each reports the items led by
+    «Các cơ quan, đơn vị»), and one return from each of n agencies."""
+    seed = load_embedded_plan()
+    extra = tuple(Agency(f"dv-{i:04d}", f"Đơn vị số {i:04d}") for i in range(1, n + 1))
+    path = Path(str(embedded_plan_path()))
+    plan = build_plan(read_tables(path), path, agencies=seed.agencies + extra)
+    plan = replace(plan, meta=seed.meta, indicators=default_indicators(plan))
+    root.mkdir(parents=True, exist_ok=True)
+    planbook.write_workbook(plan, planbook.default_settings(plan.meta), root / planbook.FILENAME)
+    plan, settings = planbook.read_workbook(root / planbook.FILENAME)
+    inbox = root / "input" / "2026Q1"
+    inbox.mkdir(parents=True)
+    for agency in agencies_with_forms(plan)[-n:]:
+        workbook = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
+        save_workbook_atomic(workbook, inbox / f"{agency.code}.xlsx")
 
 
-def time_naive(paths: list[Path]) -> float:
-    import pandas as pd
+def check_args(root: Path) -> list[str]:
+    return ["check", "-p", "2026Q1", "--dir", str(root), "--json", "--today", "20/03/2026"]
 
-    start = time.perf_counter()
-    for path in paths:
-        pd.read_excel(path, sheet_name=None, engine="openpyxl")
-    return (time.perf_counter() - start) / len(paths)
+
+def line(label: str, elapsed: float, peak: int, floor: float | None = None) -> None:
+    ratio = f"{elapsed / floor:5.2f}x floor" if floor else "   (floor)  "
+    print(f"{label:<52} {elapsed:8.2f} s  {ratio}  peak {peak:5d} MB", flush=True)
+
+
+def bench_check(work: Path, n: int, shapes: list[str]) -> None:
+    for shape in shapes:
+        root = work / f"{shape}-{n}"
+        if not (root / "input").exists():
+            print(f"(making {n} returns, shape {shape}…)", flush=True)
+            (make_few if shape == "few" else make_many)(root, n)
+        shutil.rmtree(root / "output", ignore_errors=True)
+        floor, floor_peak = timed(FLOOR_CHECK.format(folder=str(root / "input")))
+        print(f"check, {n} returns from {'5' if shape == 'few' else n} agencies:")
+        line("  floor: python-calamine reads every sheet of each", floor, floor_peak)
+        elapsed, peak = timed(RUN_CLI.format(args=check_args(root)))
+        line("  check (first run: feedback copies written)", elapsed, peak, floor)
+        elapsed, peak = timed(RUN_CLI.format(args=check_args(root)))
+        line("  check (second run: nothing changed)", elapsed, peak, floor)
+
+
+FLOOR_FORMS = """
+    import xlsxwriter
+    from cchc_excel import formspec as spec, planbook
+    from cchc_excel.assignments import agencies_with_forms, form_rows
+    from pathlib import Path
+    plan, settings = planbook.read_workbook(Path({root!r}) / planbook.FILENAME)
+    out = Path({out!r}); out.mkdir(parents=True, exist_ok=True)
+    guide_lines = 40
+    for agency in agencies_with_forms(plan):
+        rows = form_rows(plan, agency.code)
+        book = xlsxwriter.Workbook(str(out / (agency.code + '.xlsx')))
+        text = book.add_format({{'font_name': 'Times New Roman', 'font_size': 12, 'text_wrap': True,
+                                 'valign': 'top', 'border': 1, 'locked': True}})
+        head = book.add_format({{'font_name': 'Times New Roman', 'bold': True, 'bg_color': '#D9E2F3', 'border': 1,
+                                 'text_wrap': True, 'align': 'center', 'valign': 'vcenter'}})
+        cell_in = book.add_format({{'font_name': 'Times New Roman', 'bg_color': '#FFF9E5', 'border': 1,
+                                    'locked': False, 'num_format': '@', 'text_wrap': True, 'valign': 'top'}})
+        guide = book.add_worksheet(spec.GUIDE_SHEET)
+        for r in range(guide_lines):
+            guide.write_string(r, 1, 'Hướng dẫn điền biểu mẫu dòng %d: nội dung hướng dẫn cho cơ quan' % r, text)
+        guide.protect()
+        for section in plan.sections:
+            mine = [r for r in rows if r.item.section == section.code]
+            if not mine:
+                continue
+            ws = book.add_worksheet(section.short_name)
+            ws.write_string(0, 0, section.title, head)
+            for c, column in enumerate(spec.COLUMNS):
+                ws.write_string(spec.HEADER_ROW - 1, c, column.label, head)
+                ws.set_column(c, c, column.width)
+            for i, row in enumerate(mine):
+                r = spec.FIRST_ROW - 1 + i
+                item = row.item
+                for c, value in enumerate((item.id, item.task_number, item.task, item.product, row.role,
+                                           item.timeframe.text, 'Có')):
+                    ws.write_string(r, c, str(value), text)
+                for c in range(7, 13):
+                    ws.write_string(r, c, 'Đang thực hiện' if c == 7 else 'Đã triển khai theo kế hoạch', cell_in)
+                ws.write_string(r, 13, '', text)
+                ws.data_validation(r, 7, r, 7, {{'validate': 'list', 'source': '=' + spec.STATUS_NAME}})
+                ws.set_row(r, 50)
+            ws.write_comment(spec.FIRST_ROW - 1, 6, 'Nhiệm vụ chỉ thực hiện khi có phát sinh')
+            ws.freeze_panes(spec.FIRST_ROW - 1, 2)
+            ws.protect()
+        lists = book.add_worksheet(spec.LISTS_SHEET)
+        for r, label in enumerate(['Đã hoàn thành', 'Đã thực hiện trong kỳ', 'Đang thực hiện', 'Chưa thực hiện',
+                                   'Chưa phát sinh']):
+            lists.write_string(r, 0, label)
+        book.define_name(spec.STATUS_NAME, '=' + spec.LISTS_SHEET + '!$A$1:$A$5')
+        lists.hide()
+        meta = book.add_worksheet(spec.META_SHEET)
+        for r in range(10):
+            meta.write_string(r, 0, 'key%d' % r); meta.write_string(r, 1, agency.code)
+        meta.very_hidden()
+        book.close()
+"""
+
+
+def bench_forms(work: Path, n: int) -> None:
+    root = work / f"many-{n}"
+    if not (root / planbook.FILENAME).exists():
+        print(f"(making a plan with {n} more agencies…)", flush=True)
+        make_many(root, n)
+    floor, floor_peak = timed(FLOOR_FORMS.format(root=str(root), out=str(work / "floor-forms")))
+    shutil.rmtree(root / "output" / "2026Q1" / "bieu-mau", ignore_errors=True)
+    elapsed, peak = timed(RUN_CLI.format(args=["forms", "-p", "2026Q1", "--dir", str(root)]))
+    print(f"forms for {n + 5} agencies:")
+    line("  floor: xlsxwriter writes the same sheets", floor, floor_peak)
+    line("  forms", elapsed, peak, floor)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1000)
-    parser.add_argument("--naive", type=int, default=100, help="files timed in the naive loop")
+    parser.add_argument("--shapes", default="few,many")
+    parser.add_argument("--no-forms", action="store_true")
+    parser.add_argument("--work", type=Path, help="folder for the generated inputs (kept and reused)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
-        root = Path(tmp)
-        paths = make_inputs(root, args.n)
-        elapsed, peak_mb = time_check(root)
-        naive = time_naive(paths[: args.naive])
-    print(f"check:  {args.n} workbooks in {elapsed:.2f} s (whole process) = {args.n / elapsed:.0f} files/s, "
-          f"{1000 * elapsed / args.n:.1f} ms/file, peak RSS {peak_mb:.0f} MB")
-    print(f"naive:  pandas.read_excel(engine='openpyxl') {1000 * naive:.1f} ms/file "
-          f"-> {naive * args.n:.1f} s for {args.n} (measured on {min(args.naive, args.n)})")
-    print(f"speed-up: {naive * args.n / elapsed:.1f}x")
+    work = args.work or Path(tempfile.mkdtemp(prefix="cchc-bench-"))
+    try:
+        bench_check(work, args.n, [s for s in args.shapes.split(",") if s])
+        if not args.no_forms:
+            bench_forms(work, args.n)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,24 @@ answers, every problem cell highlighted and commented."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from . import __version__
 from . import xlsxkit as kit
 from .answers import Answer, Intake
 from .assignments import agencies_with_forms
 from .deadlines import Deadline
 from .forms import Prefill, build_form
+from .formspec import FORM_VERSION
 from .models import Finding, Period, Plan, Settings, Severity
+from .plan import fingerprint
 
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 STATE_LABELS = {"sent": "Đã nộp", "missing": "Chưa nộp", "rejected": "Bị từ chối"}
@@ -36,8 +43,11 @@ class AgencyState:
 
 def agency_states(plan: Plan, intake: Intake, findings: list[Finding]) -> list[AgencyState]:
     states = []
+    by_agency: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_agency.setdefault(f.agency, []).append(f)
     for agency in agencies_with_forms(plan):
-        mine = [f for f in findings if f.agency == agency.code]
+        mine = by_agency.get(agency.code, [])
         submission = intake.submissions.get(agency.code)
         files: tuple[str, ...] = ()
         if submission and submission.used:
@@ -128,3 +138,31 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
     prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures, notes=notes,
                       understood=tuple((f"[{f.sheet} {f.cell}] " if f.cell else "") + f.message for f in understood))
     return build_form(plan, settings, period, plan.agency(agency_code), today, deadline, prefill)
+
+
+# --- unchanged copies are not rewritten ------------------------------------------
+
+def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code: str, intake: Intake,
+                    findings: list[Finding], deadline: Deadline | None) -> str:
+    """What the agency's feedback copy is made from: when it is unchanged, so is the copy."""
+    own = [f for f in findings if f.agency == agency_code]
+    parts = (__version__, FORM_VERSION, fingerprint(plan), repr(settings), period.id, repr(deadline),
+             repr(sorted((repr(a) for a in intake.answers if a.agency == agency_code))),
+             repr(sorted((repr(f) for f in intake.figures if f.agency == agency_code))),
+             repr(sorted(repr(f) for f in own)))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def copy_digest(path: Path) -> str:
+    """The digest a feedback copy was written from (kept in its document
+    properties as dc:identifier), or "" when there is no readable copy."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return ""
+    match = _IDENTIFIER.search(core)
+    return match.group(1).decode("ascii") if match else ""
+
+
+_IDENTIFIER = re.compile(rb"<dc:identifier[^>]*>([0-9a-f]{64})</dc:identifier>")

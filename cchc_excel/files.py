@@ -126,3 +126,77 @@ def save_workbook_atomic(workbook, path: Path) -> Path:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return write_bytes_atomic(path, buffer.getvalue())
+
+
+class Outputs:
+    """Every file one command writes, committed together: all or nothing.
+
+    Each file is written to a temporary file beside its target as it comes
+    (memory stays flat); :meth:`commit` then moves the old files aside, renames
+    the new ones into place and, if any step fails (a file open in Excel on
+    Windows, a full disk), puts every old file back and raises. So a failed
+    ``compile`` never leaves a new report beside an old summary.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []      # (temporary file, target)
+
+    def write(self, path: Path, data: bytes) -> Path:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            self._staged.append((Path(tmp), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_UMASK)
+        except OSError as exc:
+            self.discard()
+            raise CchcError("FILE_WRITE_FAILED", file=path, detail=os_reason(exc)) from None
+        return path
+
+    def save(self, workbook, path: Path) -> Path:
+        """Stage an openpyxl workbook (or anything with save(file))."""
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return self.write(path, buffer.getvalue())
+
+    def discard(self) -> None:
+        for tmp, _ in self._staged:
+            tmp.unlink(missing_ok=True)
+        self._staged = []
+
+    def commit(self) -> list[Path]:
+        moved: list[tuple[Path, Path | None]] = []      # (target, its old version set aside)
+        current = None
+        try:
+            for tmp, target in self._staged:
+                current = target
+                old = None
+                if target.exists():
+                    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+                    os.replace(target, old)
+                moved.append((target, old))
+                os.replace(tmp, target)
+        except OSError as exc:
+            for target, old in reversed(moved):
+                try:
+                    if old is not None:
+                        os.replace(old, target)
+                    else:
+                        target.unlink(missing_ok=True)
+                except OSError:
+                    pass
+            self.discard()
+            raise CchcError("FILE_WRITE_FAILED", file=current, detail=os_reason(exc)) from None
+        for _, old in moved:
+            if old is not None:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+        targets = [target for _, target in self._staged]
+        self._staged = []
+        return targets

@@ -404,6 +404,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Văn bản đi của một cơ quan được cấp số theo thứ tự trong năm: kiểm tra lại số, ký hiệu hoặc ngày ở sổ "
         "đăng ký văn bản đi (nếu cơ quan cấp số riêng cho từng loại văn bản thì bỏ qua).",
     ),
+    "FEEDBACK_NOT_DELETED": (
+        "Không xóa được bản phản hồi cũ {file} ({detail}); bản này đã cũ, các vấn đề trong đó đã được sửa.",
+        "Đóng tệp nếu đang mở trong Excel rồi xóa tay, hoặc chạy lại lệnh; đừng gửi bản cũ này cho cơ quan.",
+    ),
     # --- report templates and compile ----------------------------------------
     "TEMPLATE_UNDEFINED": (
         "Mẫu báo cáo {file}: biến «{detail}» không có trong dữ liệu báo cáo (có thể gõ sai tên).",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -29,14 +30,14 @@ from .checks import check_period
 from .docx_render import render as render_docx
 from .deadlines import Deadline, return_deadline
 from .evidence import Cited, Entry, cited, evidence_findings, register
-from .feedback import AgencyState, agency_states, feedback_form, findings_workbook
-from .files import save_workbook_atomic, write_bytes_atomic
+from .feedback import AgencyState, agency_states, copy_digest, feedback_digest, feedback_form, findings_workbook
+from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
 from .lint import lint_plan, lint_settings
 from .merge import collect
-from .messages import CchcError
+from .messages import CchcError, finding
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
 from .outcomes import Figures, figures, outcomes
@@ -205,15 +206,22 @@ def make_forms(
     previous = next((intake for p, intake in earlier if before and p.id == before.id), None)
     due = return_deadline(period, loaded.settings, deadline)
     written = []
-    for agency in agencies:
-        carried, source = carry_forward(earlier, agency.code)
-        previous_figures = {f.code: f.value for f in previous.figures
-                            if f.agency == agency.code and f.value is not None} if previous else {}
-        prefill = Prefill(values=carried, source=source, previous_figures=previous_figures,
-                          previous_title=before.title if previous else "")
-        workbook = build_form(plan, loaded.settings, period, agency, today, due, prefill)
-        path = save_workbook_atomic(workbook, folder / f"{agency.code}.xlsx")
-        written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
+    staged = Outputs()
+    last_figures = defaultdict(dict)
+    for f in previous.figures if previous else ():
+        if f.value is not None:
+            last_figures[f.agency][f.code] = f.value
+    try:
+        for agency in agencies:
+            carried, source = carry_forward(earlier, agency.code)
+            prefill = Prefill(values=carried, source=source, previous_figures=last_figures[agency.code],
+                              previous_title=before.title if previous else "")
+            workbook = build_form(plan, loaded.settings, period, agency, today, due, prefill)
+            path = staged.save(workbook, folder / f"{agency.code}.xlsx")
+            written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
+        staged.commit()            # every form or none
+    finally:
+        staged.discard()
     return MadeForms(written, due, workspace.input_dir(period.id))
 
 
@@ -257,10 +265,12 @@ def _counting(progress: Progress | None, total: int) -> Callable[[Path], None] |
 
 
 def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
-              progress: Progress | None = None, deadline: dt.date | None = None) -> CheckResult:
+              progress: Progress | None = None, deadline: dt.date | None = None,
+              outputs: Outputs | None = None) -> CheckResult:
     """Read every return of the period, check it, and write the findings
     workbook and the agencies' feedback copies. ``deadline`` overrides the
-    return date for this run."""
+    return date for this run. With ``outputs`` the files are only staged there
+    (the caller commits them with its own); otherwise they are committed here."""
     plan = loaded.plan
     due = return_deadline(period, loaded.settings, deadline)
     files = find_returns(workspace.input_dir(period.id))
@@ -272,18 +282,54 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
                                   _cited_earlier(loaded, year_intakes(workspace, loaded, period)))
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
-    findings_path = save_workbook_atomic(findings_workbook(plan, period, states, findings),
-                                         out / f"kiem-tra-{period.id}.xlsx")
-    feedback_dir = out / "phan-hoi"
-    written = []
-    for state in states:
-        target = feedback_dir / f"{state.code}.xlsx"
-        if state.state == "sent" and (state.errors or state.warnings):
-            workbook = feedback_form(plan, loaded.settings, period, state.code, intake, findings, today, due)
-            written.append(save_workbook_atomic(workbook, target))
-        elif target.exists():
-            target.unlink()   # an earlier run's copy: its problems are fixed now
+    staged = outputs if outputs is not None else Outputs()
+    try:
+        written, findings = _feedback_copies(loaded, period, today, due, intake, findings, states,
+                                             out / "phan-hoi", staged)
+        findings_path = staged.save(findings_workbook(plan, period, states, findings),
+                                    out / f"kiem-tra-{period.id}.xlsx")
+        if outputs is None:
+            staged.commit()
+    finally:
+        if outputs is None:
+            staged.discard()
     return CheckResult(intake, findings, states, findings_path, written, due)
+
+
+def _feedback_copies(loaded: LoadedPlan, period: Period, today: dt.date, due: Deadline, intake: Intake,
+                     findings: list[Finding], states: list[AgencyState], folder: Path,
+                     staged: Outputs) -> tuple[list[Path], list[Finding]]:
+    """Stage the feedback copy of each agency that has something to fix; a copy
+    whose agency's answers and findings did not change since the last run is
+    kept as it is (the copy carries the digest of what it was made from). An earlier run's
+    copy that is no longer needed is deleted; if that fails, it is a finding."""
+    answers, figures, mine = defaultdict(list), defaultdict(list), defaultdict(list)
+    for answer in intake.answers:
+        answers[answer.agency].append(answer)
+    for figure in intake.figures:
+        figures[figure.agency].append(figure)
+    for f in findings:
+        mine[f.agency].append(f)
+    written: list[Path] = []
+    problems: list[Finding] = []
+    for state in states:
+        target = folder / f"{state.code}.xlsx"
+        if state.state == "sent" and (state.errors or state.warnings):
+            own = replace(intake, answers=answers[state.code], figures=figures[state.code])
+            digest = feedback_digest(loaded.plan, loaded.settings, period, state.code, own, mine[state.code], due)
+            if copy_digest(target) != digest:
+                workbook = feedback_form(loaded.plan, loaded.settings, period, state.code, own, mine[state.code],
+                                         today, due)
+                workbook.properties.identifier = digest
+                staged.save(workbook, target)
+            written.append(target)
+        elif target.exists():
+            try:
+                target.unlink()   # an earlier run's copy: its problems are fixed now
+            except OSError as exc:
+                problems.append(finding("FEEDBACK_NOT_DELETED", Severity.WARNING, file=str(target),
+                                        detail=os_reason(exc)))
+    return written, findings + problems
 
 
 # --- compile -----------------------------------------------------------------------
@@ -335,9 +381,19 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
                 progress: Progress | None = None) -> CompileResult:
     """Check the period, then write the report (.docx, optionally .pdf) and the
     summary workbook. Blocking findings stop it unless draft is asked for."""
-    checked = run_check(workspace, loaded, period, today, progress)
-    if checked.blocking and not draft:
-        return CompileResult(checked, blocked=True)
+    staged = Outputs()
+    try:
+        checked = run_check(workspace, loaded, period, today, progress, outputs=staged)
+        if checked.blocking and not draft:
+            staged.commit()
+            return CompileResult(checked, blocked=True)
+        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf)
+    finally:
+        staged.discard()          # nothing left behind when something failed before the commit
+
+
+def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, checked: CheckResult,
+                     staged: Outputs, draft: bool, report_date: dt.date | None, pdf: bool) -> CompileResult:
     plan = loaded.plan
     intakes = year_intakes(workspace, loaded, period)
     context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
@@ -347,12 +403,13 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
     template, _ = template_for(workspace, period)
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)
-    report = write_bytes_atomic(out / f"bao-cao-cchc-{period.id}.docx", document)
+    report = staged.write(out / f"bao-cao-cchc-{period.id}.docx", document)
     book = summary_workbook(plan, loaded.settings, period, checked.intake, context,
                             {**intakes, period.id: checked.intake})
     evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan,
                              _register(loaded, {**intakes, period.id: checked.intake}, period.year), period.year)
-    summary = save_workbook_atomic(book, out / f"tong-hop-{period.id}.xlsx")
+    summary = staged.save(book, out / f"tong-hop-{period.id}.xlsx")
+    staged.commit()            # check's files, report and summary: all or nothing
     pdf_path, problem = None, ""
     if pdf:
         try:
@@ -408,8 +465,13 @@ def make_evidence_register(workspace: Workspace, loaded: LoadedPlan, year: int) 
     entries = _register(loaded, intakes, year)
     out = workspace.output_dir(str(year))
     name = f"danh-muc-tai-lieu-kiem-chung-{year}"
-    book = save_workbook_atomic(evidencebook.workbook(loaded.plan, entries, year), out / f"{name}.xlsx")
-    annex = write_bytes_atomic(out / f"{name}.docx", evidencebook.annex(loaded.plan, loaded.settings, entries, year))
+    staged = Outputs()
+    try:
+        book = staged.save(evidencebook.workbook(loaded.plan, entries, year), out / f"{name}.xlsx")
+        annex = staged.write(out / f"{name}.docx", evidencebook.annex(loaded.plan, loaded.settings, entries, year))
+        staged.commit()            # both or neither
+    finally:
+        staged.discard()
     titles = _titles(loaded, year)
     return EvidenceRegister(book, annex, len(entries), sum(e.reference is not None for e in entries),
                             [titles[pid] for pid in intakes])
