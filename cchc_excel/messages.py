@@ -111,6 +111,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ghi ở cột «Thuộc phần» tên một phần của kế hoạch (ví dụ «III. Thủ tục hành chính») "
         "hoặc xóa dòng chỉ tiêu không còn dùng, rồi chạy lại.",
     ),
+    "WORKBOOK_PROBLEMS": (
+        "Sổ kế hoạch {file} có {count} chỗ cần sửa:\n{rows}",
+        "Sửa tất cả các chỗ trên trong sổ kế hoạch rồi chạy lại.",
+    ),
     "WORKBOOK_BAD_SETTING": (
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại giá trị theo hướng dẫn ở cột bên cạnh.",

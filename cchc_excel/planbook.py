@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import openpyxl
@@ -234,6 +234,14 @@ class Book:
     meta: PlanMeta
     settings: Settings
     agencies: tuple[Agency, ...]
+    problems: list[CchcError] = field(default_factory=list)   # bad settings and agency rows
+
+    @property
+    def flags(self) -> dict[str, str]:
+        """Agency code -> the «Cần xác nhận» note the officer has not cleared yet."""
+        sheet = self.workbook[SHEET_AGENCIES]
+        return {clean(row[0].value): clean(row[4].value) for row in sheet.iter_rows(min_row=2, max_col=5)
+                if len(row) > 4 and clean(row[0].value) and clean(row[4].value)}
 
     @property
     def indicator_sheet(self):
@@ -254,8 +262,9 @@ def open_book(path: Path) -> Book:
     for name in (SHEET_SETTINGS, SHEET_AGENCIES, SHEET_TASKS):
         if name not in workbook.sheetnames:
             raise CchcError("WORKBOOK_MISSING_SHEET", file=path, sheet=name)
-    values = _read_settings(workbook[SHEET_SETTINGS], path)
-    agencies = _read_agencies(workbook[SHEET_AGENCIES], path)
+    problems: list[CchcError] = []
+    values = _read_settings(workbook[SHEET_SETTINGS], path, problems)
+    agencies = _read_agencies(workbook[SHEET_AGENCIES], path, problems)
     meta = PlanMeta(
         issuer=values.get("issuer", ""),
         commune=values.get("commune", ""),
@@ -286,21 +295,38 @@ def open_book(path: Path) -> Book:
         province_plan=values.get("province_plan", ""),
         leading_zero=values.get("leading_zero", True),
     )
-    return Book(path, workbook, meta, settings, agencies)
+    return Book(path, workbook, meta, settings, agencies, problems)
 
 
 def read_workbook(path: Path) -> tuple[Plan, Settings]:
+    """The plan and settings of a workbook; every problem found in its sheets
+    is named in one message (settings, agencies, task rows, indicators)."""
     book = open_book(path)
-    plan = build_plan(book.tasks_table(), book.path, agencies=book.agencies, meta=book.meta)
-    sheet = book.indicator_sheet
-    if sheet is not None:
-        plan = replace(plan, indicators=indicatorbook.read_sheet(sheet, book.path, plan))
-    else:
-        plan = replace(plan, indicators=default_indicators(plan))
+    problems = list(book.problems)
+    plan = None
+    try:
+        plan = build_plan(book.tasks_table(), book.path, agencies=book.agencies, meta=book.meta)
+        sheet = book.indicator_sheet
+        if sheet is not None:
+            plan = replace(plan, indicators=indicatorbook.read_sheet(sheet, book.path, plan))
+        else:
+            plan = replace(plan, indicators=default_indicators(plan))
+    except CchcError as exc:
+        problems.append(exc)
+    raise_all(book.path, problems)
     return plan, book.settings
 
 
-def _read_settings(sheet, path: Path) -> dict:
+def raise_all(path: Path, problems: list[CchcError]) -> None:
+    """Stop with every problem named, in one message."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise CchcError("WORKBOOK_PROBLEMS", file=path, count=len(problems),
+                        rows="\n".join(f"  - {p.message}\n    → {p.fix}" for p in problems))
+
+
+def _read_settings(sheet, path: Path, problems: list[CchcError]) -> dict:
     keys = {key for key, _, _ in SETTING_ROWS}
     labels = {fold(label): key for key, label, _ in SETTING_ROWS}
     values: dict = {}
@@ -313,7 +339,10 @@ def _read_settings(sheet, path: Path) -> dict:
         if not key:
             continue
         cell = row[2]
-        values[key] = _setting_value(key, cell.value, path, cell.coordinate)
+        try:
+            values[key] = _setting_value(key, cell.value, path, cell.coordinate)
+        except CchcError as exc:     # every bad setting is named in one run
+            problems.append(exc)
     return values
 
 
@@ -418,7 +447,7 @@ def _date_list(raw, bad) -> tuple[dt.date, ...]:
     return tuple(days)
 
 
-def _read_agencies(sheet, path: Path) -> tuple[Agency, ...]:
+def _read_agencies(sheet, path: Path, problems: list[CchcError]) -> tuple[Agency, ...]:
     kinds = {fold(label): kind for kind, label in KIND_LABELS.items()}
     agencies: dict[str, Agency] = {}
     for row in sheet.iter_rows(min_row=2, max_col=4):
@@ -427,13 +456,14 @@ def _read_agencies(sheet, path: Path) -> tuple[Agency, ...]:
         code, name = clean(row[0].value), clean(row[1].value)
         if not name:
             if code:
-                raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
-                                cell=row[1].coordinate, detail=f"cơ quan mã «{code}» chưa có tên")
+                problems.append(CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
+                                          cell=row[1].coordinate, detail=f"cơ quan mã «{code}» chưa có tên"))
             continue
         code = slug(code) or unique_code(short_code(name), agencies)
         if code in agencies:
-            raise CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
-                            cell=row[0].coordinate, detail=f"mã «{code}» bị trùng")
+            problems.append(CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
+                                      cell=row[0].coordinate, detail=f"mã «{code}» bị trùng"))
+            continue
         aliases = tuple(a.strip() for a in clean(row[2].value if len(row) > 2 else "").split(";") if a.strip())
         kind_text = fold(row[3].value) if len(row) > 3 else ""
         kind = kinds.get(kind_text, AgencyKind.PARTNER if "doi tac" in kind_text else AgencyKind.OWN)

@@ -54,6 +54,7 @@ class ImportPreview:
     new_agencies: list[Agency] = field(default_factory=list)
     unplaced_indicators: list[indicatorbook.Unplaced] = field(default_factory=list)
     kept_indicators: int = 0
+    flags: dict[str, str] = field(default_factory=dict)     # notes in «Cơ quan» not cleared yet
     written: Path | None = None
     backup: Path | None = None
 
@@ -123,6 +124,8 @@ def prepare(plan_file: Path, workbook: Path | None) -> ImportPreview:
     tables = read_tables(plan_file)
     first = import_tables(tables, plan_file)
     book = planbook.open_book(workbook) if workbook is not None and workbook.exists() else None
+    if book is not None:
+        planbook.raise_all(book.path, book.problems)   # the officer's settings are never guessed over
     meta, choices = _merge_meta(first.plan.meta, book.meta if book else None, _guess_year(first))
     agencies, added = _agencies(first, book.agencies if book else None)
     result = import_tables(tables, plan_file, agencies=agencies, meta=meta)
@@ -139,7 +142,8 @@ def prepare(plan_file: Path, workbook: Path | None) -> ImportPreview:
     if book and not settings.commune and meta.commune:
         settings = replace(settings, commune=meta.commune, place=settings.place or meta.commune)
     return ImportPreview(plan_file, result, plan, settings, updated=book is not None, meta=choices,
-                         new_agencies=added, unplaced_indicators=unplaced, kept_indicators=len(indicators))
+                         new_agencies=added, unplaced_indicators=unplaced, kept_indicators=len(indicators),
+                         flags=book.flags if book else {})
 
 
 def _old_titles(book: planbook.Book) -> dict[str, str]:
@@ -161,7 +165,8 @@ def write(preview: ImportPreview, workbook: Path) -> ImportPreview:
         shutil.copy2(workbook, backup)
         preview.backup = backup
     workbook.parent.mkdir(parents=True, exist_ok=True)
-    flagged = {a.code: ("Mới từ kế hoạch vừa nhập: xác nhận loại (cơ quan của xã hay đối tác)"
+    flagged = dict(preview.flags)     # what the officer has not confirmed yet stays flagged
+    flagged |= {a.code: ("Mới từ kế hoạch vừa nhập: xác nhận loại (cơ quan của xã hay đối tác)"
                         + (" — đoán là cơ quan của xã" if a.kind == AgencyKind.OWN else " — đoán là đối tác"))
                for a in preview.new_agencies}
     preview.written = planbook.write_workbook(preview.plan, preview.settings, workbook, flagged)

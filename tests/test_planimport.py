@@ -165,3 +165,37 @@ def test_forms_for_one_agency_accept_its_old_long_code(tmp_path, spelling):
     result = invoke("forms", "-p", "2026Q1", "--dir", tmp_path, "--agency", spelling)
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx")] == ["phong-vhxh.xlsx"]
+
+
+def test_new_agencies_stay_flagged_until_the_officer_clears_the_note(tmp_path):
+    work = tmp_path / "ws"
+    assert invoke("init", work).exit_code == 0
+    book = work / planbook.FILENAME
+    source = build(TWO_SECTIONS, tmp_path, ".docx")
+    assert invoke("plan", "import", source, "--dir", work).exit_code == 0
+    again = invoke("plan", "import", source, "--dir", work)
+    assert "Cơ quan mới" not in again.output               # nothing new the second time…
+    sheet = openpyxl.load_workbook(book)[planbook.SHEET_AGENCIES]
+    flags = {r[0].value: r[4].value for r in sheet.iter_rows(min_row=2) if r[0].value}
+    assert "xác nhận loại" in flags["cong-an-xa"]            # …but the first note is still there
+    assert (work / "ke-hoach-cchc (trước khi nhập 2).xlsx").exists()
+    assert (work / "ke-hoach-cchc (trước khi nhập).xlsx").exists()
+
+
+def test_a_workbook_with_several_problems_names_them_all_in_one_run(tmp_path):
+    work = tmp_path / "ws"
+    assert invoke("init", work).exit_code == 0
+    book = work / planbook.FILENAME
+    _set(book, plan_date="31/02/2026", year="hai nghìn")
+    workbook = openpyxl.load_workbook(book)
+    agencies = workbook[planbook.SHEET_AGENCIES]
+    agencies.cell(agencies.max_row + 1, 1, "ma-rong")                      # a code without a name
+    for row in workbook["Chỉ tiêu"].iter_rows(min_row=2):
+        if row[0].value == "TIN_BAI":
+            row[3].value = "XI"
+    workbook.save(book)
+    result = invoke("plan", "check", "--dir", work)
+    assert result.exit_code != 0
+    out = result.output
+    assert "4 chỗ cần sửa" in out
+    assert "31/02/2026" in out and "hai nghìn" in out and "ma-rong" in out and "TIN_BAI" in out
