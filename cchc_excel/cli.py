@@ -22,7 +22,7 @@ from .planpreview import preview_lines
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
-from .messages import CchcError
+from .messages import CchcError, quoted
 from .messages import render as render_message
 from .models import Severity
 from .periods import parse_period
@@ -38,26 +38,34 @@ def err(text: str) -> None:
     click.echo(text, err=True)
 
 
-def _workspace(directory: str) -> pipeline.Workspace:
-    return pipeline.Workspace(Path(directory))
-
-
-def _load(directory: str) -> pipeline.LoadedPlan:
-    loaded = pipeline.load_plan(_workspace(directory))
+def _open(directory: str | None, default_plan: bool) -> tuple[pipeline.Workspace, pipeline.LoadedPlan]:
+    """The working folder (found like git finds its repository) and its plan."""
+    workspace = pipeline.find_workspace(Path(directory) if directory else None, default_plan)
+    given = Path(directory) if directory else Path.cwd()
+    if workspace.root.resolve() != given.resolve():
+        err(f"Thư mục làm việc: {workspace.root}")
+    loaded = pipeline.load_plan(workspace)
     if loaded.embedded:
         meta = loaded.plan.meta
         err(
-            f"Thư mục «{directory}» chưa có sổ kế hoạch ke-hoach-cchc.xlsx: dùng kế hoạch mặc định đi kèm "
+            f"Thư mục «{workspace.root}» chưa có sổ kế hoạch ke-hoach-cchc.xlsx: dùng kế hoạch mặc định đi kèm "
             f"(Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer}). "
-            "Chạy «cchc-excel init» để tạo sổ kế hoạch riêng."
+            f"Tạo sổ kế hoạch riêng: cchc-excel init {quoted(workspace.root)}"
         )
-    return loaded
+    return workspace, loaded
 
 
-dir_option = click.option(
-    "--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
-    help="Thư mục làm việc (có sổ kế hoạch ke-hoach-cchc.xlsx).",
-)
+def dir_option(command):
+    """--dir and --default-plan, on every command that works in a working folder."""
+    command = click.option(
+        "--default-plan", is_flag=True,
+        help="Thư mục chưa có sổ kế hoạch thì dùng kế hoạch mặc định đi kèm (kế hoạch mẫu của xã Xuân Trường).",
+    )(command)
+    return click.option(
+        "--dir", "directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False),
+        help="Thư mục làm việc (có sổ kế hoạch ke-hoach-cchc.xlsx); mặc định: thư mục hiện tại "
+             "hoặc thư mục làm việc chứa nó.",
+    )(command)
 
 
 class CchcCommand(click.Command):
@@ -116,12 +124,12 @@ def init(directory: str, plan_file: str | None, force: bool) -> None:
 
     Ví dụ: cchc-excel init cchc-2026
     """
-    workbook = pipeline.init_workspace(_workspace(directory), Path(plan_file) if plan_file else None, force,
-                                       on_preview=_print_preview)
+    workbook = pipeline.init_workspace(pipeline.Workspace(Path(directory)), Path(plan_file) if plan_file else None,
+                                       force, on_preview=_print_preview)
     click.echo(f"Đã tạo sổ kế hoạch: {workbook}")
     click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan, nhiệm vụ và chỉ tiêu.")
-    click.echo(f"Tiếp theo: cchc-excel plan check --dir {directory}   rồi   "
-               f"cchc-excel forms --period <kỳ, ví dụ 2026Q1> --dir {directory}")
+    click.echo(f"Tiếp theo: cchc-excel plan check --dir {quoted(directory)}   rồi   "
+               f"cchc-excel forms --period <kỳ, ví dụ 2026Q1> --dir {quoted(directory)}")
 
 
 # --- plan ----------------------------------------------------------------------
@@ -135,12 +143,12 @@ def plan() -> None:
 @plan.command("show", context_settings=CONTEXT)
 @dir_option
 @click.option("--json", "as_json", is_flag=True, help="In ra dạng JSON (cho máy đọc).")
-def plan_show(directory: str, as_json: bool) -> None:
+def plan_show(directory: str | None, default_plan: bool, as_json: bool) -> None:
     """Hiện bảng nhiệm vụ của kế hoạch.
 
     Ví dụ: cchc-excel plan show --dir cchc-2026
     """
-    loaded = _load(directory)
+    _, loaded = _open(directory, default_plan)
     if as_json:
         click.echo(json.dumps(plan_to_json(loaded.plan), ensure_ascii=False, indent=2))
         return
@@ -149,14 +157,14 @@ def plan_show(directory: str, as_json: bool) -> None:
 
 @plan.command("check", context_settings=CONTEXT)
 @dir_option
-def plan_check(directory: str) -> None:
+def plan_check(directory: str | None, default_plan: bool) -> None:
     """Soát lỗi kế hoạch: năm ghi nhầm, lỗi chính tả, cơ quan không có trong danh sách…
 
     Thoát với mã 0 khi chỉ có cảnh báo, 1 khi có lỗi phải sửa.
 
     Ví dụ: cchc-excel plan check --dir cchc-2026
     """
-    checked = pipeline.check_plan(_load(directory))
+    checked = pipeline.check_plan(_open(directory, default_plan)[1])
     console = out()
     for f in checked.findings:
         console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}\n    → {f.fix}")
@@ -168,10 +176,11 @@ def plan_check(directory: str) -> None:
 
 
 @plan.command("import", context_settings=CONTEXT)
-@click.argument("plan_file", type=click.Path(dir_okay=False))
-@dir_option
+@click.argument("plan_file", metavar="TỆP_KẾ_HOẠCH", type=click.Path(dir_okay=False))
+@click.option("--dir", "directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False),
+              help="Thư mục làm việc; mặc định: thư mục hiện tại hoặc thư mục làm việc chứa nó.")
 @click.option("--preview", is_flag=True, help="Chỉ xem chương trình hiểu kế hoạch thế nào; không ghi gì.")
-def plan_import(plan_file: str, directory: str, preview: bool) -> None:
+def plan_import(plan_file: str, directory: str | None, preview: bool) -> None:
     """Nhập kế hoạch từ tệp .docx, .doc, .xlsx, .xls hoặc .txt vào sổ kế hoạch.
 
     Sổ kế hoạch đã có thì giữ nguyên thiết lập (số, ngày, năm kế hoạch lấy từ tài liệu mới khi tài liệu
@@ -179,7 +188,8 @@ def plan_import(plan_file: str, directory: str, preview: bool) -> None:
 
     Ví dụ: cchc-excel plan import KH-03-2026.docx --dir cchc-2026 --preview
     """
-    workspace = _workspace(directory)
+    # No plan workbook yet: importing creates one in the folder given (or the current one).
+    workspace = pipeline.find_workspace(Path(directory) if directory else None, default_plan=True)
     result = pipeline.import_plan(workspace, Path(plan_file), preview_only=preview)
     _print_preview(result)
     plan_ = result.plan
@@ -230,15 +240,15 @@ period_option = click.option(
 @click.option("--agency", "-a", "agency_code", help="Chỉ tạo biểu mẫu cho một cơ quan (mã cơ quan).")
 @click.option("--deadline", callback=_date, help="Hạn gửi lại biểu mẫu (ngày/tháng/năm); mặc định theo thiết lập.")
 @dir_option
-def forms(period, agency_code: str | None, deadline, directory: str) -> None:
+def forms(period, agency_code: str | None, deadline, directory: str | None, default_plan: bool) -> None:
     """Tạo biểu mẫu Excel cho từng cơ quan: output/<kỳ>/bieu-mau/<mã cơ quan>.xlsx.
 
     Biểu mẫu đã có số liệu kỳ trước (trong input/<kỳ trước>/) thì được điền sẵn để cập nhật.
 
     Ví dụ: cchc-excel forms --period 2026Q1 --dir cchc-2026
     """
-    loaded = _load(directory)
-    made = pipeline.make_forms(_workspace(directory), loaded, period, dt.date.today(), agency_code, deadline)
+    workspace, loaded = _open(directory, default_plan)
+    made = pipeline.make_forms(workspace, loaded, period, dt.date.today(), agency_code, deadline)
     table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
     table.add_column("Cơ quan")
     table.add_column("Số sản phẩm", justify="right")
@@ -266,11 +276,9 @@ today_option = click.option(
     "--today", callback=_date,
     help="Ngày dùng làm «hôm nay» khi kiểm tra (ngày/tháng/năm); mặc định là ngày hiện tại.",
 )
-def run_check_command(directory: str, period, today, deadline=None) -> pipeline.CheckResult:
-    loaded = _load(directory)
+def run_check_command(workspace, loaded, period, today, deadline=None) -> pipeline.CheckResult:
     with progress_reader() as progress:
-        return pipeline.run_check(_workspace(directory), loaded, period, today or dt.date.today(), progress,
-                                  deadline)
+        return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, deadline)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -280,7 +288,7 @@ def run_check_command(directory: str, period, today, deadline=None) -> pipeline.
 @today_option
 @click.option("--deadline", callback=_date,
               help="Hạn gửi lại biểu mẫu ghi trên bản phản hồi (ngày/tháng/năm); mặc định theo thiết lập.")
-def check(period, directory: str, as_json: bool, today, deadline) -> None:
+def check(period, directory: str | None, default_plan: bool, as_json: bool, today, deadline) -> None:
     """Đọc và kiểm tra các biểu mẫu các cơ quan gửi lại (trong input/<kỳ>/).
 
     Cho biết cơ quan nào đã nộp, chưa nộp; mọi vấn đề theo tệp, trang, ô; ghi
@@ -290,11 +298,12 @@ def check(period, directory: str, as_json: bool, today, deadline) -> None:
 
     Ví dụ: cchc-excel check --period 2026Q1 --dir cchc-2026
     """
-    result = run_check_command(directory, period, today, deadline)
+    workspace, loaded = _open(directory, default_plan)
+    result = run_check_command(workspace, loaded, period, today, deadline)
     if as_json:
         click.echo(json.dumps(check_to_json(result), ensure_ascii=False, indent=2))
     else:
-        print_check(result, period, _workspace(directory).input_dir(period.id))
+        print_check(result, period, workspace.input_dir(period.id))
     if result.blocking:
         sys.exit(EXIT_PROBLEMS)
 
@@ -310,7 +319,8 @@ def check(period, directory: str, as_json: bool, today, deadline) -> None:
 @click.option("--date", "report_date", callback=_date,
               help="Ngày ghi trên báo cáo (ngày/tháng/năm); bỏ trống để văn thư điền khi ký.")
 @today_option
-def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) -> None:  # noqa: A001
+def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf: bool, report_date,  # noqa: A001
+            today) -> None:
     """Lập báo cáo CCHC (.docx) và bảng tổng hợp (.xlsx) của kỳ từ các biểu mẫu đã nhận.
 
     Chạy kiểm tra trước; còn lỗi (cơ quan chưa nộp, thiếu trạng thái…) thì dừng và liệt kê,
@@ -320,8 +330,7 @@ def compile(period, directory: str, draft: bool, pdf: bool, report_date, today) 
 
     Ví dụ: cchc-excel compile --period 2026Q1 --dir cchc-2026 --pdf
     """
-    workspace = _workspace(directory)
-    loaded = _load(directory)
+    workspace, loaded = _open(directory, default_plan)
     with progress_reader() as progress:
         result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
                                       pdf, progress)
@@ -379,13 +388,12 @@ def templates() -> None:
 
 @templates.command("check", context_settings=CONTEXT)
 @dir_option
-def templates_check(directory: str) -> None:
+def templates_check(directory: str | None, default_plan: bool) -> None:
     """Kiểm tra các mẫu báo cáo trong templates/ sau khi sửa bằng Word: thẻ hỏng, biến sai tên.
 
     Ví dụ: cchc-excel templates check --dir cchc-2026
     """
-    workspace = _workspace(directory)
-    loaded = _load(directory)
+    workspace, loaded = _open(directory, default_plan)
     problems = 0
     console = out()
     for result in check_templates(workspace, loaded):

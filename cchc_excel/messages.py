@@ -430,6 +430,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Kỳ báo cáo «{text}» không hợp lệ.",
         "Dùng một trong các mã: {examples}.",
     ),
+    "WORKSPACE_MISSING": (
+        "Không có thư mục {dir}.",
+        "Kiểm tra lại --dir; muốn tạo thư mục làm việc mới thì chạy: {command}",
+    ),
+    "WORKSPACE_NOT_FOUND": (
+        "Thư mục {dir} (và các thư mục chứa nó) chưa có sổ kế hoạch {file}: đây không phải thư mục làm việc.",
+        "Chạy lệnh trong thư mục làm việc hoặc chỉ rõ bằng --dir; chưa có thì tạo: {command} "
+        "(hoặc thêm --default-plan để dùng kế hoạch mặc định đi kèm).",
+    ),
+    "WORKSPACE_IN_INPUT": (
+        "Thư mục {dir} nằm trong input/ của thư mục làm việc {workspace}; "
+        "input/ chỉ chứa biểu mẫu các cơ quan gửi về, chương trình không ghi gì vào đó.",
+        "Chạy lệnh trong thư mục làm việc, hoặc thêm {command}.",
+    ),
+    "WORKSPACE_NESTED": (
+        "Thư mục {dir} nằm trong thư mục làm việc {workspace}.",
+        "Tạo thư mục làm việc mới ở ngoài {workspace}; mỗi thư mục làm việc dùng cho một kế hoạch.",
+    ),
     "DIR_NOT_EMPTY": (
         "Thư mục {dir} đã có sổ kế hoạch {file}.",
         "Chọn thư mục khác, hoặc thêm --force để tạo lại (sổ cũ sẽ bị thay thế).",
@@ -456,7 +474,18 @@ CATALOG: dict[str, tuple[str, str]] = {
 # Codes that mean the command was asked wrongly (exit 2), not that an input is unusable (exit 3).
 USAGE_ERRORS = frozenset({
     "PERIOD_UNKNOWN", "AGENCY_UNKNOWN_CODE", "DEMO_DIR_IN_USE", "DEMO_DIR_EXISTS", "DEMO_INSIDE_WORKSPACE",
+    "WORKSPACE_MISSING", "WORKSPACE_NOT_FOUND", "WORKSPACE_IN_INPUT", "WORKSPACE_NESTED", "DIR_NOT_EMPTY",
 })
+
+
+def quoted(path: object) -> str:
+    """A path as it can be pasted into a command: in double quotes when it
+    holds a space or a character the shell would read (cmd.exe and POSIX
+    shells both take double quotes)."""
+    text = str(path)
+    if text and all(ch.isalnum() or ch in "-_./\\:~+,=@" for ch in text):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def finding(code: str, severity, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",

@@ -37,7 +37,7 @@ from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
 from .lint import lint_plan, lint_settings
 from .merge import collect
-from .messages import CchcError, finding
+from .messages import CchcError, finding, quoted
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
 from .outcomes import Figures, figures, outcomes
@@ -90,6 +90,30 @@ def load_embedded_plan() -> Plan:
                    indicators=default_indicators(plan))
 
 
+def find_workspace(directory: Path | None = None, default_plan: bool = False) -> Workspace:
+    """The working folder, found the way git finds its repository: the folder
+    given (default: the current one) or the nearest folder above it that holds
+    a plan workbook — so a command run from inside input/2026Q1/ works on the
+    working folder and writes to its output/, never into input/.
+
+    Without a plan workbook the folder is refused (a usage error naming the
+    command that creates one) unless ``default_plan`` asks for the embedded
+    plan; a missing folder is refused the same way, never created.
+    """
+    start = Path(directory) if directory is not None else Path.cwd()
+    absolute = start.resolve()
+    found = next((f for f in (absolute, *absolute.parents) if (f / planbook.FILENAME).is_file()), None)
+    root = (start if found == absolute else found) if found else start
+    for folder in root.resolve().parents:
+        if folder.name == "input" and (folder.parent / planbook.FILENAME).is_file():
+            raise CchcError("WORKSPACE_IN_INPUT", dir=root, workspace=folder.parent,
+                            command=f"--dir {quoted(folder.parent)}")
+    if found or default_plan:
+        return Workspace(root)
+    code = "WORKSPACE_NOT_FOUND" if absolute.is_dir() else "WORKSPACE_MISSING"
+    raise CchcError(code, dir=start, file=planbook.FILENAME, command=f"cchc-excel init {quoted(start)}")
+
+
 def load_plan(workspace: Workspace) -> LoadedPlan:
     """The plan workbook of the folder, or the embedded plan when there is none."""
     if workspace.plan_workbook.exists():
@@ -106,6 +130,9 @@ def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrit
     was understood of plan_file."""
     if workspace.plan_workbook.exists() and not overwrite:
         raise CchcError("DIR_NOT_EMPTY", dir=workspace.root, file=planbook.FILENAME)
+    for folder in workspace.root.resolve().parents:
+        if (folder / planbook.FILENAME).is_file():
+            raise CchcError("WORKSPACE_NESTED", dir=workspace.root, workspace=folder)
     preview = planimport.prepare(Path(plan_file), None) if plan_file else None
     for folder in (workspace.root / "input", workspace.root / "output", workspace.templates):
         folder.mkdir(parents=True, exist_ok=True)

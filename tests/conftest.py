@@ -83,6 +83,6 @@ def lo_fill(uno_python: str, jobs: list[dict], tmp_path: Path) -> None:
 def q1_forms(tmp_path_factory) -> Path:
     """The 2026Q1 forms of the embedded plan, generated once by the real CLI."""
     root = tmp_path_factory.mktemp("q1")
-    result = invoke("forms", "--period", "2026Q1", "--dir", root)
+    result = invoke("forms", "--default-plan", "--period", "2026Q1", "--dir", root)
     assert result.exit_code == 0, result.output
     return root / "output" / "2026Q1" / "bieu-mau"

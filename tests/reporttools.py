@@ -43,7 +43,7 @@ def plausible_answers(agency: str, form: Path, done_every: int = 3) -> dict:
 
 def filled_period(root: Path, period: str, skip=(), tweak=None) -> Path:
     """Forms for the period, filled by every agency (but skip) into input/<period>/."""
-    assert invoke("forms", "-p", period, "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", period, "--dir", root).exit_code == 0
     forms = root / "output" / period / "bieu-mau"
     for form in sorted(forms.iterdir()):
         if form.stem in skip:

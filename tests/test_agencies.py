@@ -75,7 +75,7 @@ def test_a_form_sent_with_a_long_code_before_codes_were_shortened_is_still_accep
     assert fingerprint(old) == fingerprint(plan)          # forms sent before carry the same fingerprint
 
     work = tmp_path / "ws"
-    assert invoke("forms", "--period", "2026Q1", "--dir", work).exit_code == 0
+    assert invoke("forms", "--default-plan", "--period", "2026Q1", "--dir", work).exit_code == 0
     form = next((work / "output" / "2026Q1").rglob("*pvhcc*.xlsx"))
     workbook = openpyxl.load_workbook(form)
     meta = workbook[spec.META_SHEET]
@@ -85,7 +85,7 @@ def test_a_form_sent_with_a_long_code_before_codes_were_shortened_is_still_accep
     inbox = work / "input" / "2026Q1"
     inbox.mkdir(parents=True, exist_ok=True)
     workbook.save(inbox / "tra-ve.xlsx")
-    result = invoke("check", "--period", "2026Q1", "--dir", work)
+    result = invoke("check", "--default-plan", "--period", "2026Q1", "--dir", work)
     assert "Trung tâm Phục vụ hành chính công" in result.output
     assert "không phải biểu mẫu" not in result.output and "mã cơ quan" not in result.output.lower()
     assert "Đã nộp 1/" in result.output

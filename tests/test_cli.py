@@ -6,7 +6,7 @@ from conftest import invoke
 
 
 def test_plan_show_works_without_a_workbook_and_says_so(tmp_path):
-    result = invoke("plan", "show", "--dir", tmp_path)
+    result = invoke("plan", "show", "--default-plan", "--dir", tmp_path)
     assert result.exit_code == 0
     assert "kế hoạch mặc định" in result.stderr
     assert "Tổng cộng: 7 phần, 39 nhiệm vụ, 46 sản phẩm" in result.stdout
@@ -14,7 +14,7 @@ def test_plan_show_works_without_a_workbook_and_says_so(tmp_path):
 
 
 def test_plan_show_json_has_the_documented_shape(tmp_path):
-    data = json.loads(invoke("plan", "show", "--json", "--dir", tmp_path).stdout)
+    data = json.loads(invoke("plan", "show", "--default-plan", "--json", "--dir", tmp_path).stdout)
     assert set(data) == {"plan", "sections", "agencies", "indicators"}
     assert {"code": "HS_TIEP_NHAN", "unit": "hồ sơ"}.items() <= next(
         i for i in data["indicators"] if i["code"] == "HS_TIEP_NHAN").items()
@@ -26,7 +26,7 @@ def test_plan_show_json_has_the_documented_shape(tmp_path):
 
 
 def test_plan_check_exits_zero_with_only_warnings(tmp_path):
-    result = invoke("plan", "check", "--dir", tmp_path)
+    result = invoke("plan", "check", "--default-plan", "--dir", tmp_path)
     assert result.exit_code == 0
     assert "0 lỗi, 7 cảnh báo" in result.stdout      # 6 in the plan, and no signer in the settings
     assert "«Họ và tên người ký» đang để trống" in result.stdout
@@ -46,7 +46,7 @@ def test_help_is_vietnamese():
     result = invoke("--help")
     assert "Cách dùng:" in result.output and "Lệnh:" in result.output and "Tùy chọn:" in result.output
     assert "Hiện hướng dẫn này rồi thoát." in result.output
-    plan_help = invoke("plan", "check", "--help").output
+    plan_help = invoke("plan", "check", "--default-plan", "--help").output
     assert "Soát lỗi kế hoạch" in plan_help and "Ví dụ:" in plan_help
 
 
@@ -59,7 +59,7 @@ def test_output_is_utf8_even_where_the_locale_is_not(tmp_path):
     import os
 
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    result = subprocess.run([sys.executable, "-m", "cchc_excel", "plan", "check", "--dir", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "cchc_excel", "plan", "check", "--default-plan", "--dir", str(tmp_path)],
                             capture_output=True, env=env)
     assert result.returncode == 0, result.stderr
     assert "Cảnh báo I.6" in result.stdout.decode("utf-8")

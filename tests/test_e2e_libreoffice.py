@@ -15,7 +15,7 @@ XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
 
 def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_python):
-    assert invoke("forms", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
     forms = sorted((tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx"))
     jobs, typed = [], []
     for n, form in enumerate(forms):
@@ -49,7 +49,7 @@ def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_pytho
     lo_fill(uno_python, jobs, tmp_path)
     assert {p.suffix for p in (tmp_path / "input" / "2026Q1").iterdir()} == {".xlsx", ".ods"}
 
-    result = invoke("compile", "-p", "2026Q1", "--dir", tmp_path, "--today", "20/03/2026")
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", tmp_path, "--today", "20/03/2026")
     assert result.exit_code == 0, result.output
     text = document_text(tmp_path / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
     missing = [t for t in typed if t not in text]

@@ -31,13 +31,13 @@ def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, 
             answers["VI.1.1"] = {"status": "Hoàn thàn", "result": "=SUM(A1) là chữ, không phải công thức"}
 
     root = _workspace(tmp_path, q1_forms, skip=("buu-dien-xa",), tweak=tweak)
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert result.exit_code == 1, result.output
     assert "Bưu điện xã" in result.stdout and "Chưa nộp" in result.stdout
     assert "VI.1.1: trạng thái «Hoàn thàn» không có trong danh sách" in result.stdout
     assert "ô H5" in result.stdout and "Đã nộp 4/5 cơ quan" in result.stdout
 
-    data = json.loads(invoke("check", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026").stdout)
+    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026").stdout)
     states = {a["code"]: a["status"] for a in data["agencies"]}
     assert states == {"phong-vhxh": "sent", "vp-hdnd-ubnd": "sent",
                       "tt-pvhcc": "sent", "phong-kinh-te": "sent", "buu-dien-xa": "missing"}
@@ -70,7 +70,7 @@ def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, 
 
 
 def test_check_with_an_empty_inbox_says_where_to_put_the_files(tmp_path):
-    result = invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--today", "20/03/2026")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", tmp_path, "--today", "20/03/2026")
     assert result.exit_code == 1
     assert f"Chưa có tệp nào trong {tmp_path / 'input' / '2026Q1'}/" in result.stdout
     assert "Đã nộp 0/5 cơ quan" in result.stdout
@@ -81,7 +81,7 @@ def test_complete_period_exits_0_and_clears_old_feedback(tmp_path, q1_forms):
     stale = root / "output" / "2026Q1" / "phan-hoi" / "buu-dien-xa.xlsx"   # no problems left
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert result.exit_code == 0, result.output
     assert "Đã nộp 5/5 cơ quan; 0 lỗi phải sửa" in result.stdout
     assert not stale.exists()
@@ -93,12 +93,12 @@ def test_the_feedback_copy_is_a_form_the_agency_can_send_back(tmp_path, q1_forms
             answers["VI.1.1"] = {"status": "Hoàn thàn", "result": "Đã công khai dự toán năm 2026"}
 
     root = _workspace(tmp_path, q1_forms, tweak=tweak)
-    assert invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 1
+    assert invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 1
     copy = root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx"
     corrected = root / "input" / "2026Q1" / "kt-sua-lai.xlsx"
     fill(copy, corrected, {"VI.1.1": done(result="Đã công khai dự toán năm 2026")})
     (root / "input" / "2026Q1" / "bao cao phong-kinh-te.xlsx").unlink()
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert result.exit_code == 0, result.output
 
 
@@ -108,7 +108,7 @@ def test_many_returns_show_progress_and_still_check(tmp_path, q1_forms):
     source = next(inbox.glob("*phong-kinh-te*"))
     for n in range(25):
         shutil.copyfile(source, inbox / f"gui lai lan {n}.xlsx")
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     superseded = [f for f in data["findings"] if f["code"] == "RETURN_SUPERSEDED"]
@@ -140,7 +140,7 @@ def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path,
             answers["VI.1.1"] = {"status": "Hoàn thàn"}
 
     root = _workspace(tmp_path, q1_forms, tweak=tweak)
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     # No report day in the settings: the 20th (a Friday) minus 3 working days.
     assert "Hạn các cơ quan gửi lại biểu mẫu: 17/03/2026 (3 ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, " \
            "20/03/2026)" in result.stdout
@@ -148,7 +148,7 @@ def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path,
     shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}
     assert shown["Hạn gửi lại biểu mẫu"].startswith("17/03/2026 (3 ngày làm việc")
 
-    again = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--deadline", "12/03/2026",
+    again = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--deadline", "12/03/2026",
                    "--json")
     data = json.loads(again.stdout)
     assert data["deadline"] == {"due": "2026-03-12", "report": None, "working_days": 3, "overridden": True,

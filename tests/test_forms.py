@@ -23,7 +23,7 @@ COL = spec.COLUMN_INDEX
 @pytest.fixture(scope="module")
 def forms_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("forms")
-    result = invoke("forms", "--period", "2026Q1", "--dir", root)
+    result = invoke("forms", "--default-plan", "--period", "2026Q1", "--dir", root)
     assert result.exit_code == 0, result.output
     return root / "output" / "2026Q1" / "bieu-mau"
 
@@ -141,10 +141,10 @@ def test_formula_like_plan_text_is_written_as_text(seed_path):
 
 
 def test_one_agency_only_and_unknown_agency(tmp_path):
-    result = invoke("forms", "-p", "2026S1", "--agency", "buu-dien-xa", "--dir", tmp_path)
+    result = invoke("forms", "--default-plan", "-p", "2026S1", "--agency", "buu-dien-xa", "--dir", tmp_path)
     assert result.exit_code == 0
     assert [p.name for p in (tmp_path / "output" / "2026S1" / "bieu-mau").iterdir()] == ["buu-dien-xa.xlsx"]
-    bad = invoke("forms", "-p", "2026S1", "--agency", "khong-co", "--dir", tmp_path)
+    bad = invoke("forms", "--default-plan", "-p", "2026S1", "--agency", "khong-co", "--dir", tmp_path)
     assert bad.exit_code == 2 and "khong-co" in bad.stderr and "phong-kinh-te" in bad.stderr
 
 
@@ -167,7 +167,7 @@ def xml_parts(path):
 
 
 def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
-    invoke("forms", "-p", "2026Q1", "--agency", "phong-kinh-te", "--dir", tmp_path)
+    invoke("forms", "--default-plan", "-p", "2026Q1", "--agency", "phong-kinh-te", "--dir", tmp_path)
     form = tmp_path / "output" / "2026Q1" / "bieu-mau" / "phong-kinh-te.xlsx"
     workbook = openpyxl.load_workbook(form)
     sheet = workbook["VI. Tài chính công"]
@@ -181,7 +181,7 @@ def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
     returned.parent.mkdir(parents=True)
     workbook.save(returned)
 
-    result = invoke("forms", "-p", "2026S1", "--agency", "phong-kinh-te", "--dir", tmp_path)
+    result = invoke("forms", "--default-plan", "-p", "2026S1", "--agency", "phong-kinh-te", "--dir", tmp_path)
     shown = re.sub(r"[\s│]+", " ", result.stdout)     # the table wraps long paths (tmp dir names vary)
     assert result.exit_code == 0 and "điền sẵn từ quý I năm 2026" in shown
     s1 = openpyxl.load_workbook(tmp_path / "output" / "2026S1" / "bieu-mau" / "phong-kinh-te.xlsx")

@@ -15,7 +15,7 @@ XLSX, ODS = XLSX_FILTER, ODS_FILTER
 
 
 def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno_python):
-    assert invoke("forms", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
     forms = sorted((tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx"))
     jobs, typed = [], {}
     for n, path in enumerate(forms):

@@ -81,7 +81,7 @@ def _run_check_capped(root: Path) -> tuple[int, dict]:
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, ({FOUR_GB}, {FOUR_GB}))
         from cchc_excel.cli import cli
-        sys.argv = ["cchc-excel", "check", "-p", "2026Q1", "--dir", {str(root)!r}, "--json",
+        sys.argv = ["cchc-excel", "check", "--default-plan", "-p", "2026Q1", "--dir", {str(root)!r}, "--json",
                     "--today", "20/03/2026"]
         cli()
     """)

@@ -18,7 +18,7 @@ REASON = "Chờ hướng dẫn của tỉnh, dự kiến hoàn thành trong quý
 
 
 def _check(root):
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--json", "--today", TODAY)
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json", "--today", TODAY)
     return result, json.loads(result.stdout)
 
 
@@ -63,12 +63,12 @@ def test_an_explained_outlier_figure_is_not_sent_back(tmp_path, q1_forms):
     figures = {**consistent_figures(PLAN, agency), "TTHC_CONG_KHAI": 900}
     previous = {**consistent_figures(PLAN, agency), "TTHC_CONG_KHAI": 180}
     # The previous quarter is 2026Q1; check 2026Q2 against it.
-    assert invoke("forms", "-p", "2026Q2", "--agency", agency, "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q2", "--agency", agency, "--dir", root).exit_code == 0
     q2_form = root / "output" / "2026Q2" / "bieu-mau" / f"{agency}.xlsx"
     fill(form, root / "input" / "2026Q1" / f"bao cao {agency}.xlsx", {}, figures=previous)
     fill(q2_form, root / "input" / "2026Q2" / "tt.xlsx", answers, figures=figures,
          figure_notes={"TTHC_CONG_KHAI": "Tỉnh công bố bổ sung 720 thủ tục trong quý"})
-    data = json.loads(invoke("check", "-p", "2026Q2", "--dir", root, "--json", "--today", "20/06/2026").stdout)
+    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q2", "--dir", root, "--json", "--today", "20/06/2026").stdout)
     codes = {f["code"]: f["severity"] for f in data["findings"] if f["agency"] == agency and "OUTLIER" in f["code"]}
     assert codes == {"FIGURE_OUTLIER_EXPLAINED": "info"}
 
@@ -124,7 +124,7 @@ def test_text_typed_outside_the_answer_columns_is_a_finding(tmp_path, q1_forms):
     answers["I.1"] = done(day=dt.datetime(2026, 1, 14))
     fill(q1_forms / f"{agency}.xlsx", returned, answers, transform=scribble,
          figures=consistent_figures(PLAN, agency))
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", TODAY)
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", TODAY)
     out = result.stdout
     for cell, text in (("A20", "Bổ sung: đã tổ chức hội nghị CCHC"), ("O6", "Đã gửi kèm báo cáo giấy"),
                        ("C2", "ghi chú riêng"), ("J5", "số liệu tạm tính")):
@@ -148,14 +148,14 @@ def test_a_reply_beginning_with_y_kien_is_not_legacy_text(tmp_path, q1_forms):
     result, data = _check(root)
     assert result.exit_code == 0, result.output
     assert not [f for f in data["findings"] if f["code"] == "LEGACY_ENCODING"]
-    compiled = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", TODAY)
+    compiled = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", TODAY)
     assert compiled.exit_code == 0, compiled.output
 
 
 def test_carry_forward_keeps_what_stays_true_and_suggests_the_rest(tmp_path):
     # Seen: carry-forward skipped «Khó khăn, vướng mắc» and «Đề xuất» and copied per-period statuses.
     agency = "phong-kinh-te"
-    assert invoke("forms", "-p", "2026Q1", "--agency", agency, "--dir", tmp_path).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q1", "--agency", agency, "--dir", tmp_path).exit_code == 0
     form = tmp_path / "output" / "2026Q1" / "bieu-mau" / f"{agency}.xlsx"
     fill(form, tmp_path / "input" / "2026Q1" / "KT.xlsx", {
         "VI.1.1": {**done(result="Đã công khai dự toán 2026"), "completed_on": dt.datetime(2026, 2, 3),
@@ -165,7 +165,7 @@ def test_carry_forward_keeps_what_stays_true_and_suggests_the_rest(tmp_path):
         "VI.2": {"status": "Chưa thực hiện", "difficulties": "Chưa có hướng dẫn của tỉnh"},
         "VII.5": {"status": "Chưa phát sinh"},
     })
-    result = invoke("forms", "-p", "2026S1", "--agency", agency, "--dir", tmp_path)
+    result = invoke("forms", "--default-plan", "-p", "2026S1", "--agency", agency, "--dir", tmp_path)
     assert result.exit_code == 0 and "điền sẵn từ quý I năm 2026" in result.stdout
     s1 = openpyxl.load_workbook(tmp_path / "output" / "2026S1" / "bieu-mau" / f"{agency}.xlsx")
     rows = {item: (sheet, row) for sheet in s1.worksheets for item, row in item_rows(sheet)

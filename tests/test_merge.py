@@ -144,7 +144,7 @@ def test_two_files_from_one_agency_newest_wins_and_older_is_listed(q1_forms, tmp
 
 def test_form_of_another_period_or_plan_is_rejected(q1_forms, tmp_path):
     s1 = tmp_path / "s1"
-    invoke("forms", "-p", "2026S1", "--agency", "phong-kinh-te", "--dir", s1)
+    invoke("forms", "--default-plan", "-p", "2026S1", "--agency", "phong-kinh-te", "--dir", s1)
     other_period = s1 / "output" / "2026S1" / "bieu-mau" / "phong-kinh-te.xlsx"
     changed_plan = tmp_path / "changed.xlsx"
 

@@ -24,7 +24,7 @@ def _set_setting(workbook, key, value):
 
 
 def _show(directory):
-    result = invoke("plan", "show", "--dir", directory, "--json")
+    result = invoke("plan", "show", "--default-plan", "--dir", directory, "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -43,7 +43,7 @@ def test_init_creates_the_folder_and_the_workbook(tmp_path):
     assert sum(len(t["items"]) for s in data["sections"] for t in s["tasks"]) == 46
     assert "ke-hoach-cchc.xlsx" in data["plan"]["source"]
     again = invoke("init", target)
-    assert again.exit_code == 3 and "--force" in again.output
+    assert again.exit_code == 2 and "--force" in again.output
 
 
 def test_edits_in_the_workbook_are_what_later_commands_see(tmp_path):

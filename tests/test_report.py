@@ -30,7 +30,7 @@ TODAY = {"2026Q1": "20/03/2026", "2026S1": "20/06/2026", "2026Q3": "20/09/2026",
 @pytest.mark.parametrize("period_id", list(TITLES))
 def test_report_for_each_period(tmp_path, period_id):
     root = filled_period(tmp_path, period_id)
-    result = invoke("compile", "-p", period_id, "--dir", root, "--today", TODAY[period_id])
+    result = invoke("compile", "--default-plan", "-p", period_id, "--dir", root, "--today", TODAY[period_id])
     assert result.exit_code == 0, result.output
     report = root / "output" / period_id / f"bao-cao-cchc-{period_id}.docx"
     summary = root / "output" / period_id / f"tong-hop-{period_id}.xlsx"
@@ -87,7 +87,7 @@ def test_report_for_each_period(tmp_path, period_id):
 
 def test_document_format_follows_decree_30(tmp_path):
     root = filled_period(tmp_path, "2026Q1")
-    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026",
+    assert invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026",
                   "--date", "5/1/2026").exit_code == 0
     report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
     document = docx.Document(report)
@@ -135,7 +135,7 @@ def test_agency_text_with_markup_characters_and_line_breaks(tmp_path):
                                  "proposals": "Đề nghị tỉnh hỗ trợ A&B"}
 
     root = filled_period(tmp_path, "2026Q1", tweak=tweak)
-    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+    assert invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
     report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
     text = document_text(report)
     assert "Hội nghị A&B <tập huấn> > 50 người\nDòng thứ hai: \"trích dẫn\" & 'nháy'" in text
@@ -147,12 +147,12 @@ def test_agency_text_with_markup_characters_and_line_breaks(tmp_path):
 
 def test_missing_agency_blocks_and_draft_marks_the_gaps(tmp_path):
     root = filled_period(tmp_path, "2026Q1", skip=("phong-kinh-te",))
-    blocked = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    blocked = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert blocked.exit_code == 1
     assert "Phòng Kinh tế chưa gửi biểu mẫu kỳ 2026Q1" in blocked.stdout and "--draft" in blocked.stdout
     report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
     assert not report.exists()
-    draft = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--draft")
+    draft = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--draft")
     assert draft.exit_code == 1 and "BẢN NHÁP" in draft.stdout
     text = document_text(report)
     assert "[Phòng Kinh tế chưa gửi báo cáo]" in text and "BẢN NHÁP" in text
@@ -201,7 +201,7 @@ def test_same_inputs_give_the_same_document(tmp_path):
     root = filled_period(tmp_path, "2026Q1")
     parts = []
     for _ in range(2):
-        assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+        assert invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
         with zipfile.ZipFile(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx") as archive:
             parts.append({n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"})
     assert parts[0] == parts[1]
@@ -209,7 +209,7 @@ def test_same_inputs_give_the_same_document(tmp_path):
 
 def test_pdf_through_libreoffice(tmp_path, uno_python):
     root = filled_period(tmp_path, "2026Q1")
-    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
     assert result.exit_code == 0, result.output
     pdf = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
@@ -220,7 +220,7 @@ def test_pdf_without_libreoffice_says_so_and_keeps_the_docx(tmp_path, monkeypatc
 
     monkeypatch.setattr(office, "find_soffice", lambda: None)
     root = filled_period(tmp_path, "2026Q1")
-    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--pdf")
     assert result.exit_code == 0
     assert "Không tạo được bản PDF" in result.stderr and "LibreOffice" in result.stderr
     assert (root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx").exists()

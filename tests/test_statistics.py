@@ -32,7 +32,7 @@ TODAY = {"2026Q1": "20/03/2026", "2026S1": "20/06/2026", "2026Q3": "20/09/2026",
 
 
 def _fill_period(root, period):
-    assert invoke("forms", "-p", period, "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", period, "--dir", root).exit_code == 0
     forms = root / "output" / period / "bieu-mau"
     for form in sorted(forms.iterdir()):
         figures = consistent_figures(PLAN, form.stem)
@@ -57,7 +57,7 @@ def year(tmp_path_factory):
     root = tmp_path_factory.mktemp("year")
     for period in TYPED:
         _fill_period(root, period)
-        result = invoke("compile", "-p", period, "--dir", root, "--today", TODAY[period], "--draft")
+        result = invoke("compile", "--default-plan", "-p", period, "--dir", root, "--today", TODAY[period], "--draft")
         assert result.exit_code in (0, 1), result.output
     return root
 
@@ -112,7 +112,7 @@ def test_forms_show_the_previous_period_and_ask_only_for_counts(year):
 
 def test_year_to_date_without_an_earlier_report_says_so(tmp_path):
     _fill_period(tmp_path, "2026Q3")                         # no Q1 or 6-month returns in input/
-    result = invoke("compile", "-p", "2026Q3", "--dir", tmp_path, "--today", TODAY["2026Q3"], "--draft")
+    result = invoke("compile", "--default-plan", "-p", "2026Q3", "--dir", tmp_path, "--today", TODAY["2026Q3"], "--draft")
     note = "số lũy kế năm chưa gồm quý I năm 2026, 6 tháng đầu năm 2026"
     assert note in result.stdout
     assert note in document_text(tmp_path / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx")

@@ -368,7 +368,7 @@ def figures(period: str, agency: str) -> dict:
 
 
 def fill_period(root: Path, period: str) -> None:
-    assert invoke("forms", "-p", period, "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", period, "--dir", root).exit_code == 0
     forms = root / "output" / period / "bieu-mau"
     for form in sorted(forms.iterdir()):
         workbook = openpyxl.load_workbook(form)
