@@ -162,7 +162,7 @@ def test_doc_without_libreoffice_is_a_clear_message(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("spelling", ["phong-van-hoa-xa-hoi", "phong-vhxh"])
 def test_forms_for_one_agency_accept_its_old_long_code(tmp_path, spelling):
-    result = invoke("forms", "-p", "2026Q1", "--dir", tmp_path, "--agency", spelling)
+    result = invoke("forms", "--default-plan", "-p", "2026Q1", "--dir", tmp_path, "--agency", spelling)
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx")] == ["phong-vhxh.xlsx"]
 
