@@ -365,7 +365,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
 @cli.command(context_settings=CONTEXT)
 @click.option("--year", "-y", type=click.IntRange(2000, 2100), required=True, help="Năm báo cáo, ví dụ 2026.")
 @dir_option
-def evidence(year: int, directory: str) -> None:
+def evidence(year: int, directory: str | None, default_plan: bool) -> None:
     """Lập danh mục tài liệu kiểm chứng của năm từ các biểu mẫu đã nhận của mọi kỳ.
 
     Ghi output/<năm>/danh-muc-tai-lieu-kiem-chung-<năm>.xlsx và .docx (phụ lục đính kèm hồ sơ tự
@@ -373,7 +373,7 @@ def evidence(year: int, directory: str) -> None:
 
     Ví dụ: cchc-excel evidence --year 2026 --dir cchc-2026
     """
-    made = pipeline.make_evidence_register(_workspace(directory), _load(directory), year)
+    made = pipeline.make_evidence_register(*_open(directory, default_plan), year)
     console = out()
     console.print(f"Danh mục tài liệu kiểm chứng năm {year}: {made.entries} dòng, trong đó {made.documents} văn bản "
                   f"có số, ký hiệu (từ các kỳ: {', '.join(made.periods)}).")

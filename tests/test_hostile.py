@@ -355,11 +355,11 @@ def test_control_and_invisible_characters_never_cost_the_report_a_character(tmp_
     marker = f"_x000B_Dòng hai &amp; &lt;y&gt;{controls}{invisible}Dòng ba &gt; z".encode()   # as XML holds it
     patch_zip(kt, pattern=lambda name, data: data.replace(b"CTRL_MARKER", marker))
 
-    checked = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
+    checked = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json")
     notes = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "TEXT_CLEANED"]
     assert [(n["item"], n["severity"]) for n in notes] == [("VI.1.1", "info")]
     assert "ký tự điều khiển" in notes[0]["message"] and "độ rộng bằng 0" in notes[0]["message"]
-    compiled = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    compiled = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     assert compiled.exit_code == 0, compiled.output
     text = document_text(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
     assert "A&B <tập huấn>\nDòng hai & <y>Dòng ba > z" in text

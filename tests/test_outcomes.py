@@ -92,14 +92,14 @@ def year(tmp_path_factory):
     results = {}
     for period_id in PERIODS:
         period = parse_period(period_id)
-        assert invoke("forms", "-p", period_id, "--dir", root).exit_code == 0
+        assert invoke("forms", "--default-plan", "-p", period_id, "--dir", root).exit_code == 0
         for form in sorted((root / "output" / period_id / "bieu-mau").iterdir()):
             roles = form_items(form)
             answers = {i: scenario(i, period_id) for i, role in roles.items() if role == "Chủ trì"}
             fill(form, root / "input" / period_id / f"{form.stem}.xlsx", answers,
                  figures=consistent_figures(PLAN, form.stem))
         today = (period.end + dt.timedelta(days=5)).strftime("%d/%m/%Y")
-        compiled = invoke("compile", "-p", period_id, "--dir", root, "--today", today)
+        compiled = invoke("compile", "--default-plan", "-p", period_id, "--dir", root, "--today", today)
         workspace = Workspace(root)
         checked = run_check(workspace, load_plan(workspace), period, period.end + dt.timedelta(days=5))
         results[period_id] = (compiled, checked, outcomes(PLAN, period, checked.intake))
@@ -127,7 +127,7 @@ def test_old_returns_in_progress_on_recurring_tasks_read_as_carried_out(tmp_path
     """A form of the four-status days: «Đang thực hiện» with a result on a
     recurring task is read as carried out, with an info note."""
     root = tmp_path
-    assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q1", "--dir", root).exit_code == 0
     form = root / "output" / "2026Q1" / "bieu-mau" / "phong-vhxh.xlsx"
     fill(form, root / "input" / "2026Q1" / "pvhxh.xlsx", {
         "I.4.1": {"status": Status.IN_PROGRESS.label, "result": "Đã tuyên truyền 3 đợt"},   # recurring + result
@@ -146,7 +146,7 @@ def test_old_returns_in_progress_on_recurring_tasks_read_as_carried_out(tmp_path
 
 def test_carried_out_fits_only_tasks_done_again_and_again(tmp_path):
     root = tmp_path
-    assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", "2026Q1", "--dir", root).exit_code == 0
     form = root / "output" / "2026Q1" / "bieu-mau" / "phong-vhxh.xlsx"
     carried = {"status": Status.CARRIED_OUT.label, "result": "Đã thực hiện trong quý"}
     fill(form, root / "input" / "2026Q1" / "pvhxh.xlsx",
