@@ -20,7 +20,7 @@ TODAY = "20/03/2026"
 
 
 def _check(root):
-    result = invoke("check", "-p", "2026Q1", "--dir", root, "--json", "--today", TODAY)
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json", "--today", TODAY)
     return result, json.loads(result.stdout)
 
 
@@ -78,7 +78,7 @@ def test_an_old_copy_that_cannot_be_deleted_is_a_finding(tmp_path, q1_forms, mon
 
 def test_compile_writes_report_and_summary_together_or_not_at_all(tmp_path, q1_forms, monkeypatch):
     root = _workspace(tmp_path, q1_forms)
-    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", TODAY).exit_code == 0
+    assert invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", TODAY).exit_code == 0
     out = root / "output" / "2026Q1"
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
     assert {"bao-cao-cchc-2026Q1.docx", "tong-hop-2026Q1.xlsx", "kiem-tra-2026Q1.xlsx"} <= set(before)
@@ -93,7 +93,7 @@ def test_compile_writes_report_and_summary_together_or_not_at_all(tmp_path, q1_f
         return real(src, dst)
 
     monkeypatch.setattr(os, "replace", summary_locked)
-    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", TODAY)
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", TODAY)
     assert result.exit_code == 3 and "tong-hop-2026Q1.xlsx" in result.output and "không có quyền" in result.output
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()}
     assert after == before                      # the old report, summary and findings, nothing else
