@@ -26,7 +26,7 @@ from .plan import fingerprint
 
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 STATE_LABELS = {"sent": "Đã nộp", "missing": "Chưa nộp", "rejected": "Bị từ chối"}
-_REJECTIONS = {"RETURN_OTHER_PERIOD", "RETURN_OTHER_PLAN"}
+_REJECTIONS = {"RETURN_OTHER_PERIOD", "RETURN_OTHER_PLAN", "RETURN_ROWS_OF_ANOTHER"}
 # Values read as something other than what was typed: shown on the feedback copy as notes.
 NOTE_CODES = {"STATUS_UNDERSTOOD", "DATE_UNDERSTOOD", "FIGURE_UNDERSTOOD"}
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
-from openpyxl.utils import get_column_letter
 
 from . import formspec as spec
 from .answers import Cell
@@ -318,7 +317,7 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
         found[column.key] = guess
         text = clean(row[guess]) if guess < len(row) else ""
         code = "HEADER_RETYPED" if text else "HEADER_EMPTY"
-        issues.append(RawIssue(code, sheet, f"{get_column_letter(guess + 1)}{index + 1}", text[:60],
+        issues.append(RawIssue(code, sheet, f"{column_letters(guess + 1)}{index + 1}", text[:60],
                                label=column.label))
     missing = [k for k in required if k not in found]
     if missing:
@@ -353,7 +352,7 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         if not _ID.match(item):
             for key, col in input_cols.items():
                 value = row[col] if col < len(row) else ""
-                ref = f"{get_column_letter(col + 1)}{index + 1}"
+                ref = f"{column_letters(col + 1)}{index + 1}"
                 if value not in (None, "") and clean(value):
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(value)[:80]))
                 else:
@@ -362,7 +361,7 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         values: dict[str, object] = {}
         cells: dict[str, Cell] = {}
         for key, col in input_cols.items():
-            ref = f"{get_column_letter(col + 1)}{index + 1}"
+            ref = f"{column_letters(col + 1)}{index + 1}"
             value = row[col] if col < len(row) else ""
             values[key] = value
             cells[key] = Cell(file, sheet, ref)
@@ -408,7 +407,7 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
             else:
                 outside = col not in answers
             if outside:
-                ref = f"{get_column_letter(col + 1)}{index + 1}"
+                ref = f"{column_letters(col + 1)}{index + 1}"
                 form.issues.append(RawIssue("VALUE_OUTSIDE_TABLE", sheet, ref, clean(value)[:80]))
 
 
@@ -430,10 +429,10 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
         if not _CODE.match(code):
             for typed, col in ((value, value_col), (note, note_col)):
                 if col is not None and typed not in (None, "") and clean(typed):
-                    ref = f"{get_column_letter(col + 1)}{index + 1}"
+                    ref = f"{column_letters(col + 1)}{index + 1}"
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(typed)[:80]))
             continue
-        cells = {key: Cell(file, sheet, f"{get_column_letter(col + 1)}{index + 1}")
+        cells = {key: Cell(file, sheet, f"{column_letters(col + 1)}{index + 1}")
                  for key, col in (("value", value_col), ("note", note_col)) if col is not None}
         if "value" in cells:
             _formula_issue(form, facts, sheet, cells["value"].ref, value, code)

@@ -18,7 +18,7 @@ from . import formspec as spec
 from .agencies import Registry
 from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import form_rows
-from .intake import RawAnswer, ReturnedForm, is_lock_file, read_form
+from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, read_form
 from .messages import CchcError, finding
 from .models import Finding, Item, Plan, Severity, Status, TimeframeKind
 from .plan import fingerprint
@@ -44,6 +44,7 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     names = {a.code: a.name for a in plan.agencies}
     plan_print = fingerprint(plan)
     registry = Registry(plan.agencies)
+    expected: dict[str, set[str]] = {}      # agency -> the item ids of its form, filled when needed
     for path in paths:
         if progress:
             progress(path)
@@ -58,7 +59,8 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
             continue
         if form is not None and form.agency not in names and (code := registry.lookup(form.agency)):
             form.meta["agency_code"] = code     # a code from before codes were shortened (an alias)
-        problem = _identify(form, path, period_id, plan_print, names)
+        problem = _identify(form, path, period_id, plan_print, names) or _rows_of_another(
+            plan, form, expected, names, period_id)
         if problem:
             findings.append(problem)
             rejected.append(path)
@@ -80,13 +82,45 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         for old in superseded:
             findings.append(finding("RETURN_SUPERSEDED", I, agency=agency, file=str(old.path),
                                     agency_name=names[agency], newer=form.path.name, period=period_id))
-        found, problems = normalise(plan, form, names[agency])
+        try:
+            found, problems = normalise(plan, form, names[agency])
+            typed, more = normalise_figures(plan, form, names[agency])
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:   # one file's values never stop the others
+            findings.append(finding("FILE_UNREADABLE", E, agency=agency, file=str(form.path),
+                                    detail=failure_reason(exc)))
+            continue
         answers.extend(found)
-        findings.extend(problems)
-        typed, problems = normalise_figures(plan, form, names[agency])
         figures.extend(typed)
-        findings.extend(problems)
+        findings.extend(problems + more)
     return Intake(submissions, answers, findings, rejected, len(paths), figures)
+
+
+def _rows_of_another(plan: Plan, form: ReturnedForm, expected: dict[str, set[str]], names: dict[str, str],
+                     period_id: str) -> Finding | None:
+    """A file whose identifying sheet names one agency while its task rows are
+    another agency's form (a copied or swapped «_meta» sheet). Rows both forms
+    share (items led by «Các cơ quan, đơn vị») prove nothing: only rows the
+    named agency does not report count, and only when another form has them all."""
+
+    def ids(code: str) -> set[str]:
+        if code not in expected:
+            expected[code] = {row.item.id for row in form_rows(plan, code)}
+        return expected[code]
+
+    rows = {raw.item for raw in form.answers}
+    foreign = rows - ids(form.agency)
+    if not foreign:
+        return None
+    owners = [code for code in names if code != form.agency and foreign <= ids(code)]
+    if not owners:
+        return None
+    other = max(owners, key=lambda code: len(rows & ids(code)))
+    if len(rows & ids(other)) <= len(rows & ids(form.agency)):
+        return None
+    return finding("RETURN_ROWS_OF_ANOTHER", E, agency=form.agency, file=str(form.path),
+                   agency_name=names[form.agency], other_name=names[other], count=len(foreign), period=period_id)
 
 
 def _age(form: ReturnedForm) -> tuple:

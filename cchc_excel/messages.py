@@ -184,6 +184,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file} không phải bảng tính (.xlsx, .xls, .ods) nên không đọc được.",
         "Đề nghị cơ quan gửi lại đúng tệp Excel đã điền; tệp khác để ngoài thư mục input/.",
     ),
+    "RETURN_ROWS_OF_ANOTHER": (
+        "Tệp {file} ghi là biểu mẫu của {agency_name} nhưng các dòng nhiệm vụ là của biểu mẫu {other_name} "
+        "({count} dòng không giao cho {agency_name}); tệp không được tổng hợp.",
+        "Trang nhận diện của tệp có lẽ đã bị chép từ tệp khác hoặc hai cơ quan gửi nhầm tệp của nhau: đề nghị "
+        "{agency_name} và {other_name} mỗi cơ quan điền vào đúng biểu mẫu của mình (output/{period}/bieu-mau/) "
+        "rồi gửi lại.",
+    ),
     "RETURN_XLSB": (
         "Tệp {file} là bảng tính Excel dạng nhị phân (.xlsb), chương trình chưa đọc được dạng này.",
         "Mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu «Excel Workbook (*.xlsx)» rồi gửi lại tệp .xlsx.",

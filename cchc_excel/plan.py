@@ -426,9 +426,18 @@ def fingerprint(plan: Plan) -> str:
     in which role, and who types which figure. Wording is left out on purpose,
     so correcting a typo in the plan (as `plan check` suggests) does not turn
     away the forms already sent out."""
+    known = _PRINTS.get(id(plan))
+    if known is not None and known[0] is plan:      # asked once per form written or read: compute once
+        return known[1]
     keys = {a.code: _stable_key(a) for a in plan.agencies}
     payload = [
         [i.id, [keys.get(c, c) for c in i.lead], [keys.get(c, c) for c in i.coordinators]] for i in plan.items
     ] + [[i.code, keys.get(i.agency, i.agency)] for i in plan.indicators if i.typed]
-    digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return digest[:12]
+    digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+    if len(_PRINTS) > 8:
+        _PRINTS.clear()
+    _PRINTS[id(plan)] = (plan, digest)
+    return digest
+
+
+_PRINTS: dict[int, tuple[Plan, str]] = {}

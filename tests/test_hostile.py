@@ -364,3 +364,30 @@ def test_control_and_invisible_characters_never_cost_the_report_a_character(tmp_
     text = document_text(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
     assert "A&B <tập huấn>\nDòng hai & <y>Dòng ba > z" in text
     assert "Thiếu & <kinh phí> > dự kiến" in text
+
+
+def test_a_return_whose_metadata_names_another_agency_is_caught(q1_forms, tmp_path):
+    # Seen: swapped «_meta» sheets moved the rows both forms share between the two agencies, silently.
+    def claim(code, name):
+        def transform(workbook):
+            for row in workbook["_meta"].iter_rows():
+                if row[0].value == "agency_code":
+                    row[1].value = code
+                if row[0].value == "agency_name":
+                    row[1].value = name
+        return transform
+
+    kt, vh, vp = tmp_path / "kt.xlsx", tmp_path / "vh.xlsx", tmp_path / "vp.xlsx"
+    shared = {"status": "Đang thực hiện", "result": "Đã quán triệt kế hoạch CCHC đến công chức"}
+    fill(q1_forms / "phong-kinh-te.xlsx", kt, {"VI.1.1": done()}, transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
+    fill(q1_forms / "phong-vhxh.xlsx", vh, {"I.1": done()}, transform=claim("phong-kinh-te", "Phòng Kinh tế"))
+    # Identical answers to an item every body reports (led by «Các cơ quan, đơn vị») are normal.
+    group_item = next(i.id for i in PLAN.items if i.lead_is_group and "vp-hdnd-ubnd" in i.lead)
+    fill(q1_forms / "vp-hdnd-ubnd.xlsx", vp, {group_item: shared})
+    intake = collect(PLAN, "2026Q1", [kt, vh, vp])
+    caught = {(Path(f.file).name, f.agency) for f in intake.findings if f.code == "RETURN_ROWS_OF_ANOTHER"}
+    assert caught == {("kt.xlsx", "phong-vhxh"), ("vh.xlsx", "phong-kinh-te")}
+    message = next(f.message for f in intake.findings if f.code == "RETURN_ROWS_OF_ANOTHER" and f.file == str(kt))
+    assert "Phòng Văn hóa - Xã hội" in message and "Phòng Kinh tế" in message
+    assert set(intake.submissions) == {"vp-hdnd-ubnd"}
+    assert intake.answers_of("vp-hdnd-ubnd")[group_item].result == shared["result"]
