@@ -398,7 +398,7 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
             continue
         has_id = index > header_index and id_col < len(row) and bool(pattern.match(clean(row[id_col]).upper()))
         for col, value in enumerate(row):
-            if value in (None, "") or not clean(value):
+            if value in (None, ""):
                 continue
             if index < header_index:
                 outside = col > 0                  # the form writes its title lines in column A
@@ -406,7 +406,7 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
                 outside = col not in table
             else:
                 outside = col not in answers
-            if outside:
+            if outside and clean(value):
                 ref = f"{column_letters(col + 1)}{index + 1}"
                 form.issues.append(RawIssue("VALUE_OUTSIDE_TABLE", sheet, ref, clean(value)[:80]))
 

@@ -111,8 +111,36 @@ _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
 
 
+# How Excel, LibreOffice and openpyxl write them (no prefix, "r" first): one pass finds every
+# cell, row and formula tag; anything else takes the general patterns below.
+_PLAIN_TAG = re.compile(rb'<(c|row|f)[ >/](?:r="([A-Z]{0,3})([0-9]{0,7})")?')
+_PREFIXED = re.compile(rb":(?:c|row|f)[\s/>]")
+
+
+def _plain_facts(xml: bytes) -> tuple[int, int, bool] | None:
+    """(rows, columns, has formulas) when every cell and row tag is written plainly; else None."""
+    if _PREFIXED.search(xml):
+        return None
+    max_row = 0
+    letters = set()
+    formulas = False
+    for tag, column, row in _PLAIN_TAG.findall(xml):
+        if tag == b"f":
+            formulas = True
+            continue
+        if not row or (tag == b"c" and not column):
+            return None                      # no reference, or not written first: the general way
+        max_row = max(max_row, int(row))
+        if column:
+            letters.add(column)
+    return max_row, max((column_number(c) for c in letters), default=0), formulas
+
+
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
     """(rows, columns) from A1 that calamine would read densely: an upper bound."""
+    plain = _plain_facts(xml)
+    if plain is not None:
+        return plain[0], plain[1]
     refs = _CELL_REF.findall(xml)
     rows = [_number(r) for r in _ROW_REF.findall(xml)]
     max_row = max(max((_number(d) for _, d in refs), default=0), max(rows, default=0))
@@ -130,12 +158,16 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
     """Facts about one worksheet part, and a trimmed copy of it when its extent is absurd."""
     facts = SheetFacts()
     trimmed = None
-    rows, cols = xlsx_extent(xml)
+    plain = _plain_facts(xml)
+    rows, cols = (plain[0], plain[1]) if plain else xlsx_extent(xml)
     if rows * cols > MAX_AREA:
         xml, facts.far = _trim_far_cells(xml)
         trimmed = xml
-    has_formulas = _FORMULA.search(xml) is not None
-    if has_formulas or _ERROR_TYPE.search(xml):
+        plain = None
+    # <f …> is a formula; <formula1> of a validation is not.
+    has_formulas = plain[2] if plain else _FORMULA.search(xml) is not None
+    has_errors = (b'"e"' in xml or b"'e'" in xml) and _ERROR_TYPE.search(xml) is not None
+    if has_formulas or has_errors:
         _scan_cells(xml, facts)
     return facts, trimmed
 
