@@ -25,7 +25,18 @@ KNOWN_ALIASES: dict[str, tuple[str, ...]] = {
     "Văn phòng HĐND-UBND": ("Văn phòng HĐND và UBND", "VP HĐND-UBND", "Văn phòng HĐND, UBND"),
     "Phòng Văn hóa - Xã hội": ("Phòng VH-XH", "Phòng VHXH"),
     "Phòng Kinh tế": ("Phòng KT",),
+    # Outside partners most plans name, each spelled several ways.
+    "Ủy ban MTTQ Việt Nam xã": ("UBMTTQ xã", "Ủy ban MTTQ xã", "UBMTTQVN xã", "MTTQ xã", "Mặt trận Tổ quốc xã",
+                                "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Ủy ban Mặt trận Tổ quốc xã"),
+    "Ban Chỉ huy Quân sự xã": ("Ban CHQS xã", "BCH Quân sự xã", "BCHQS xã"),
+    "Công an xã": ("CA xã",),
+    "Đoàn Thanh niên xã": ("Đoàn TN xã", "Đoàn TNCS Hồ Chí Minh xã", "Xã đoàn"),
+    "Hội Liên hiệp Phụ nữ xã": ("Hội LHPN xã", "Hội Phụ nữ xã"),
+    "Hội Cựu chiến binh xã": ("Hội CCB xã",),
+    "Trạm Y tế xã": ("TYT xã",),
 }
+# The bodies of the embedded plan, whose codes were their long slugs before codes were shortened.
+_HAD_LONG_CODES = ("Trung tâm Phục vụ hành chính công", "Văn phòng HĐND-UBND", "Phòng Văn hóa - Xã hội")
 _OWN_PREFIXES = ("phong ", "van phong ", "trung tam ", "ban ", "vp ")
 
 # Group phrases, matched on folded text.
@@ -147,6 +158,7 @@ def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
             if group_kind(name):
                 continue
             official = official_name(name)
+            official = official[:1].upper() + official[1:]     # "các đoàn thể" as a name: "Các đoàn thể"
             key = fold(official)
             if key in seen_keys:
                 continue
@@ -155,7 +167,7 @@ def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
             if fold(name) != key and name not in aliases:
                 aliases = (name, *aliases)
             code = unique_code(short_code(official), agencies)
-            if code != slug(official):
+            if code != slug(official) and official in _HAD_LONG_CODES:
                 # The long code earlier versions gave: returns already sent still carry it.
                 aliases = (*aliases, slug(official))
             agencies[code] = Agency(code, official, guess_kind(official), aliases)

@@ -166,8 +166,7 @@ def write(preview: ImportPreview, workbook: Path) -> ImportPreview:
         preview.backup = backup
     workbook.parent.mkdir(parents=True, exist_ok=True)
     flagged = dict(preview.flags)     # what the officer has not confirmed yet stays flagged
-    flagged |= {a.code: ("Mới từ kế hoạch vừa nhập: xác nhận loại (cơ quan của xã hay đối tác)"
-                        + (" — đoán là cơ quan của xã" if a.kind == AgencyKind.OWN else " — đoán là đối tác"))
-               for a in preview.new_agencies}
+    flagged |= {a.code: "Mới: kiểm tra cột «Loại» (chương trình đoán " + (
+        "cơ quan của xã)" if a.kind == AgencyKind.OWN else "đối tác)") for a in preview.new_agencies}
     preview.written = planbook.write_workbook(preview.plan, preview.settings, workbook, flagged)
     return preview

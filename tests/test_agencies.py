@@ -51,6 +51,14 @@ def test_codes_are_short_and_readable_and_keep_the_long_code_as_an_alias():
     assert "trung-tam-phuc-vu-hanh-chinh-cong" in by_code["tt-pvhcc"].aliases
     assert Registry(agencies).lookup("trung-tam-phuc-vu-hanh-chinh-cong") == "tt-pvhcc"
     assert by_code["tt-pvhcc"].kind == AgencyKind.OWN and by_code["cong-an-xa"].kind == AgencyKind.PARTNER
+    assert not any("-" in alias for alias in by_code["cong-an-xa"].aliases)     # no long code it never had
+
+
+def test_partners_spelled_several_ways_are_one_agency():
+    agencies = registry_from_names(["UBMTTQ xã", "Mặt trận Tổ quốc xã; Ủy ban MTTQ xã", "Ban CHQS xã",
+                                    "Ban Chỉ huy Quân sự xã", "Hội LHPN xã và Hội Phụ nữ xã"])
+    assert [a.name for a in agencies] == ["Ban Chỉ huy Quân sự xã", "Ủy ban MTTQ Việt Nam xã",
+                                          "Hội Liên hiệp Phụ nữ xã"]
 
 
 def test_a_form_sent_with_a_long_code_before_codes_were_shortened_is_still_accepted(tmp_path):

@@ -90,7 +90,7 @@ def an_phu(result):
     assert result.tables_read[-1].endswith("(nối tiếp)")
     assert items["II.1"].lead == ("vp-hdnd-ubnd",)                # "Văn phòng HĐND, UBND"
     assert items["I.2.1"].lead == ("vp-hdnd-ubnd",)               # "VP HĐND-UBND"
-    assert set(items["I.2.1"].coordinators) == {"ubmttq-xa", "cac-doan-the"}      # "… xã và các đoàn thể"
+    assert set(items["I.2.1"].coordinators) == {"ub-mttq-vn", "cac-doan-the"}      # "… xã và các đoàn thể"
     assert set(items["II.1"].coordinators) == {"cong-an-xa", "ban-chqs"}          # ";" and a line break
     assert items["I.2.2"].coordinators == ("truong-thcs-ap",)
     assert {a.code: a.kind for a in plan.agencies}["tram-y-te-xa"] == AgencyKind.PARTNER

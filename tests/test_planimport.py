@@ -72,7 +72,7 @@ def test_import_keeps_settings_reconciles_indicators_and_leaves_a_workbook_every
     assert settings["signer_name"] == "Nguyễn Văn An" and settings["plan_number"] == "07/KH-UBND"
     agencies = openpyxl.load_workbook(book)[planbook.SHEET_AGENCIES]
     flags = {r[0].value: r[4].value for r in agencies.iter_rows(min_row=2) if r[0].value}
-    assert "xác nhận loại" in flags["cong-an-xa"] and not flags["phong-vhxh"]
+    assert flags["cong-an-xa"] == "Mới: kiểm tra cột «Loại» (chương trình đoán đối tác)" and not flags["phong-vhxh"]
     # TTHC indicators followed their section by name: it is «I» now.
     indicators = openpyxl.load_workbook(book)["Chỉ tiêu"]
     sections = {r[0].value: r[3].value for r in indicators.iter_rows(min_row=2) if r[0].value}
@@ -177,7 +177,7 @@ def test_new_agencies_stay_flagged_until_the_officer_clears_the_note(tmp_path):
     assert "Cơ quan mới" not in again.output               # nothing new the second time…
     sheet = openpyxl.load_workbook(book)[planbook.SHEET_AGENCIES]
     flags = {r[0].value: r[4].value for r in sheet.iter_rows(min_row=2) if r[0].value}
-    assert "xác nhận loại" in flags["cong-an-xa"]            # …but the first note is still there
+    assert "kiểm tra cột «Loại»" in flags["cong-an-xa"]      # …but the first note is still there
     assert (work / "ke-hoach-cchc (trước khi nhập 2).xlsx").exists()
     assert (work / "ke-hoach-cchc (trước khi nhập).xlsx").exists()
 
