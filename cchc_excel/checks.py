@@ -12,12 +12,10 @@ from .answers import FINISHED, Answer, Intake, item_status
 from .assignments import agencies_with_forms, form_rows
 from .figurerules import check_figures
 from .messages import finding
-from .models import Finding, Item, Period, Plan, Settings, Severity, Status, Timeframe, TimeframeKind
+from .models import Finding, Item, Period, Plan, Settings, Status, Timeframe, TimeframeKind
 from .periods import format_window, make_period
 from .timeframe import is_due, is_overdue
 from .values import is_thin
-
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # Statuses that fit only some timeframe kinds -> (the kinds, the finding when it does not fit).
 # «Đã thực hiện trong kỳ» is for tasks done again and again (recurring, "khi phát sinh", or
@@ -54,7 +52,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
     for agency in agencies_with_forms(plan):
         submission = intake.submissions.get(agency.code)
         if submission is None or submission.used is None:
-            findings.append(finding("AGENCY_NOT_SENT", E, agency=agency.code, agency_name=agency.name,
+            findings.append(finding("AGENCY_NOT_SENT", agency=agency.code, agency_name=agency.name,
                                     period=period.id))
             continue
         answers = intake.answers_of(agency.code)
@@ -64,8 +62,8 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
             answer = answers.get(item.id)
             due = is_due(item.timeframe, period)
             if answer is None:
-                severity = E if (row.role == "lead" and due) else W
-                findings.append(finding("ROW_MISSING", severity, item=item.id, agency=agency.code, file=file))
+                code = "ROW_MISSING" if (row.role == "lead" and due) else "ROW_MISSING_OPTIONAL"
+                findings.append(finding(code, item=item.id, agency=agency.code, file=file))
                 continue
             findings.extend(_check_answer(item, answer, period, today, due))
 
@@ -78,7 +76,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
                 # information for the officer, not something to send back to the agency.
                 answered = bool(lead.difficulties) and not is_thin(lead.difficulties)
                 findings.append(finding("ITEM_OVERDUE_EXPLAINED" if answered else "ITEM_OVERDUE",
-                                        I if answered else W, item=item_id, agency=lead.agency, file=lead.file,
+                                        item=item_id, agency=lead.agency, file=lead.file,
                                         sheet=lead.sheet, cell=lead.cell("difficulties"), column="difficulties",
                                         timeframe=item.timeframe.text, reason=lead.difficulties[:120]))
         findings.extend(_contradictions(item, leads, [a for a in answers if a.role == "coordinator"], names))
@@ -94,30 +92,31 @@ def _check_answer(item: Item, answer: Answer, period: Period, today: dt.date, du
                 "cell": answer.cell(key), "column": key}
 
     if not answer.status and not answer.status_text and due:
-        out.append(finding("STATUS_MISSING", E if answer.role == "lead" else W, **at("status")))
+        code = "STATUS_MISSING" if answer.role == "lead" else "STATUS_MISSING_COORDINATOR"
+        out.append(finding(code, **at("status")))
     if answer.status == Status.DONE:
         if not answer.completed_on and not answer.completed_text:
-            out.append(finding("DONE_NO_DATE", W, **at("completed_on")))
+            out.append(finding("DONE_NO_DATE", **at("completed_on")))
         if not answer.evidence:
-            out.append(finding("DONE_NO_EVIDENCE", W, **at("evidence")))
+            out.append(finding("DONE_NO_EVIDENCE", **at("evidence")))
     if answer.completed_on:
         day = answer.completed_on
         if day > today:
-            out.append(finding("DATE_IN_FUTURE", E, date=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}",
+            out.append(finding("DATE_IN_FUTURE", date=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}",
                                **at("completed_on")))
         elif day > period.end or day < make_period(period.year, "Y").start:
             # An earlier date of the same year is fine: a task finished last quarter stays
             # "Đã hoàn thành" (carry-forward pre-fills it); a date after the window or
             # before the plan year is not.
             window = period if day > period.end else make_period(period.year, "Y")
-            out.append(finding("DATE_OUTSIDE_WINDOW", W, date=f"{day:%d/%m/%Y}", window=format_window(window),
+            out.append(finding("DATE_OUTSIDE_WINDOW", date=f"{day:%d/%m/%Y}", window=format_window(window),
                                **at("completed_on")))
     if answer.status and not status_fits(answer.status, item.timeframe):
-        out.append(finding(STATUS_FITS[answer.status][1], W, timeframe=item.timeframe.text, **at("status")))
+        out.append(finding(STATUS_FITS[answer.status][1], timeframe=item.timeframe.text, **at("status")))
     if answer.result and is_thin(answer.result):
-        out.append(finding("RESULT_THIN", W, text=answer.result, **at("result")))
+        out.append(finding("RESULT_THIN", text=answer.result, **at("result")))
     elif not answer.result and answer.status in (*FINISHED, Status.IN_PROGRESS) and answer.role == "lead":
-        out.append(finding("RESULT_MISSING", W, status=answer.status.label, **at("result")))
+        out.append(finding("RESULT_MISSING", status=answer.status.label, **at("result")))
     return out
 
 
@@ -135,7 +134,7 @@ def _contradictions(item: Item, leads: list[Answer], coordinators: list[Answer],
             answer.status == Status.NOT_STARTED and lead_status == Status.DONE)
         if clash:
             out.append(finding(
-                "STATUS_CONTRADICTION", W, item=item.id, agency=answer.agency, file=answer.file,
+                "STATUS_CONTRADICTION", item=item.id, agency=answer.agency, file=answer.file,
                 sheet=answer.sheet, cell=answer.cell("status"), column="status",
                 lead_status=lead_status.label, status=answer.status.label,
                 agency_name=names[answer.agency],

@@ -18,7 +18,6 @@ import click
 from rich.table import Table
 
 from . import __version__, clitext, pipeline
-from .planpreview import preview_lines
 from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
@@ -26,6 +25,7 @@ from .messages import CchcError, quoted
 from .messages import render as render_message
 from .models import Severity
 from .periods import parse_period
+from .planpreview import preview_lines
 from .templatecheck import check_templates
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4

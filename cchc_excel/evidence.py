@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .answers import Answer
 from .messages import finding
-from .models import Finding, Plan, Severity
+from .models import Finding, Plan
 from .textnorm import clean, fold
 
 # Type codes of NĐ 30/2020/NĐ-CP (Phụ lục III) and their names.
@@ -235,7 +235,6 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
     """Information for the officer about the evidence cells of a period:
     text with no document number, dates in the future, one number used for
     two documents (in this period's answers or against ``earlier`` periods')."""
-    info = Severity.INFO
     findings: list[Finding] = []
     mine = []
     for answer in answers:
@@ -247,12 +246,12 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
         for ref in parsed.references:
             mine.append(Cited(ref, answer))
             if ref.problem:
-                findings.append(finding("EVIDENCE_PARTLY_READ", info, text=ref.text, problem=ref.problem, **where))
+                findings.append(finding("EVIDENCE_PARTLY_READ", text=ref.text, problem=ref.problem, **where))
             if ref.date and ref.date > today:
-                findings.append(finding("EVIDENCE_FUTURE_DATE", info, text=ref.text, date=f"{ref.date:%d/%m/%Y}",
+                findings.append(finding("EVIDENCE_FUTURE_DATE", text=ref.text, date=f"{ref.date:%d/%m/%Y}",
                                         today=f"{today:%d/%m/%Y}", **where))
         for piece in filter(_mentions_a_document, parsed.other.split("; ") if parsed.other else ()):
-            findings.append(finding("EVIDENCE_NO_NUMBER", info, text=piece, **where))
+            findings.append(finding("EVIDENCE_NO_NUMBER", text=piece, **where))
     seen: dict[tuple[str, int, str], Cited] = {}
     for entry in [*(earlier or []), *mine]:
         ref = entry.reference
@@ -266,7 +265,7 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
             continue
         answer = entry.answer
         findings.append(finding(
-            "EVIDENCE_NUMBER_REUSED", info, text=ref.label, other=first.reference.label,
+            "EVIDENCE_NUMBER_REUSED", text=ref.label, other=first.reference.label,
             other_item=first.answer.item, other_where=first.period or "kỳ này", item=answer.item,
             agency=answer.agency, file=answer.file, sheet=answer.sheet, cell=answer.cell("evidence"),
             column="evidence"))

@@ -9,10 +9,9 @@ from .answers import FigureAnswer, Intake
 from .assignments import agency_indicators
 from .indicators import increment_window, rate
 from .messages import finding
-from .models import Aggregation, Finding, Indicator, IndicatorKind, PartRule, Period, Plan, Settings, Severity
+from .models import Aggregation, Finding, Indicator, IndicatorKind, PartRule, Period, Plan, Settings
 from .vnformat import number
 
-E, W = Severity.ERROR, Severity.WARNING
 OUTLIER_FACTOR = 3.0
 OUTLIER_MIN_GAP = 10
 
@@ -39,7 +38,7 @@ def check_figures(plan: Plan, period: Period, settings: Settings, intake: Intake
             answer = mine.get(indicator.code)
             if answer is None or (answer.value is None and not answer.text):
                 findings.append(finding(
-                    "FIGURE_MISSING", E, item=indicator.code, name=indicator.name, agency=code,
+                    "FIGURE_MISSING", item=indicator.code, name=indicator.name, agency=code,
                     file=str(submission.used), sheet=answer.sheet if answer else "",
                     cell=answer.cell() if answer else "", column="value"))
 
@@ -49,15 +48,17 @@ def check_figures(plan: Plan, period: Period, settings: Settings, intake: Intake
         if indicator is None or answer.value is None:
             continue
         if answer.value < 0:
-            findings.append(finding("FIGURE_NEGATIVE", E, value=_shown(answer.value), **at(answer, indicator)))
+            findings.append(finding("FIGURE_NEGATIVE", value=_shown(answer.value), **at(answer, indicator)))
             flagged.add(answer.code)
         elif indicator.kind == IndicatorKind.COUNT and not float(answer.value).is_integer():
             # A count with decimals: on a US-English Excel "1.234" becomes 1.234, not 1234.
             thousands = answer.value * 1000
-            hint = (f"Nếu là {number(thousands)} thì ghi {int(thousands)} (không dùng dấu chấm)."
-                    if thousands.is_integer() else "Ghi số nguyên.")
-            findings.append(finding("FIGURE_NOT_WHOLE", E, value=number(answer.value, 3).rstrip("0").rstrip(","),
-                                    hint=hint, **at(answer, indicator)))
+            shown = number(answer.value, 3).rstrip("0").rstrip(",")
+            if thousands.is_integer():
+                findings.append(finding("FIGURE_NOT_WHOLE_THOUSANDS", value=shown, thousands=number(thousands),
+                                        digits=int(thousands), **at(answer, indicator)))
+            else:
+                findings.append(finding("FIGURE_NOT_WHOLE", value=shown, **at(answer, indicator)))
             flagged.add(answer.code)
 
     for total in indicators.values():
@@ -69,13 +70,13 @@ def check_figures(plan: Plan, period: Period, settings: Settings, intake: Intake
         for part in parts:
             answer = answers.get(part.code)
             if answer is not None and answer.value is not None and answer.value > whole.value:
-                findings.append(finding("FIGURE_PART_EXCEEDS", E, value=_shown(answer.value),
+                findings.append(finding("FIGURE_PART_EXCEEDS", value=_shown(answer.value),
                                         total_code=total.code, total_name=total.name, total=_shown(whole.value),
                                         **at(answer, part)))
                 flagged.update({part.code, total.code})
         complete = len(values) == len(parts) and all(v is not None for v in values.values())
         if total.parts_rule == PartRule.EQUAL and complete and abs(sum(values.values()) - whole.value) > 1e-9:
-            findings.append(finding("FIGURE_SUM_MISMATCH", E, value=_shown(whole.value),
+            findings.append(finding("FIGURE_SUM_MISMATCH", value=_shown(whole.value),
                                     parts=" + ".join(values), sum=_shown(sum(values.values())),
                                     **at(whole, total)))
             flagged.update({total.code, *values})
@@ -87,7 +88,7 @@ def check_figures(plan: Plan, period: Period, settings: Settings, intake: Intake
         value = rate(indicator, current)
         anchor = answers.get(indicator.numerator[0])
         if value is not None and anchor is not None and not 0 <= value <= 100:
-            findings.append(finding("FIGURE_RATE_RANGE", E, value=f"{_shown(value)}%",
+            findings.append(finding("FIGURE_RATE_RANGE", value=f"{_shown(value)}%",
                                     parts=", ".join((*indicator.numerator, indicator.denominator)),
                                     **{**at(anchor, indicator), "agency": anchor.agency}))
 
@@ -115,5 +116,5 @@ def _outliers(period, settings, answers, previous: Intake, previous_period: Peri
             # Explained in «Ghi chú, giải trình» as the fix asks: information, not sent back.
             explained = bool(answer.note)
             yield finding("FIGURE_OUTLIER_EXPLAINED" if explained else "FIGURE_OUTLIER",
-                          Severity.INFO if explained else W, value=_shown(answer.value), previous=_shown(old),
+                          value=_shown(answer.value), previous=_shown(old),
                           previous_title=previous_period.title, note=answer.note[:120], **at(answer, indicator))

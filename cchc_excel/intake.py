@@ -437,12 +437,3 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
         if "value" in cells:
             _formula_issue(form, facts, sheet, cells["value"].ref, value, code)
         form.figures.append(RawFigure(code, value, clean(note), cells, sheet, index + 1))
-
-
-def as_date(value: object) -> dt.date | None:
-    """A date cell as a date (text and serial numbers are handled by checks)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

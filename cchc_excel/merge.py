@@ -20,16 +20,14 @@ from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import form_rows
 from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, read_form
 from .messages import CchcError, finding
-from .models import Finding, Item, Plan, Severity, Status, TimeframeKind
+from .models import Finding, Item, Plan, Status, TimeframeKind
 from .plan import fingerprint
 from .textnorm import hidden_characters
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 from .vnformat import number as vn_number
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_TEXT = 5000
 # What the reader found in a file that loses an answer (the rest are warnings).
-_ERROR_ISSUES = {"FORMULA_NO_VALUE", "FORMULA_ERROR", "SHEET_UNREADABLE", "SHEET_TOO_FAR", "HEADER_MISSING"}
 
 
 def collect(plan: Plan, period_id: str, paths: list[Path],
@@ -49,12 +47,12 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         if progress:
             progress(path)
         if is_lock_file(path):
-            findings.append(finding("RETURN_LOCK_FILE", I, file=str(path)))
+            findings.append(finding("RETURN_LOCK_FILE", file=str(path)))
             continue
         try:
             form = read_form(path)
         except CchcError as exc:
-            findings.append(finding(exc.code, E, **{**exc.fields, "file": str(path)}))
+            findings.append(finding(exc.code, **{**exc.fields, "file": str(path)}))
             rejected.append(path)
             continue
         if form is not None and form.agency not in names and (code := registry.lookup(form.agency)):
@@ -80,7 +78,7 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         superseded = sorted(older.get(agency, []), key=_age, reverse=True)
         submissions[agency] = Submission(agency, form.path, [f.path for f in superseded], form.saved_at)
         for old in superseded:
-            findings.append(finding("RETURN_SUPERSEDED", I, agency=agency, file=str(old.path),
+            findings.append(finding("RETURN_SUPERSEDED", agency=agency, file=str(old.path),
                                     agency_name=names[agency], newer=form.path.name, period=period_id))
         try:
             found, problems = normalise(plan, form, names[agency])
@@ -131,15 +129,15 @@ def _age(form: ReturnedForm) -> tuple:
 def _identify(form: ReturnedForm | None, path: Path, period_id: str, plan_print: str,
               names: dict[str, str]) -> Finding | None:
     if form is None:
-        return finding("RETURN_NOT_FORM", E, file=str(path), period=period_id)
+        return finding("RETURN_NOT_FORM", file=str(path), period=period_id)
     agency = form.agency
     if agency not in names:
-        return finding("RETURN_UNKNOWN_AGENCY", E, file=str(path), agency=agency)
+        return finding("RETURN_UNKNOWN_AGENCY", file=str(path), agency=agency)
     if form.period != period_id:
-        return finding("RETURN_OTHER_PERIOD", E, file=str(path), agency=agency, agency_name=names[agency],
+        return finding("RETURN_OTHER_PERIOD", file=str(path), agency=agency, agency_name=names[agency],
                        found=form.period, period=period_id)
     if form.meta.get("plan_fingerprint") != plan_print:
-        return finding("RETURN_OTHER_PLAN", E, file=str(path), agency=agency, agency_name=names[agency],
+        return finding("RETURN_OTHER_PLAN", file=str(path), agency=agency, agency_name=names[agency],
                        period=period_id)
     return None
 
@@ -154,8 +152,7 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
     seen: dict[str, RawAnswer] = {}
 
     for issue in form.issues:
-        severity = E if issue.code in _ERROR_ISSUES else W
-        findings.append(finding(issue.code, severity, agency=agency, file=file, sheet=issue.sheet,
+        findings.append(finding(issue.code, agency=agency, file=file, sheet=issue.sheet,
                                 cell=issue.cell, text=issue.text, item=issue.item, label=issue.label))
 
     for raw in form.answers:
@@ -163,13 +160,13 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
         where = {"agency": agency, "file": file, "sheet": raw.sheet}
         if raw.item not in rows:
             if typed:
-                findings.append(finding("ITEM_NOT_ASSIGNED", W, item=raw.item, row=raw.row,
+                findings.append(finding("ITEM_NOT_ASSIGNED", item=raw.item, row=raw.row,
                                         agency_name=agency_name, cell=f"A{raw.row}", **where))
             continue
         if raw.item in seen:
             first = seen[raw.item]
             if typed:
-                findings.append(finding("ITEM_DUPLICATED", W, item=raw.item, row=raw.row, other_row=first.row,
+                findings.append(finding("ITEM_DUPLICATED", item=raw.item, row=raw.row, other_row=first.row,
                                         other_sheet=first.sheet, cell=f"A{raw.row}", **where))
             continue
         seen[raw.item] = raw
@@ -194,18 +191,18 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
         text = text_value(raw.value)
         if raw.code not in mine:
             if text:
-                findings.append(finding("FIGURE_NOT_ASSIGNED", W, agency_name=agency_name, **where))
+                findings.append(finding("FIGURE_NOT_ASSIGNED", agency_name=agency_name, **where))
             continue
         if raw.code in figures:
-            findings.append(finding("ITEM_DUPLICATED", W, row=raw.row, other_row=figures[raw.code].row,
+            findings.append(finding("ITEM_DUPLICATED", row=raw.row, other_row=figures[raw.code].row,
                                     other_sheet=figures[raw.code].sheet, **where))
             continue
         value, ok = parse_number(raw.value)
         if not ok:
-            findings.append(finding("FIGURE_INVALID", E, text=text, **where))
+            findings.append(finding("FIGURE_INVALID", text=text, **where))
         elif value is not None and isinstance(raw.value, str) and not text.isdigit():
             shown = str(int(value)) if value.is_integer() else vn_number(value, 3).rstrip("0")
-            findings.append(finding("FIGURE_UNDERSTOOD", I, text=text, value=shown, **where))
+            findings.append(finding("FIGURE_UNDERSTOOD", text=text, value=shown, **where))
         figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
                                          dict(raw.cells))
     return list(figures.values()), findings
@@ -221,7 +218,7 @@ def _read_old_status(answer: Answer, item: Item) -> tuple[Answer, Finding | None
     (with an info note saying so)."""
     if answer.status != Status.IN_PROGRESS or item.timeframe.kind not in _CARRIED_KINDS or not answer.result:
         return answer, None
-    note = finding("STATUS_READ_AS_CARRIED_OUT", I, item=answer.item, agency=answer.agency, file=answer.file,
+    note = finding("STATUS_READ_AS_CARRIED_OUT", item=answer.item, agency=answer.agency, file=answer.file,
                    sheet=answer.sheet, cell=answer.cell("status"), column="status")
     return replace(answer, status=Status.CARRIED_OUT), note
 
@@ -236,20 +233,19 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
     status_text = text_value(raw.values.get("status"))
     status, suggestion = parse_status(status_text)
     if status_text and status is None:
-        hint = (f"Có phải «{suggestion}»? Chọn lại trong danh sách thả xuống." if suggestion
-                else "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + ".")
-        problems.append(finding("STATUS_UNKNOWN", E, text=status_text, hint=hint, **where("status")))
+        code = "STATUS_UNKNOWN" if suggestion else "STATUS_UNKNOWN_NO_GUESS"
+        problems.append(finding(code, text=status_text, suggestion=suggestion or "", **where("status")))
     elif status and status_text != status.label:
         # Understood, not silently: the agency sees on its feedback copy what was read.
-        problems.append(finding("STATUS_UNDERSTOOD", I, text=status_text, label=status.label, **where("status")))
+        problems.append(finding("STATUS_UNDERSTOOD", text=status_text, label=status.label, **where("status")))
 
     completed_raw = raw.values.get("completed_on")
     completed_on, ok = parse_date(completed_raw)
     completed_text = "" if ok else text_value(completed_raw)
     if not ok:
-        problems.append(finding("DATE_INVALID", E, text=completed_text, **where("completed_on")))
+        problems.append(finding("DATE_INVALID", text=completed_text, **where("completed_on")))
     elif completed_on and isinstance(completed_raw, (str, int, float)):
-        problems.append(finding("DATE_UNDERSTOOD", I, text=text_value(completed_raw),
+        problems.append(finding("DATE_UNDERSTOOD", text=text_value(completed_raw),
                                 date=f"{completed_on:%d/%m/%Y}", **where("completed_on")))
 
     texts = {}
@@ -258,13 +254,13 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
         texts[key] = text
         removed = hidden_characters(raw.values.get(key))
         if removed:
-            problems.append(finding("TEXT_CLEANED", I, text=removed, **where(key)))
+            problems.append(finding("TEXT_CLEANED", text=removed, **where(key)))
         if not text:
             continue
         if is_legacy_encoded(text):
-            problems.append(finding("LEGACY_ENCODING", E, text=text[:40], **where(key)))
+            problems.append(finding("LEGACY_ENCODING", text=text[:40], **where(key)))
         if len(text) > MAX_TEXT:
-            problems.append(finding("CELL_TOO_LONG", W, length=f"{len(text):,}".replace(",", "."), **where(key)))
+            problems.append(finding("CELL_TOO_LONG", length=f"{len(text):,}".replace(",", "."), **where(key)))
     answer = Answer(
         item=raw.item, agency=agency, role=role, status=status, status_text=status_text,
         completed_on=completed_on, completed_text=completed_text,

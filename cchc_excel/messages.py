@@ -7,9 +7,10 @@ sentence makes the wording consistent and reviewable.
 
 from __future__ import annotations
 
-from .models import Status
+from .models import Severity, Status
 
 STATUS_FIELDS = {f"status_{status.value}": status.label for status in Status}
+STATUS_FIELDS["status_list"] = "; ".join(status.label for status in Status)
 
 # code -> (what is wrong, how to fix it). Fields are str.format placeholders.
 CATALOG: dict[str, tuple[str, str]] = {
@@ -54,10 +55,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file}{where}: bảng nhiệm vụ thiếu cột {columns}.",
         "Thêm cột còn thiếu vào dòng tiêu đề bảng (ví dụ «Cơ quan chủ trì»).",
     ),
-    "PLAN_NO_SECTIONS": (
-        "Tệp {file}{where}: bảng nhiệm vụ không có dòng phần nào (I, II, III…).",
-        "Mỗi nhóm nhiệm vụ cần một dòng phần: số La Mã ở cột TT và tên phần, ví dụ «I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH».",
-    ),
     "PLAN_NO_TASKS": (
         "Tệp {file}{where}: bảng nhiệm vụ không có nhiệm vụ nào.",
         "Nhập các nhiệm vụ dưới dòng tiêu đề bảng.",
@@ -69,10 +66,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "PLAN_ORPHAN_PRODUCT": (
         "Tệp {file}{where}, dòng {row}: sản phẩm «{text}» không thuộc nhiệm vụ nào.",
         "Ghi số TT và nội dung nhiệm vụ vào dòng này, hoặc chuyển nó xuống dưới một nhiệm vụ.",
-    ),
-    "PLAN_DUPLICATE_ID": (
-        "Tệp {file}{where}: mã {item} bị trùng.",
-        "Kiểm tra số TT của các nhiệm vụ trong phần {section}: mỗi nhiệm vụ một số khác nhau.",
     ),
     "PLAN_ROW_UNPLACED": (
         "Tệp {file}{where}, dòng {row}: không xếp được dòng «{text}» vào kế hoạch.",
@@ -134,7 +127,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "LINT_UNKNOWN_AGENCY": (
         "{item}: không có cơ quan «{name}» trong danh sách cơ quan.",
-        "{hint}",
+        "Có phải «{suggestion}»? Sửa tên cho đúng hoặc thêm cơ quan này vào trang «Cơ quan» của sổ kế hoạch.",
+    ),
+    "LINT_UNKNOWN_AGENCY_NO_GUESS": (
+        "{item}: không có cơ quan «{name}» trong danh sách cơ quan.",
+        "Sửa tên cho đúng hoặc thêm cơ quan này vào trang «Cơ quan» của sổ kế hoạch.",
     ),
     "LINT_TIMEFRAME_UNKNOWN": (
         "{item}: không hiểu thời gian thực hiện «{text}».",
@@ -151,7 +148,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "LINT_TARGET": (
         "{item}: kế hoạch nêu chỉ tiêu «{text}».",
-        "{hint}",
+        "Đề xuất chỉ tiêu «{name}» ≥ {target}% (đã ghi ở trang «Chỉ tiêu»).",
+    ),
+    "LINT_TARGET_NOT_RECORDED": (
+        "{item}: kế hoạch nêu chỉ tiêu «{text}».",
+        "Đề xuất chỉ tiêu «{name}» ≥ {target}% (chưa ghi: ghi vào cột «Chỉ tiêu kế hoạch» của trang «Chỉ tiêu»).",
+    ),
+    "LINT_TARGET_NO_INDICATOR": (
+        "{item}: kế hoạch nêu chỉ tiêu «{text}».",
+        "Thêm một chỉ tiêu tỷ lệ ở trang «Chỉ tiêu» của sổ kế hoạch để theo dõi.",
     ),
     # --- returned workbooks (check) ------------------------------------------
     "RETURN_NOT_FORM": (
@@ -230,6 +235,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: biểu mẫu gửi lại không còn dòng nhiệm vụ này.",
         "Thêm lại dòng có mã {item} (hoặc điền vào biểu mẫu gốc) rồi gửi lại.",
     ),
+    "ROW_MISSING_OPTIONAL": (
+        "{item}: biểu mẫu gửi lại không còn dòng nhiệm vụ này.",
+        "Thêm lại dòng có mã {item} (hoặc điền vào biểu mẫu gốc) rồi gửi lại.",
+    ),
     "AGENCY_NOT_SENT": (
         "{agency_name} chưa gửi biểu mẫu kỳ {period}.",
         "Nhắc {agency_name} gửi lại tệp output/{period}/bieu-mau/{agency}.xlsx đã điền.",
@@ -238,9 +247,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: chưa chọn trạng thái (nhiệm vụ đến hạn trong kỳ).",
         "Chọn trạng thái ở ô {cell} trong danh sách thả xuống.",
     ),
+    "STATUS_MISSING_COORDINATOR": (
+        "{item}: chưa chọn trạng thái phần việc phối hợp (nhiệm vụ đến hạn trong kỳ).",
+        "Chọn trạng thái ở ô {cell} trong danh sách thả xuống.",
+    ),
     "STATUS_UNKNOWN": (
         "{item}: trạng thái «{text}» không có trong danh sách.",
-        "{hint}",
+        "Có phải «{suggestion}»? Chọn lại trong danh sách thả xuống.",
+    ),
+    "STATUS_UNKNOWN_NO_GUESS": (
+        "{item}: trạng thái «{text}» không có trong danh sách.",
+        "Chọn một trạng thái trong danh sách: {status_list}.",
     ),
     "STATUS_UNDERSTOOD": (
         "{item}: đã hiểu «{text}» là «{label}».",
@@ -353,7 +370,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "FIGURE_NOT_WHOLE": (
         "{item} ({name}) = {value}: số đếm phải là số nguyên.",
-        "{hint} Sửa ô {cell}.",
+        "Ghi số nguyên. Sửa ô {cell}.",
+    ),
+    "FIGURE_NOT_WHOLE_THOUSANDS": (
+        "{item} ({name}) = {value}: số đếm phải là số nguyên.",
+        "Nếu là {thousands} thì ghi {digits} (không dùng dấu chấm). Sửa ô {cell}.",
     ),
     "FIGURE_PART_EXCEEDS": (
         "{item} ({name}) = {value} lớn hơn tổng {total_code} ({total_name}) = {total}.",
@@ -495,14 +516,51 @@ def quoted(path: object) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
-def finding(code: str, severity, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",
+# The severity of each code used as a finding: one per code (a code that is an error in one
+# place and a warning in another is two codes). Codes not listed are errors.
+WARNINGS = frozenset({
+    "ROW_MISSING_OPTIONAL", "STATUS_MISSING_COORDINATOR", "DONE_NO_DATE", "DONE_NO_EVIDENCE",
+    "DATE_OUTSIDE_WINDOW", "NOT_ARISEN_INVALID", "STATUS_CARRIED_OUT_ONE_OFF", "ITEM_OVERDUE", "RESULT_THIN",
+    "RESULT_MISSING", "STATUS_CONTRADICTION", "CELL_TOO_LONG", "ITEM_NOT_ASSIGNED", "ITEM_DUPLICATED",
+    "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
+    "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED",
+    "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
+    "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
+})
+INFOS = frozenset({
+    "RETURN_LOCK_FILE", "RETURN_SUPERSEDED", "STATUS_UNDERSTOOD", "DATE_UNDERSTOOD", "FIGURE_UNDERSTOOD",
+    "STATUS_READ_AS_CARRIED_OUT", "TEXT_CLEANED", "EVIDENCE_PARTLY_READ", "EVIDENCE_FUTURE_DATE",
+    "EVIDENCE_NO_NUMBER", "EVIDENCE_NUMBER_REUSED", "ITEM_OVERDUE_EXPLAINED", "FIGURE_OUTLIER_EXPLAINED",
+    "LINT_TARGET", "LINT_TARGET_NOT_RECORDED", "LINT_TARGET_NO_INDICATOR",
+})
+
+
+def severity_of(code: str) -> Severity:
+    """The one severity of a finding code, from the catalogue."""
+    if code in WARNINGS:
+        return Severity.WARNING
+    if code in INFOS:
+        return Severity.INFO
+    return Severity.ERROR
+
+
+def finding(code: str, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",
             cell: str = "", column: str = "", **fields: object):
-    """A Finding with its Vietnamese message and fix rendered from the catalogue."""
+    """A Finding as data: its code (severity from the catalogue), where it is
+    and the parameters of its message. The text is rendered at the edge
+    (:func:`describe`), when someone reads it."""
     from .models import Finding
 
-    message, fix = render(code, item=item, agency=agency, file=file, sheet=sheet, cell=cell, **fields)
-    return Finding(code=code, severity=severity, message=message, fix=fix, item=item, agency=agency,
+    CATALOG[code]   # an unknown code fails here, where it is made, not where it is shown
+    params = tuple(sorted((k, v if isinstance(v, str) else str(v)) for k, v in fields.items()))
+    return Finding(code=code, severity=severity_of(code), params=params, item=item, agency=agency,
                    file=file, sheet=sheet, cell=cell, column=column)
+
+
+def describe(finding) -> tuple[str, str]:
+    """(message, fix) of a finding in Vietnamese: the one place findings become text."""
+    return render(finding.code, item=finding.item, agency=finding.agency, file=finding.file,
+                  sheet=finding.sheet, cell=finding.cell, **dict(finding.params))
 
 
 def render(code: str, **fields: object) -> tuple[str, str]:

@@ -260,9 +260,6 @@ class Period:
     end: dt.date
     title: str          # "quý I năm 2026"
 
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
 
 class Severity(str, Enum):
     ERROR = "error"      # blocks the report
@@ -272,10 +269,13 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem found in the data, kept as data: a catalogue code (which
+    fixes its severity), the parameters of its message and where it is.
+    ``message`` and ``fix`` render it in Vietnamese (:func:`messages.describe`)."""
+
     code: str
     severity: Severity
-    message: str
-    fix: str = ""
+    params: tuple[tuple[str, str], ...] = ()
     item: str = ""
     agency: str = ""
     file: str = ""
@@ -286,3 +286,15 @@ class Finding:
     @property
     def blocking(self) -> bool:
         return self.severity == Severity.ERROR
+
+    @property
+    def message(self) -> str:
+        from .messages import describe
+
+        return describe(self)[0]
+
+    @property
+    def fix(self) -> str:
+        from .messages import describe
+
+        return describe(self)[1]

@@ -27,8 +27,8 @@ from .assignments import agencies_with_forms, form_rows
 from .carryforward import carry_forward
 from .chart import completion_chart
 from .checks import check_period
-from .docx_render import render as render_docx
 from .deadlines import Deadline, return_deadline
+from .docx_render import render as render_docx
 from .evidence import Cited, Entry, cited, evidence_findings, register
 from .feedback import AgencyState, agency_states, copy_digest, feedback_digest, feedback_form, findings_workbook
 from .files import Outputs, os_reason
@@ -354,7 +354,7 @@ def _feedback_copies(loaded: LoadedPlan, period: Period, today: dt.date, due: De
             try:
                 target.unlink()   # an earlier run's copy: its problems are fixed now
             except OSError as exc:
-                problems.append(finding("FEEDBACK_NOT_DELETED", Severity.WARNING, file=str(target),
+                problems.append(finding("FEEDBACK_NOT_DELETED", file=str(target),
                                         detail=os_reason(exc)))
     return written, findings + problems
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import plan_table
 from .agencies import Registry, registry_from_names
 from .messages import CchcError, finding
-from .models import Agency, Finding, Item, Plan, PlanMeta, Section, Severity, Task
+from .models import Agency, Finding, Item, Plan, PlanMeta, Section, Task
 from .plan_meta import parse_meta
 from .plan_sources import RawTable, read_tables
 from .textnorm import clean, fold, slug
@@ -201,7 +201,7 @@ class ImportResult:
 
 
 def _problem(code: str, file, row: _Row, **fields) -> Finding:
-    return finding(code, Severity.WARNING, file=str(file), where=row.where, row=row.row,
+    return finding(code, file=str(file), where=row.where, row=row.row,
                    text=_excerpt(row.text, 120), **fields)
 
 

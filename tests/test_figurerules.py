@@ -82,5 +82,5 @@ def test_a_count_read_as_a_decimal_is_caught(q1_forms, tmp_path):
     figures = consistent_figures(PLAN, TT)
     figures.update({"HS_SO_HOA": 1.234})      # what "1.234" becomes on a US-English Excel
     _, findings = _figures(q1_forms, tmp_path, TT, figures)
-    whole = [f for f in findings if f.code == "FIGURE_NOT_WHOLE"]
+    whole = [f for f in findings if f.code == "FIGURE_NOT_WHOLE_THOUSANDS"]
     assert [f.item for f in whole] == ["HS_SO_HOA"] and "ghi 1234" in whole[0].fix
