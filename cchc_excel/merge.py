@@ -86,7 +86,7 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:   # one file's values never stop the others
-            findings.append(finding("FILE_UNREADABLE", E, agency=agency, file=str(form.path),
+            findings.append(finding("FILE_UNREADABLE", agency=agency, file=str(form.path),
                                     detail=failure_reason(exc)))
             continue
         answers.extend(found)
@@ -117,7 +117,7 @@ def _rows_of_another(plan: Plan, form: ReturnedForm, expected: dict[str, set[str
     other = max(owners, key=lambda code: len(rows & ids(code)))
     if len(rows & ids(other)) <= len(rows & ids(form.agency)):
         return None
-    return finding("RETURN_ROWS_OF_ANOTHER", E, agency=form.agency, file=str(form.path),
+    return finding("RETURN_ROWS_OF_ANOTHER", agency=form.agency, file=str(form.path),
                    agency_name=names[form.agency], other_name=names[other], count=len(foreign), period=period_id)
 
 
