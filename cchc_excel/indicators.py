@@ -301,6 +301,52 @@ def rate(indicator: Indicator, values: dict[str, float | None]) -> float | None:
     return 100 * sum(top) / bottom
 
 
+# The scores the commune is judged by, told once in section I's sub-point (report.py "indices"), not among
+# the figures of their sections.
+INDEX_CODES = ("CHI_SO_CCHC", "HANG_CCHC", "SIPAS", "DIEM_766", "HANG_766", "HAI_LONG_766")
+
+
+def _score(value: float) -> str:
+    for decimals in (0, 1, 2):
+        if round(value, decimals) == round(value, 2):
+            return number(value, decimals)
+    return number(value, 2)
+
+
+def index_results(values: dict[str, float | None]) -> str:
+    """One paragraph on the CCHC index, SIPAS and the 766 index from the
+    figures that exist; "" when none was reported."""
+    def has(code: str) -> bool:
+        return values.get(code) is not None
+
+    def rank(code: str, where: str) -> str:
+        return f", xếp thứ {_score(values[code])}{where}" if has(code) else ""
+
+    parts = []
+    if has("CHI_SO_CCHC"):
+        parts.append(f"Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) đạt "
+                     f"{_score(values['CHI_SO_CCHC'])} điểm{rank('HANG_CCHC', ' trong tỉnh')}")
+    elif has("HANG_CCHC"):
+        parts.append(f"Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) xếp thứ "
+                     f"{_score(values['HANG_CCHC'])} trong tỉnh")
+    if has("SIPAS"):
+        parts.append(f"Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính (SIPAS) "
+                     f"đạt {_score(values['SIPAS'])}%")
+    service = []
+    if has("DIEM_766"):
+        service.append(f"đạt {_score(values['DIEM_766'])}/100 điểm{rank('HANG_766', ' trong tỉnh')}")
+    elif has("HANG_766"):
+        service.append(f"xếp thứ {_score(values['HANG_766'])} trong tỉnh")
+    if has("HAI_LONG_766"):
+        service.append(f"tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính đạt "
+                       f"{_score(values['HAI_LONG_766'])}%")
+    if service:
+        parts.append("Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công "
+                     "(Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) "
+                     + "; ".join(service))
+    return f"Về kết quả các chỉ số đánh giá: {'; '.join(parts)}." if parts else ""
+
+
 def format_value(indicator: Indicator, value: float | None) -> str:
     if value is None:
         return "—"

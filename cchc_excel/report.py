@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .answers import Answer, Intake
 from .assignments import agencies_with_forms
-from .indicators import schedule_periods
+from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status, TimeframeKind
 from .outcomes import Figures, Outcome, Standing, agency_figures, figures, outcomes
 from .periods import format_window, next_period
@@ -208,6 +208,8 @@ def build_context(
         "proposals": _proposals(plan, intake.answers),
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats, period, sources),
+        # Section I's sub-point on the CCHC index, SIPAS and the 766 index (empty when no figure exists).
+        "indices": index_results({s.indicator.code: s.ytd for s in stats}),
         "figures_note": _figures_note(plan, settings, period, intakes),
         "recipients": [f"- {r};" for r in settings.recipients[:-1]]
                       + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),

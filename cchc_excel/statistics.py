@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .answers import Intake
 from .indicators import (
+    INDEX_CODES,
     Increment,
     aggregate,
     format_value,
@@ -279,7 +280,9 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
     for stat in in_section:
         indicator = stat.indicator
         if indicator.part_of and indicator.part_of in by_code:
-            continue
+            continue   # told with its total
+        if indicator.code in INDEX_CODES:
+            continue   # told in section I's sub-point on the indices (report "indices")
         if stat.missing:
             if draft and (indicator.typed or stat.this is not None):
                 gap = "[chưa báo cáo]" if stat.this is None else "[số liệu sai, cần kiểm tra lại]"

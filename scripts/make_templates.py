@@ -216,6 +216,10 @@ def build(kind: str) -> Document:
     para(doc, "{{ direction.summary }}")
     loop(doc, "{%p for ln in direction.figure_lines %}", lambda: para(doc, "{{r ln }}"))
     loop(doc, "{%p for ln in direction.lines %}", lambda: para(doc, "{{r ln }}"))
+    # Sub-point on the CCHC index, SIPAS and the 766 index: only when a figure exists (context "indices").
+    para(doc, "{%p if indices %}", indent=False, after=0)
+    para(doc, "{{ indices }}")
+    para(doc, "{%p endif %}", indent=False, after=0)
 
     para(doc, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
 

@@ -151,3 +151,39 @@ def test_a_signing_target_never_lands_on_an_online_dossier_rate(tmp_path, seed_p
     assert rows["TL_TOAN_TRINH"][11] == 45
     assert rows["TL_TRUC_TUYEN"][11] is None
     assert "Cổng DVC" in rows["HS_TT_TOAN_TRINH"][13]
+
+
+def test_index_results_say_only_what_was_reported():
+    from cchc_excel.indicators import index_results
+
+    assert index_results({}) == ""
+    assert index_results({"DIEM_766": None, "SIPAS": None}) == ""
+    text = index_results({"CHI_SO_CCHC": 82.35, "HANG_CCHC": 15, "DIEM_766": 86.4, "HANG_766": None,
+                          "HAI_LONG_766": 98.7})
+    assert text.startswith("Về kết quả các chỉ số đánh giá: Chỉ số cải cách hành chính của xã")
+    assert "82,35 điểm, xếp thứ 15 trong tỉnh" in text
+    assert "(Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) đạt 86,4/100 điểm; " \
+           "tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính đạt 98,7%." in text
+    assert "SIPAS" not in text and "xếp thứ None" not in text
+
+
+def test_report_section_one_tells_the_indices_once(tmp_path):
+    import docx
+
+    result = invoke("demo", tmp_path / "demo")
+    assert result.exit_code in (0, 1), result.output
+    paragraphs = [p.text for p in docx.Document(tmp_path / "demo" / "output" / "2026Q1" /
+                                                 "bao-cao-cchc-2026Q1.docx").paragraphs]
+    start = paragraphs.index("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
+    end = paragraphs.index("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH")
+    section_one = paragraphs[start:end]
+    sub_point = [p for p in section_one if p.startswith("Về kết quả các chỉ số đánh giá:")]
+    assert sub_point == [
+        "Về kết quả các chỉ số đánh giá: Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) đạt "
+        "82,35 điểm, xếp thứ 15 trong tỉnh; Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan "
+        "hành chính (SIPAS) đạt 86,2%; Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành "
+        "chính, dịch vụ công (Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) đạt "
+        "86,4/100 điểm, xếp thứ 21 trong tỉnh; tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính "
+        "đạt 98,7%."]
+    body = "\n".join(paragraphs)
+    assert body.count("86,4") == 1 and "Điểm Bộ chỉ số phục vụ" not in body   # not repeated among the figures
