@@ -187,3 +187,30 @@ def test_report_section_one_tells_the_indices_once(tmp_path):
         "đạt 98,7%."]
     body = "\n".join(paragraphs)
     assert body.count("86,4") == 1 and "Điểm Bộ chỉ số phục vụ" not in body   # not repeated among the figures
+
+
+def test_the_example_province_set_loads_into_a_plan_workbook(tmp_path):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "docs" / "chi-tieu-mau-tinh.xlsx"
+    rows = [r for r in openpyxl.load_workbook(example)["Chỉ tiêu"].iter_rows(values_only=True)]
+    assert invoke("init", tmp_path).exit_code == 0
+    path = tmp_path / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    del workbook["Chỉ tiêu"]
+    sheet = workbook.create_sheet("Chỉ tiêu")
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    plan, _ = planbook.read_workbook(path)
+    codes = {i.code for i in plan.indicators}
+    assert {"DVC_PHAT_SINH", "TL_DVC_PHAT_SINH", "DIEM_766", "TL_TOAN_TRINH"} <= codes
+    assert "PAKN_TIEP_NHAN" not in codes                       # the province's set, not the default one
+    assert plan.indicator("TL_TOAN_TRINH").target == 40
+    assert plan.indicator("TL_TOAN_TRINH").denominator == "HS_GIAI_QUYET"
+    assert "Cổng DVC" in plan.indicator("DVC_PHAT_SINH").source
+    assert invoke("forms", "-p", "2026Q1", "--dir", tmp_path).exit_code == 0
+    centre = plan.indicator("DVC_PHAT_SINH").agency
+    figures = openpyxl.load_workbook(tmp_path / "output" / "2026Q1" / "bieu-mau" / f"{centre}.xlsx")["Số liệu"]
+    how = {r[0]: r[4] for r in figures.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert "Nguồn: Hệ thống thông tin giải quyết TTHC / Cổng DVC" in how["DVC_PHAT_SINH"]
