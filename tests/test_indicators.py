@@ -214,3 +214,25 @@ def test_the_example_province_set_loads_into_a_plan_workbook(tmp_path):
     figures = openpyxl.load_workbook(tmp_path / "output" / "2026Q1" / "bieu-mau" / f"{centre}.xlsx")["Số liệu"]
     how = {r[0]: r[4] for r in figures.iter_rows(min_row=5, values_only=True) if r[0]}
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC / Cổng DVC" in how["DVC_PHAT_SINH"]
+
+
+def test_figure_rules_hold_with_the_official_definitions(q1_forms, tmp_path):
+    """More dossiers resolved fully online than resolved at all, more apology letters than late dossiers:
+    caught by the existing rules (rate range, part exceeding its total) on the new definitions."""
+    from formtools import consistent_figures, fill
+
+    from cchc_excel.checks import check_period
+    from cchc_excel.merge import collect
+    from cchc_excel.models import Settings
+
+    centre = PLAN.indicator("HS_TIEP_NHAN").agency
+    figures = consistent_figures(PLAN, centre)
+    figures.update({"HS_TRUOC_HAN": 40, "HS_DUNG_HAN": 10, "HS_QUA_HAN": 2, "HS_GIAI_QUYET": 52,
+                    "HS_TT_TOAN_TRINH": 60, "HS_XIN_LOI": 3})
+    out = tmp_path / "tt.xlsx"
+    fill(q1_forms / f"{centre}.xlsx", out, {}, figures=figures)
+    findings = check_period(PLAN, parse_period("2026Q1"), collect(PLAN, "2026Q1", [out]), dt.date(2026, 3, 20),
+                            Settings())
+    got = {(f.code, f.item) for f in findings if f.code.startswith("FIGURE")}
+    assert ("FIGURE_RATE_RANGE", "TL_TOAN_TRINH") in got           # 60 of 52 resolved
+    assert ("FIGURE_PART_EXCEEDS", "HS_XIN_LOI") in got             # 3 letters for 2 late dossiers
