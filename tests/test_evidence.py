@@ -230,3 +230,30 @@ def test_the_demo_produces_the_register_and_the_summary_holds_it(tmp_path):
     summary = openpyxl.load_workbook(tmp_path / "demo" / "output" / "2026Q1" / "tong-hop-2026Q1.xlsx")
     sheet = summary["Tài liệu kiểm chứng"]
     assert any(isinstance(r[0], int) and "/KH-UBND" in (r[4] or "") for r in sheet.iter_rows(values_only=True))
+
+
+def test_any_text_is_read_without_failing_and_nothing_is_invented():
+    """Fixed seed, small budget: whatever an agency types, the parser returns
+    references whose numbers and dates it really found, and never raises."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cchc_excel.textnorm import clean
+
+    pieces = st.sampled_from(["Kế hoạch", "số", "QĐ", "15", "/", "KH-UBND", "UBND-VP", "ngày", "20/01/2026",
+                              "5/3", "(", ")", ";", "\n", "của UBND xã", "Sổ theo dõi", "32/13/2026", "-", " ",
+                              "tháng", "năm", "2026", "Đ", "ư", "9999", "0"])
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.lists(pieces, max_size=25).map(" ".join))
+    def check(text):
+        parsed = parse(text, 2026)
+        cleaned = clean(text)
+        for ref in parsed.references:
+            assert ref.text and ref.text in cleaned                      # a piece of what was written
+            if ref.number:
+                assert str(int(ref.digits)) in cleaned                    # a number that was there
+            if ref.date:
+                assert str(ref.date.day) in cleaned and str(ref.date.month) in cleaned
+
+    check()
