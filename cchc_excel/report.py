@@ -13,18 +13,18 @@ Lines are dicts ``{"text": str, "missing": bool}``; nothing here knows docx.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from .answers import Answer, Intake
+from .assessment import causes, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import index_results, schedule_periods
-from .models import Finding, Period, Plan, Settings, Status, TimeframeKind
-from .outcomes import Figures, Outcome, Standing, agency_figures, figures, outcomes
+from .models import Finding, Period, Plan, Settings, Status
+from .narrative import section_points, sentence_case
+from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .periods import format_window, next_period
 from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
-from .timeframe import due_state
 from .vnformat import date_line, day_month, short_date
 
 STATUS_PHRASES = {
@@ -40,12 +40,6 @@ def line(text: str, missing: bool = False) -> dict:
     return {"text": text, "missing": missing}
 
 
-def sentence_case(title: str) -> str:
-    """'CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC)' -> 'Cải cách thủ tục hành chính'."""
-    text = re.sub(r"\s*\(.*?\)", "", title).strip().lower()
-    return text[:1].upper() + text[1:]
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?;:…" else text + "."
@@ -54,39 +48,6 @@ def _sentence(text: str) -> str:
 def _missing_text(plan: Plan, codes: tuple[str, ...]) -> str:
     names = ", ".join(plan.agency(c).name for c in codes)
     return f"[{names} chưa gửi báo cáo]"
-
-
-def item_line(plan: Plan, outcome: Outcome, draft: bool) -> dict | None:
-    """The report line for one item, or None when there is nothing to say."""
-    item = outcome.item
-    names = {a.code: a.name for a in plan.agencies}
-    product = item.product.rstrip(" .;:")
-    if outcome.standing == Standing.DONE_EARLIER:
-        return None    # not this period's work: the annex lists it
-    if outcome.status is None:
-        if not outcome.due:
-            return None
-        return line(f"- {product}: {_missing_text(plan, outcome.missing)}", missing=True)
-    phrase = STATUS_PHRASES[outcome.status]
-    if outcome.status == Status.DONE and outcome.completed_on:
-        phrase += f" ngày {short_date(outcome.completed_on)}"
-    parts = []
-    several = len(outcome.leads) > 1
-    for answer in outcome.leads:
-        text = answer.result or (answer.difficulties if answer.status == Status.NOT_STARTED else "")
-        if text:
-            parts.append(f"{names[answer.agency]}: {_sentence(text)}" if several else _sentence(text))
-    evidence = sorted({a.evidence for a in outcome.leads if a.evidence})
-    if evidence:
-        parts.append(f"Văn bản, sản phẩm: {_sentence('; '.join(evidence))}")
-    contributions = [f"{names[a.agency]}: {_sentence(a.result)}" for a in outcome.coordinators if a.result]
-    if contributions:
-        parts.append("Phối hợp: " + " ".join(contributions))
-    text = f"- {product} ({phrase})"
-    text += f": {' '.join(parts)}" if parts else "."
-    if draft and outcome.missing and outcome.status is not None:
-        return line(text + " " + _missing_text(plan, outcome.missing), missing=True)
-    return line(text)
 
 
 def completion_sentence(figs: Figures) -> str:
@@ -141,17 +102,21 @@ def build_context(
     year = period.year
 
     sections = []
+    areas_seen = 0
     for number, section in enumerate(plan.sections):
         items = by_section[section.code]
         figs = figures(items)
-        lines = [ln for o in items if (ln := item_line(plan, o, draft))]
+        if not section.is_direction:
+            areas_seen += 1
+        prefix = "" if section.is_direction else f"{areas_seen}."
+        lines = section_points(plan, section, items, prefix, draft, themed=section.is_direction)
         heading = sentence_case(section.title)
         sections.append({
             "code": section.code,
             "title": section.title,
             "heading": heading,
             "number": number,          # 0 for section I, 1.. for II–VII
-            "summary": _section_summary(heading, figs),
+            "summary": _section_summary(heading, figs),   # kept for edited templates; the annex tells it
             "figure_lines": figure_sentences(stats, section.code, period, sources, draft, settings.leading_zero),
             "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
             "figures": figs.as_dict(),
@@ -202,9 +167,12 @@ def build_context(
                        for s in sections],
         "by_agency": [{"name": a.name, **agency_figures(plan, period, results, a.code).as_dict()}
                       for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
-        "strengths": _strengths(total, intake, plan),
-        "weaknesses": _weaknesses(plan, results, intake, draft),
-        "next_tasks": _next_tasks(plan, results, following),
+        "strengths": strengths(plan, results, total, stats, period, sources,
+                               sum(1 for s in intake.submissions.values() if s.used),
+                               len(agencies_with_forms(plan)), completion_sentence(total)),
+        "weaknesses": shortfalls(plan, results, stats, period, sources) + _not_sent(plan, intake, draft),
+        "causes": causes(plan, intake.answers),
+        "next_tasks": next_tasks(plan, results, period, following),
         "proposals": _proposals(plan, intake.answers),
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats, period, sources),
@@ -248,70 +216,15 @@ def _figures_note(plan: Plan, settings: Settings, period: Period, intakes: dict[
     return line(f"Lưu ý: số lũy kế năm chưa gồm {names} (chưa có biểu mẫu kỳ đó trong thư mục input/).", True)
 
 
-def _strengths(total, intake: Intake, plan: Plan) -> list[dict]:
-    sent = sum(1 for s in intake.submissions.values() if s.used)
-    expected = len(agencies_with_forms(plan))
-    lines = [line(
-        f"Các cơ quan, đơn vị đã triển khai các nhiệm vụ theo Kế hoạch; {sent}/{expected} cơ quan, đơn vị "
-        f"gửi báo cáo kết quả. {completion_sentence(total)}"
-    )]
-    return lines
-
-
-def _weaknesses(plan: Plan, results: list[Outcome], intake: Intake, draft: bool) -> list[dict]:
-    names = {a.code: a.name for a in plan.agencies}
-    lines = []
-    late = [o for o in results if o.overdue]
-    if late:
-        listed = "; ".join(f"{o.item.product} ({o.item.id})" for o in late)
-        lines.append(line(f"- Còn {len(late)} sản phẩm chậm so với thời hạn của Kế hoạch: {listed}."))
-    seen: dict[str, list[str]] = {}
-    texts: dict[str, str] = {}
-    for answer in intake.answers:
-        if answer.difficulties and not _is_nothing(answer.difficulties):
-            key = fold(answer.difficulties).rstrip(".")
-            texts.setdefault(key, answer.difficulties)
-            seen.setdefault(key, [])
-            if names[answer.agency] not in seen[key]:
-                seen[key].append(names[answer.agency])
-    for key, agencies in seen.items():
-        lines.append(line(f"- {_sentence(texts[key])[:-1]} ({', '.join(agencies)})."))
+def _not_sent(plan: Plan, intake: Intake, draft: bool) -> list[dict]:
     missing = [a for a in agencies_with_forms(plan) if a.code not in intake.submissions]
     if missing and draft:
-        lines.append(line(f"[{', '.join(a.name for a in missing)} chưa gửi báo cáo]", missing=True))
-    return lines or [line("- Không có tồn tại, hạn chế được các cơ quan, đơn vị báo cáo trong kỳ.")]
+        return [line(f"[{', '.join(a.name for a in missing)} chưa gửi báo cáo]", missing=True)]
+    return []
 
 
 def _is_nothing(text: str) -> bool:
     return fold(text).strip(" .") in {"khong", "khong co", "khong co kho khan", "chua co", "-", "x", "0"}
-
-
-def _next_tasks(plan: Plan, results: list[Outcome], following: Period) -> list[dict]:
-    names = {a.code: a.name for a in plan.agencies}
-    out = []
-    recurring = 0
-    for section in plan.sections:
-        lines = []
-        for o in results:
-            item = o.item
-            if item.section != section.code or o.status == Status.DONE:
-                continue
-            kind = item.timeframe.kind
-            if kind == TimeframeKind.RECURRING:
-                recurring += 1
-                continue
-            if kind == TimeframeKind.CONDITIONAL:
-                continue
-            if due_state(item.timeframe, following) != "later":
-                lead = item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead)
-                lines.append(line(f"- {item.product} (chủ trì: {lead}; thời gian: {item.timeframe.text})."))
-        if lines:
-            out.append({"heading": sentence_case(section.title), "lines": lines})
-    if recurring:
-        out.append({"heading": "Nhiệm vụ thường xuyên",
-                    "lines": [line(f"- Tiếp tục thực hiện {recurring} nhiệm vụ thường xuyên, định kỳ theo "
-                                   "Kế hoạch; các nhiệm vụ khi có phát sinh thực hiện theo yêu cầu.")]})
-    return out
 
 
 def _proposals(plan: Plan, answers: list[Answer]) -> list[dict]:

@@ -22,6 +22,7 @@ from .indicators import (
     share,
 )
 from .models import (
+    Aggregation,
     Indicator,
     IndicatorKind,
     Item,
@@ -309,6 +310,8 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
             parts.append(f"{part_phrase(part.indicator, indicator, part.this, leading_zero)} ({share_text})")
         if not stat.this or (indicator.code in denominators and not parts):
             continue   # zero, or a mere base of a rate: the annex shows it, the body does not spell it out
+        if indicator.aggregation != Aggregation.SUM and not parts:
+            continue   # a stock, score or rank: the annex (and the index sub-point) tells it
         text = counted(indicator, stat.this, leading_zero)
         for ratio in (s for s in stats if s.indicator.kind == IndicatorKind.RATE
                       and s.indicator.numerator == (indicator.code,) and not s.missing):

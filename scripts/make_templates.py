@@ -176,7 +176,7 @@ def build(kind: str) -> Document:
     normal = doc.styles["Normal"]
     set_font(normal, 14)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = 1.0   # «dòng đơn», the least Nghị định 30/2020 allows
     normal.paragraph_format.space_after = Pt(6)
 
     section = doc.sections[0]
@@ -213,7 +213,6 @@ def build(kind: str) -> Document:
     para(doc, "{{ legal_basis }}")
 
     para(doc, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
-    para(doc, "{{ direction.summary }}")
     loop(doc, "{%p for ln in direction.figure_lines %}", lambda: para(doc, "{{r ln }}"))
     loop(doc, "{%p for ln in direction.lines %}", lambda: para(doc, "{{r ln }}"))
     # Sub-point on the CCHC index, SIPAS and the 766 index: only when a figure exists (context "indices").
@@ -225,7 +224,6 @@ def build(kind: str) -> Document:
 
     def area():
         para(doc, "{{ s.heading }}", bold=True, keep=True)
-        para(doc, "{{ s.summary }}")
         loop(doc, "{%p for ln in s.figure_lines %}", lambda: para(doc, "{{r ln }}"))
         loop(doc, "{%p for ln in s.lines %}", lambda: para(doc, "{{r ln }}"))
 
@@ -244,6 +242,10 @@ def build(kind: str) -> Document:
     loop(doc, "{%p for ln in strengths %}", lambda: para(doc, "{{r ln }}"))
     para(doc, "2. Tồn tại, hạn chế và nguyên nhân", bold=True, keep=True)
     loop(doc, "{%p for ln in weaknesses %}", lambda: para(doc, "{{r ln }}"))
+    para(doc, "{%p if causes %}", indent=False, after=0)
+    para(doc, "Nguyên nhân:", italic=True, keep=True)
+    loop(doc, "{%p for ln in causes %}", lambda: para(doc, "{{r ln }}"))
+    para(doc, "{%p endif %}", indent=False, after=0)
 
     heading = {"quy": "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {{ next_period.title_upper }}",
                "6thang": "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {{ next_period.title_upper }}",
@@ -251,8 +253,10 @@ def build(kind: str) -> Document:
     para(doc, heading, bold=True, keep=True)
 
     def next_section():
+        para(doc, "{%p if s.heading %}", indent=False, after=0)
         para(doc, "{{ s.heading }}", italic=True, keep=True)
-        loop(doc, "{%p for ln in s.lines %}", lambda: para(doc, "{{r ln }}"))
+        para(doc, "{%p endif %}", indent=False, after=0)
+        loop(doc, "{%p for ln in s.lines %}", lambda: para(doc, "- {{r ln }}"))
 
     loop(doc, "{%p for s in next_tasks %}", next_section)
 

@@ -1,5 +1,6 @@
 """`cchc-excel demo`: the newcomer's first command."""
 
+import re
 import subprocess
 import sys
 
@@ -23,7 +24,8 @@ def test_demo_makes_a_report_and_a_summary_from_nothing(tmp_path):
     assert str(report) in out and "Hoàn thành" in out
     text = document_text(report)
     assert "[Phòng Kinh tế chưa gửi báo cáo]" in text                          # the late agency, marked
-    assert "(đã hoàn thành ngày " in text and "Văn bản, sản phẩm: " in text             # results with evidence
+    assert "Văn bản, sản phẩm: " in text                                       # the annex: results with evidence
+    assert re.search(r"\n\d\.\d\. [^\n]+: [^\n]+\((Kế hoạch|Quyết định|Báo cáo|Thông báo) số", text)  # the body too
     assert "Đề nghị" in text                                                   # proposals made it in
     # The realistic mistakes are caught: an unknown status with a suggestion, a missing evidence.
     assert "không có trong danh sách" in out and "Có phải «" in out

@@ -293,6 +293,29 @@ FIGURES = {
 }
 
 
+# The 766 index, online service and payment figures (what the TTHC system shows), by period.
+_SERVICE = {
+    "2026Q1": {"TTHC_TOAN_TRINH": 102, "TTHC_MOT_PHAN": 61, "HS_KY_TRUOC": 35, "HS_DANG_GIAI_QUYET": 54,
+               "HS_TT_TOAN_TRINH": 310, "HS_TT_MOT_PHAN": 150, "HS_CO_PHI": 420, "HS_THANH_TOAN_TT": 260,
+               "KQ_SO_HOA": 990, "PAKN_DEN_HAN": 3, "PAKN_DUNG_HAN": 3, "HAI_LONG_766": 96.5, "DIEM_766": 86.4,
+               "HANG_766": 12, "CHI_SO_CCHC": 84.6, "HANG_CCHC": 15, "SIPAS": 86.2},
+    "2026S1": {"TTHC_TOAN_TRINH": 108, "TTHC_MOT_PHAN": 60, "HS_KY_TRUOC": 54, "HS_DANG_GIAI_QUYET": 60,
+               "HS_TT_TOAN_TRINH": 360, "HS_TT_MOT_PHAN": 160, "HS_CO_PHI": 430, "HS_THANH_TOAN_TT": 290,
+               "KQ_SO_HOA": 1100, "PAKN_DEN_HAN": 2, "PAKN_DUNG_HAN": 2, "HAI_LONG_766": 97.1, "DIEM_766": 87.9,
+               "HANG_766": 10, "CHI_SO_CCHC": 84.6, "HANG_CCHC": 15, "SIPAS": 86.2},
+    "2026Q3": {"TTHC_TOAN_TRINH": 115, "TTHC_MOT_PHAN": 58, "HS_KY_TRUOC": 60, "HS_DANG_GIAI_QUYET": 48,
+               "HS_TT_TOAN_TRINH": 420, "HS_TT_MOT_PHAN": 170, "HS_CO_PHI": 415, "HS_THANH_TOAN_TT": 300,
+               "KQ_SO_HOA": 1160, "PAKN_DEN_HAN": 1, "PAKN_DUNG_HAN": 1, "HAI_LONG_766": 97.8, "DIEM_766": 89.2,
+               "HANG_766": 8, "CHI_SO_CCHC": 84.6, "HANG_CCHC": 15, "SIPAS": 88.0},
+    "2026": {"TTHC_TOAN_TRINH": 120, "TTHC_MOT_PHAN": 56, "HS_KY_TRUOC": 48, "HS_DANG_GIAI_QUYET": 41,
+             "HS_TT_TOAN_TRINH": 470, "HS_TT_MOT_PHAN": 180, "HS_CO_PHI": 440, "HS_THANH_TOAN_TT": 330,
+             "KQ_SO_HOA": 1230, "PAKN_DEN_HAN": 2, "PAKN_DUNG_HAN": 2, "HAI_LONG_766": 98.0, "DIEM_766": 90.1,
+             "HANG_766": 7, "CHI_SO_CCHC": 87.3, "HANG_CCHC": 9, "SIPAS": 88.0},
+}
+for _period, _values in _SERVICE.items():
+    FIGURES[_period].update(_values)
+
+
 def _story(item_id: str, agency: str):
     story = STORIES[item_id]
     return story.get(agency) if "kind" not in story else story
@@ -393,3 +416,31 @@ def year_of_reports(root: Path, periods=PERIODS) -> dict[str, Path]:
         assert result.exit_code == 0, result.output
         reports[period] = root / "output" / period / f"bao-cao-cchc-{period}.docx"
     return reports
+
+
+def body(report: Path) -> list[str]:
+    """The report's paragraphs from the title to «Trên đây…» (what the leader signs; the annex apart)."""
+    import docx
+
+    paragraphs = [p.text for p in docx.Document(report).paragraphs]
+    end = next(n for n, text in enumerate(paragraphs) if text.startswith("Trên đây"))
+    return [text for text in paragraphs[:end] if text.strip()]
+
+
+def part(report: Path, start: str, stop: str) -> list[str]:
+    """Body paragraphs from the heading starting with ``start`` up to the one starting with ``stop``."""
+    paragraphs = body(report)
+    first = next(n for n, text in enumerate(paragraphs) if text.startswith(start))
+    last = next((n for n, text in enumerate(paragraphs) if n > first and text.startswith(stop)), len(paragraphs))
+    return paragraphs[first + 1:last]
+
+
+def finished_in(period: str) -> dict[str, str]:
+    """item id -> result text, for products finished (once) inside ``period``'s quarter."""
+    out = {}
+    for item_id, story in STORIES.items():
+        stories = [story] if "kind" in story else list(story.values())
+        for one in stories:
+            if one["kind"] == "once" and _quarter_of(one["day"]) == period:
+                out[item_id] = one["result"]
+    return out
