@@ -22,6 +22,7 @@ from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
 from .narrative import section_points, sentence_case
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
+from .outlook import next_tasks
 from .periods import format_window, next_period
 from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
