@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -87,8 +88,10 @@ def _filled(plan, settings, agency) -> Prefill:
 
 def make_few(root: Path, n: int) -> None:
     """N returns of the embedded plan's agencies, each agency re-sending its form."""
-    plan = load_embedded_plan()
-    settings = planbook.default_settings(plan.meta)
+    seed = load_embedded_plan()
+    root.mkdir(parents=True, exist_ok=True)
+    planbook.write_workbook(seed, planbook.default_settings(seed.meta), root / planbook.FILENAME)
+    plan, settings = planbook.read_workbook(root / planbook.FILENAME)
     originals = []
     for agency in agencies_with_forms(plan):
         workbook = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
@@ -130,10 +133,15 @@ def line(label: str, elapsed: float, peak: int, floor: float | None = None) -> N
 def bench_check(work: Path, n: int, shapes: list[str]) -> None:
     for shape in shapes:
         root = work / f"{shape}-{n}"
-        if not (root / "input").exists():
+        if not (root / "input").exists() or not (root / planbook.FILENAME).exists():
+            shutil.rmtree(root, ignore_errors=True)
             print(f"(making {n} returns, shape {shape}…)", flush=True)
             (make_few if shape == "few" else make_many)(root, n)
         shutil.rmtree(root / "output", ignore_errors=True)
+        sent = json.loads(subprocess.run([sys.executable, "-m", "cchc_excel"] + check_args(root), capture_output=True,
+                                         text=True).stdout)["agencies"]
+        shutil.rmtree(root / "output", ignore_errors=True)
+        assert sum(a["status"] == "sent" for a in sent) == (5 if shape == "few" else n), "returns not all read"
         floor, floor_peak = timed(FLOOR_CHECK.format(folder=str(root / "input")))
         print(f"check, {n} returns from {'5' if shape == 'few' else n} agencies:")
         line("  floor: python-calamine reads every sheet of each", floor, floor_peak)

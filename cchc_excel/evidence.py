@@ -253,13 +253,14 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
         for piece in filter(_mentions_a_document, parsed.other.split("; ") if parsed.other else ()):
             findings.append(finding("EVIDENCE_NO_NUMBER", text=piece, **where))
     seen: dict[tuple[str, int, str], Cited] = {}
+    this_period = {id(entry) for entry in mine}      # identity, not equality: linear in the answers
     for entry in [*(earlier or []), *mine]:
         ref = entry.reference
         if not ref.digits:
             continue
         key = (str(int(ref.digits)), ref.date.year if ref.date else year, _issuer_key(ref))
         first = seen.setdefault(key, entry)
-        if first is entry or entry not in mine:
+        if first is entry or id(entry) not in this_period:
             continue
         if _same_document(first.reference, ref):
             continue

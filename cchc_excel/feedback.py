@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import xlsxwriter
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from . import __version__
 from . import xlsxkit as kit
@@ -65,39 +66,74 @@ def agency_states(plan: Plan, intake: Intake, findings: list[Finding]) -> list[A
     return states
 
 
-def findings_workbook(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> Workbook:
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = "Tình hình nộp"
-    kit.put_text(summary["A1"], f"KẾT QUẢ KIỂM TRA BIỂU MẪU CCHC {period.title.upper()}", kit.FONT_TITLE)
-    kit.header_row(summary, 3, ["Cơ quan", "Tình trạng", "Số lỗi", "Số cảnh báo", "Tệp"], [36, 14, 10, 12, 80])
-    for row, state in enumerate(states, start=4):
-        kit.put_text(summary.cell(row, 1), state.name)
-        kit.put_text(summary.cell(row, 2), STATE_LABELS[state.state])
-        summary.cell(row, 3, state.errors).font = kit.FONT
-        summary.cell(row, 4, state.warnings).font = kit.FONT
-        kit.put_text(summary.cell(row, 5), "\n".join(state.files))
-        if state.state != "sent":
-            summary.cell(row, 2).font = kit.FONT_PROBLEM
-    summary.freeze_panes = "A4"
-    kit.print_setup(summary, landscape=True, title_rows="3:3")
+def findings_workbook(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> bytes:
+    """The officer's list of every problem (.xlsx bytes), written with xlsxwriter:
+    one shared format per kind of cell, so thousands of rows stay fast."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False, "strings_to_urls": False})
+    font = {"font_name": kit.FONT_NAME, "font_size": 12, "text_wrap": True, "valign": "top"}
+    text = book.add_format(font)
+    problem = book.add_format({**font, "bold": True, "font_color": "#C00000"})
+    red = book.add_format({**font, "font_color": "#C00000"})
+    title = book.add_format({**font, "font_size": 14, "bold": True, "text_wrap": False})
+    head = book.add_format({**font, "bold": True, "bg_color": "#D9E2F3", "border": 1, "border_color": "#999999",
+                            "align": "center", "valign": "vcenter"})
 
-    sheet = workbook.create_sheet("Vấn đề")
+    summary = book.add_worksheet("Tình hình nộp")
+    summary.write_string(0, 0, f"KẾT QUẢ KIỂM TRA BIỂU MẪU CCHC {period.title.upper()}", title)
+    _header(summary, 2, ["Cơ quan", "Tình trạng", "Số lỗi", "Số cảnh báo", "Tệp"], [36, 14, 10, 12, 80], head)
+    for row, state in enumerate(states, start=3):
+        summary.write_string(row, 0, kit.safe_text(state.name), text)
+        summary.write_string(row, 1, STATE_LABELS[state.state], text if state.state == "sent" else problem)
+        summary.write_number(row, 2, state.errors, text)
+        summary.write_number(row, 3, state.warnings, text)
+        summary.write_string(row, 4, kit.safe_text("\n".join(state.files)), text)
+        summary.set_row(row, _height(["\n".join(state.files), state.name], [80, 36]))
+    summary.freeze_panes(3, 0)
+    _print_setup(summary, "$3:$3")
+
+    sheet = book.add_worksheet("Vấn đề")
     labels = ["Mức độ", "Mã lỗi", "Cơ quan", "Nhiệm vụ", "Tệp", "Trang", "Ô", "Nội dung", "Cách khắc phục"]
-    kit.header_row(sheet, 1, labels, [11, 22, 28, 9, 36, 22, 7, 60, 60])
+    widths = [11, 22, 28, 9, 36, 22, 7, 60, 60]
+    _header(sheet, 0, labels, widths, head)
     names = {a.code: a.name for a in plan.agencies}
-    red = Font(name=kit.FONT_NAME, size=12, color="C00000")
-    for row, f in enumerate(sorted(findings, key=_order), start=2):
+    for row, f in enumerate(sorted(findings, key=_order), start=1):
         values = [SEVERITY_LABELS[f.severity], f.code, names.get(f.agency, f.agency), f.item, f.file, f.sheet,
                   f.cell, f.message, f.fix]
-        for col, value in enumerate(values, start=1):
-            kit.put_text(sheet.cell(row, col), value)
-        if f.severity == Severity.ERROR:
-            sheet.cell(row, 1).font = red
-    sheet.auto_filter.ref = f"A1:I{max(len(findings) + 1, 2)}"
-    sheet.freeze_panes = "A2"
-    kit.print_setup(sheet, landscape=True, title_rows="1:1")
-    return workbook
+        for col, value in enumerate(values):
+            if value:
+                sheet.write_string(row, col, kit.safe_text(value), red if col == 0 and f.severity == Severity.ERROR
+                                   else text)
+        sheet.set_row(row, _height(values, widths))   # spreadsheet apps do not grow rows they did not type
+    sheet.autofilter(0, 0, max(len(findings), 1), len(labels) - 1)
+    sheet.freeze_panes(1, 0)
+    _print_setup(sheet, "$1:$1")
+    book.close()
+    return buffer.getvalue()
+
+
+def _height(values: list[str], widths: list[float]) -> float:
+    """Points for a row whose cells wrap at their column widths (about 1.2 characters a unit)."""
+    lines = max(sum(-(-len(part) // max(int(width * 1.2), 1)) or 1 for part in str(value).split("\n"))
+                for value, width in zip(values, widths))
+    return min(15.5 * max(lines, 1) + 2, 409)
+
+
+def _header(sheet, row: int, labels: list[str], widths: list[float], style) -> None:
+    for col, (label, width) in enumerate(zip(labels, widths)):
+        sheet.write_string(row, col, label, style)
+        sheet.set_column(col, col, width)
+
+
+def _print_setup(sheet, title_rows: str) -> None:
+    """A4 landscape, fit to page width, the header row on every page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    first, last = (int(part) - 1 for part in title_rows.replace("$", "").split(":"))
+    sheet.repeat_rows(first, last)
 
 
 def _order(f: Finding):

@@ -313,8 +313,8 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     try:
         written, findings = _feedback_copies(loaded, period, today, due, intake, findings, states,
                                              out / "phan-hoi", staged)
-        findings_path = staged.save(findings_workbook(plan, period, states, findings),
-                                    out / f"kiem-tra-{period.id}.xlsx")
+        findings_path = staged.write(out / f"kiem-tra-{period.id}.xlsx",
+                                     findings_workbook(plan, period, states, findings))
         if outputs is None:
             staged.commit()
     finally:
