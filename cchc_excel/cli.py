@@ -29,6 +29,7 @@ from .planpreview import preview_lines
 from .templatecheck import check_templates
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report Ctrl-C
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -68,10 +69,18 @@ def dir_option(command):
     )(command)
 
 
+def _vietnamese_metavars(params) -> None:
+    """Name every value in help in Vietnamese (click would print TEXT, INTEGER, DIRECTORY…)."""
+    for param in params:
+        if param.metavar is None and not getattr(param, "is_flag", False):
+            param.metavar = clitext.METAVARS.get(param.name or "", "GIÁ_TRỊ")
+
+
 class CchcCommand(click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
         super().__init__(*args, **kwargs)
+        _vietnamese_metavars(self.params)
 
 
 class CchcGroup(click.Group):
@@ -84,6 +93,13 @@ class CchcGroup(click.Group):
         kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
         kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
         super().__init__(*args, **kwargs)
+        _vietnamese_metavars(self.params)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:     # the bare command: its help, and that is not an error
+            click.echo(ctx.get_help())
+            ctx.exit(EXIT_OK)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -94,8 +110,8 @@ class CchcGroup(click.Group):
             err(f"Lỗi: {exc}")
             ctx.exit(EXIT_USAGE if exc.usage else EXIT_INPUT)
         except KeyboardInterrupt:
-            err("Đã dừng theo yêu cầu.")
-            ctx.exit(EXIT_USAGE)
+            err("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi xong vẫn giữ nguyên, tệp đang ghi dở không được lưu.")
+            ctx.exit(EXIT_INTERRUPTED)
         except Exception as exc:  # a bug: a message, not a traceback
             if os.environ.get("CCHC_DEBUG"):
                 raise
@@ -226,6 +242,14 @@ def _date(ctx, param, value):
         return dt.datetime.strptime(value.strip().replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
     except ValueError:
         raise click.BadParameter(f"«{value}» không phải ngày dạng ngày/tháng/năm (ví dụ 17/03/2026).") from None
+
+
+def _year(ctx, param, value):
+    if value is None:
+        return None
+    if not (value.isdigit() and 2000 <= int(value) <= 2100):
+        raise click.BadParameter(f"«{value}» không phải năm (ví dụ 2026).")
+    return int(value)
 
 
 period_option = click.option(
@@ -363,7 +387,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--year", "-y", type=click.IntRange(2000, 2100), required=True, help="Năm báo cáo, ví dụ 2026.")
+@click.option("--year", "-y", callback=_year, required=True, help="Năm báo cáo, ví dụ 2026.")
 @dir_option
 def evidence(year: int, directory: str | None, default_plan: bool) -> None:
     """Lập danh mục tài liệu kiểm chứng của năm từ các biểu mẫu đã nhận của mọi kỳ.
@@ -461,4 +485,13 @@ def _utf8_streams() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     _utf8_streams()
-    cli.main(args=argv, prog_name="cchc-excel")
+    try:
+        cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
+    except click.exceptions.Abort:            # Ctrl-C outside a command (click turns it into Abort)
+        err("Đã dừng theo yêu cầu (Ctrl-C).")
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:      # usage errors: click's own message, in Vietnamese
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -34,6 +34,17 @@ _TEXT = {
     "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
     "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
+    "required": "bắt buộc",
+    "(dynamic)": "(tùy lúc chạy)",
+    "env var: {var}": "biến môi trường: {var}",
+    "deprecated": "không dùng nữa",
+    "Invalid value for {param_hint}": "Giá trị không hợp lệ ở {param_hint}",
+}
+
+# How help names the value of each option and argument, by parameter name.
+METAVARS = {
+    "period": "KỲ", "agency_code": "MÃ_CƠ_QUAN", "deadline": "NGÀY", "today": "NGÀY", "report_date": "NGÀY",
+    "directory": "THƯ_MỤC", "plan_file": "TỆP_KẾ_HOẠCH", "year": "NĂM",
 }
 _PLURAL = {
     "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",

@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 
 from .chart import WIDTH_MM as CHART_WIDTH_MM
 from .files import open_office_zip
-from .messages import CchcError
+from .messages import CchcError, jinja_detail
 
 HIGHLIGHT = "FFFF00"
 
@@ -123,7 +123,7 @@ def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
         raise CchcError("TEMPLATE_UNDEFINED", file=path, detail=_undefined_name(exc),
                         available=", ".join(sorted(k for k in context if not k.startswith("_")))) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise CchcError("TEMPLATE_SYNTAX", file=path, detail=exc.message or "", near=_near(exc)) from None
+        raise CchcError("TEMPLATE_SYNTAX", file=path, detail=jinja_detail(exc.message or ""), near=_near(exc)) from None
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()

@@ -544,6 +544,43 @@ def severity_of(code: str) -> Severity:
     return Severity.ERROR
 
 
+# Jinja's syntax messages (English) in the officer's words: (pattern, Vietnamese).
+_TAG_NAMES = {"end of print statement": "«}}»", "end of statement block": "«%}»", "in": "«in»"}
+_JINJA = (
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.+?)\. "
+     r"The innermost block that needs to be closed is '(?P<block>\w+)'",
+     "thẻ «{{% {block} %}}» chưa được đóng (cần thêm {tags})"),
+    (r"Encountered unknown tag '(?P<tag>\w+)'\. Jinja was looking for the following tags: (?P<tags>.+?)\. "
+     r"The innermost block that needs to be closed is '(?P<block>\w+)'",
+     "gặp thẻ «{{% {tag} %}}» trong khi thẻ «{{% {block} %}}» chưa được đóng (cần {tags})"),
+    (r"Encountered unknown tag '(?P<tag>\w+)'",
+     "thẻ «{{% {tag} %}}» không hợp lệ: gõ sai tên thẻ, hoặc thiếu thẻ mở tương ứng"),
+    (r"unexpected end of template, expected '(?P<expected>[^']+)'", "thẻ chưa được đóng (thiếu {expected})"),
+    (r"expected token '(?P<expected>[^']+)', got '(?P<got>[^']+)'", "trong thẻ có chữ thừa «{got}» (cần {expected})"),
+    (r"unexpected char (?P<char>\S+) at \d+", "ký tự {char} không đúng chỗ (thường là dấu nháy thiếu cặp)"),
+    (r"unexpected '(?P<char>[^']+)'", "ký tự «{char}» không đúng chỗ"),
+    (r"No filter named '(?P<name>[^']+)'", "không có bộ lọc «{name}»"),
+    (r"No test named '(?P<name>[^']+)'", "không có phép thử «{name}»"),
+    (r"expected name or number", "thiếu tên biến sau dấu chấm"),
+)
+
+
+def jinja_detail(message: str) -> str:
+    """A Jinja TemplateSyntaxError message in Vietnamese (never the English text)."""
+    import re
+
+    def tags(text: str) -> str:
+        names = re.findall(r"'(\w+)'", text)
+        return " hoặc ".join(f"«{{% {name} %}}»" for name in names)
+
+    for pattern, vietnamese in _JINJA:
+        match = re.search(pattern, message or "")
+        if match:
+            fields = {k: (tags(v) if k == "tags" else _TAG_NAMES.get(v, v)) for k, v in match.groupdict().items()}
+            return vietnamese.format(**fields)
+    return "cú pháp thẻ không đúng"
+
+
 def finding(code: str, *, item: str = "", agency: str = "", file: str = "", sheet: str = "",
             cell: str = "", column: str = "", **fields: object):
     """A Finding as data: its code (severity from the catalogue), where it is

@@ -1,0 +1,141 @@
+"""Exit codes as the README's table says, and help in Vietnamese throughout.
+
+Seen: a mistyped period exited 3, an unknown agency code 3, Ctrl-C 2, the bare
+command 2; help showed TEXT, [required], PLAN_FILE; `templates check` printed
+Jinja's English message."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import invoke
+
+from cchc_excel import pipeline
+
+COMMANDS = (("init",), ("plan",), ("plan", "show"), ("plan", "check"), ("plan", "import"), ("forms",), ("check",),
+            ("compile",), ("templates",), ("templates", "check"), ("demo",), ("evidence",))
+
+
+def test_the_bare_command_prints_help_and_exits_0():
+    for args in ((), ("plan",), ("templates",)):
+        result = invoke(*args)
+        assert result.exit_code == 0, args
+        assert "Cách dùng:" in result.stdout
+    done = subprocess.run([sys.executable, "-m", "cchc_excel"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "Lệnh:" in done.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("forms", "-p", "2026Q9"),                                        # bad period
+    ("forms", "-p", "Q1-2026"),
+    ("forms", "-p", "2026Q1", "--agency", "khong-co"),                 # unknown agency code
+    ("compile", "-p", "2026Q1", "--date", "31/02/2026"),               # bad date
+    ("check", "-p", "2026Q1", "--today", "hôm nay"),
+    ("check",),                                                        # missing option
+    ("forms", "--khong-co"),                                           # unknown option
+    ("evidence", "--year", "20"),
+])
+def test_usage_errors_exit_2(tmp_path, args):
+    result = invoke(*args, "--dir", tmp_path, "--default-plan")
+    assert result.exit_code == 2, result.output
+    assert "Lỗi:" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_missing_folder_exits_2(tmp_path):
+    assert invoke("check", "-p", "2026Q1", "--dir", tmp_path / "khong-co").exit_code == 2
+
+
+def test_problems_for_the_officer_exit_1(tmp_path):
+    result = invoke("check", "-p", "2026Q1", "--dir", tmp_path, "--default-plan", "--today", "20/03/2026")
+    assert result.exit_code == 1                                       # nobody has sent yet
+
+
+def test_unusable_input_exits_3_with_the_file_named(tmp_path):
+    bad = tmp_path / "ke hoach.docx"
+    bad.write_bytes(b"not a document")
+    result = invoke("init", tmp_path / "w", "--plan", bad)
+    assert result.exit_code == 3 and str(bad) in result.stderr
+
+
+def test_an_output_that_cannot_be_written_exits_3_with_the_file_named(tmp_path, monkeypatch):
+    # What Windows does when the officer has the workbook open in Excel: the rename onto it fails.
+    import os
+
+    from cchc_excel import files
+
+    real = os.replace
+
+    def locked(src, dst, *args, **kwargs):
+        if str(dst).endswith("phong-kinh-te.xlsx"):
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real(src, dst, *args, **kwargs)
+
+    assert invoke("init", tmp_path).exit_code == 0
+    monkeypatch.setattr(files.os, "replace", locked)
+    result = invoke("forms", "-p", "2026Q1", "--dir", tmp_path)
+    assert result.exit_code == 3, result.output
+    assert "phong-kinh-te.xlsx" in result.stderr and "Đóng tệp" in result.stderr
+
+
+def test_ctrl_c_exits_130(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "make_forms", interrupted)
+    result = invoke("forms", "-p", "2026Q1", "--dir", tmp_path, "--default-plan")
+    assert result.exit_code == 130 and "Ctrl-C" in result.stderr
+
+
+def test_help_is_vietnamese_throughout_metavars_included():
+    english = re.compile(r"\b(TEXT|INTEGER|FLOAT|PATH|FILE|DIRECTORY|PLAN_FILE|RANGE|BOOLEAN|required|default|"
+                         r"Usage|Options|Commands|Show this)\b|\d+<=x<=\d+")
+    for args in ((), *COMMANDS):
+        text = invoke(*args, "--help").stdout
+        assert "Cách dùng:" in text, args
+        text = re.sub(r"--[\w-]+", "", text)                                # option names are not prose
+        assert not english.findall(text), (args, english.findall(text))
+    forms_help = invoke("forms", "--help").stdout
+    assert "--period KỲ" in forms_help and "--agency MÃ_CƠ_QUAN" in forms_help and "[bắt buộc]" in forms_help
+    assert "TỆP_KẾ_HOẠCH" in invoke("plan", "import", "--help").stdout
+
+
+def test_the_readme_exit_code_table_matches():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d+) \| (.+?) \|$", readme, re.MULTILINE))
+    assert set(table) == {"0", "1", "2", "3", "4", "130"}
+    assert "kỳ" in table["2"] and "mã cơ quan" in table["2"] and "thư mục" in table["2"]
+    assert "Excel" in table["3"]
+    assert "Ctrl-C" in table["130"]
+
+
+def _template_with(tmp_path, broken: str) -> Path:
+    assert invoke("init", tmp_path).exit_code == 0
+    template = tmp_path / "templates" / "mau-bao-cao-quy.docx"
+    with zipfile.ZipFile(template) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    first = xml.index("{{")
+    parts["word/document.xml"] = (xml[:first] + broken + xml[first:]).encode("utf-8")
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return template
+
+
+@pytest.mark.parametrize("broken, vietnamese", [
+    ("{% for x in items %}", "chưa được đóng"),
+    ("{{ commune | khong_co }}", "không có bộ lọc «khong_co»"),
+    ("{{ commune commune }}", "chữ thừa"),
+])
+def test_templates_check_prints_no_english_jinja_message(tmp_path, broken, vietnamese):
+    _template_with(tmp_path, broken)
+    result = invoke("templates", "check", "--dir", tmp_path)
+    assert result.exit_code == 1, result.output
+    assert vietnamese in result.stdout
+    for english in ("Unexpected", "Jinja", "expected token", "No filter named", "Encountered", "innermost"):
+        assert english not in result.stdout, english
