@@ -108,7 +108,7 @@ class CchcGroup(click.Group):
             raise
         except CchcError as exc:
             err(f"Lỗi: {exc}")
-            ctx.exit(EXIT_USAGE if exc.usage else EXIT_INPUT)
+            ctx.exit(EXIT_USAGE if exc.usage else EXIT_PROBLEMS if exc.problem else EXIT_INPUT)
         except KeyboardInterrupt:
             err("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi xong vẫn giữ nguyên, tệp đang ghi dở không được lưu.")
             ctx.exit(EXIT_INTERRUPTED)

@@ -480,6 +480,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Thư mục {dir} đã có sổ kế hoạch {file}.",
         "Chọn thư mục khác, hoặc thêm --force để tạo lại (sổ cũ sẽ bị thay thế).",
     ),
+    "PLAN_ITEMS_UNASSIGNED": (
+        "Chưa tạo biểu mẫu: {count} sản phẩm không có cơ quan chủ trì trong danh sách cơ quan nên không cơ quan "
+        "nào báo cáo: {items}.",
+        "Sửa cột «Cơ quan chủ trì» của các sản phẩm này ở trang «Nhiệm vụ», hoặc thêm cơ quan vào trang «Cơ quan» "
+        "của sổ kế hoạch (xem chi tiết: {command}), rồi chạy lại.",
+    ),
     "DEMO_DIR_IN_USE": (
         "Không chạy thử trong {dir}: đây là {kind}; lệnh demo ghi biểu mẫu bịa và báo cáo nháp nên sẽ làm hỏng số liệu thật.",
         "Chạy thử ở một thư mục mới, ví dụ: cchc-excel demo cchc-demo",
@@ -504,6 +510,9 @@ USAGE_ERRORS = frozenset({
     "PERIOD_UNKNOWN", "AGENCY_UNKNOWN_CODE", "DEMO_DIR_IN_USE", "DEMO_DIR_EXISTS", "DEMO_INSIDE_WORKSPACE",
     "WORKSPACE_MISSING", "WORKSPACE_NOT_FOUND", "WORKSPACE_IN_INPUT", "WORKSPACE_NESTED", "DIR_NOT_EMPTY",
 })
+
+# Codes that stop a command because the officer has something to fix first (exit 1).
+PROBLEM_ERRORS = frozenset({"PLAN_ITEMS_UNASSIGNED"})
 
 
 def quoted(path: object) -> str:
@@ -618,6 +627,11 @@ class CchcError(Exception):
         self.fields = fields
         self.message, self.fix = render(code, **fields)
         super().__init__(self.message)
+
+    @property
+    def problem(self) -> bool:
+        """True when the officer must fix something first (the run found it, the command was right)."""
+        return self.code in PROBLEM_ERRORS
 
     @property
     def usage(self) -> bool:

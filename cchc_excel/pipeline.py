@@ -218,6 +218,7 @@ def make_forms(
     """Write one workbook per agency to output/<period>/bieu-mau/<code>.xlsx,
     pre-filled from the newest earlier period of the year that was returned."""
     plan = loaded.plan
+    _refuse_unassigned(plan, workspace)
     agencies = agencies_with_forms(plan)
     if agency_code:
         agency_code = Registry(plan.agencies).lookup(agency_code) or agency_code   # old long codes too
@@ -250,6 +251,17 @@ def make_forms(
     finally:
         staged.discard()
     return MadeForms(written, due, workspace.input_dir(period.id))
+
+
+def _refuse_unassigned(plan: Plan, workspace: Workspace) -> None:
+    """No product may silently fall out of every form: one whose lead agency is
+    not in the agency list (or not written) would never be reported."""
+    orphans = [item for item in plan.items if not item.lead]
+    if orphans:
+        listed = "; ".join(
+            f"{item.id} (chủ trì: {', '.join(f'«{n}»' for n in item.unknown_names) or 'chưa ghi'})" for item in orphans)
+        raise CchcError("PLAN_ITEMS_UNASSIGNED", count=len(orphans), items=listed,
+                        command=f"cchc-excel plan check --dir {quoted(workspace.root)}")
 
 
 # --- check -------------------------------------------------------------------------

@@ -111,3 +111,24 @@ def test_init_inside_a_working_folder_is_refused(workspace):
     assert not (workspace / "input" / "2026Q1" / "ke-hoach-cchc.xlsx").exists()
     again = invoke("init", workspace)
     assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_forms_refuse_a_plan_with_a_product_no_agency_answers(tmp_path):
+    # Seen: a task whose lead is an unknown agency was left out of every form; `plan check`
+    # reported it, `forms` exited 0 and said nothing.
+    import openpyxl
+
+    root = tmp_path / "xa"
+    assert invoke("init", root).exit_code == 0
+    book = root / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(book)
+    for row in workbook["Nhiệm vụ"].iter_rows(min_row=5):
+        if row[2].value and str(row[2].value).startswith("Hồ sơ TTHC được số hóa"):
+            row[3].value = "Phòng Tư pháp"                        # not in the agency list
+    workbook.save(book)
+    result = invoke("forms", "-p", "2026Q1", "--dir", root)
+    assert result.exit_code == 1, result.output
+    assert "1 sản phẩm không có cơ quan chủ trì" in result.stderr and "III.7 (chủ trì: «Phòng Tư pháp»)" in result.stderr
+    assert f"cchc-excel plan check --dir {root}" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (root / "output" / "2026Q1" / "bieu-mau").exists()
