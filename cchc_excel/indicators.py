@@ -356,10 +356,16 @@ def format_value(indicator: Indicator, value: float | None) -> str:
     return number(value, decimals)
 
 
-def met(indicator: Indicator, value: float | None) -> str:
+def reached(indicator: Indicator, value: float | None) -> bool | None:
+    """Whether the value meets the indicator's target; None when either is missing."""
     if indicator.target is None or value is None:
-        return ""
-    return "Đạt" if value >= indicator.target else "Chưa đạt"
+        return None
+    return value >= indicator.target
+
+
+def met(indicator: Indicator, value: float | None) -> str:
+    verdict = reached(indicator, value)
+    return "" if verdict is None else "Đạt" if verdict else "Chưa đạt"
 
 
 def target_text(indicator: Indicator) -> str:

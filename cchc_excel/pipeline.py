@@ -443,10 +443,12 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)
     report = staged.write(out / f"bao-cao-cchc-{period.id}.docx", document)
-    book = summary_workbook(plan, loaded.settings, period, checked.intake, context,
-                            {**intakes, period.id: checked.intake})
-    evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan,
-                             _register(loaded, {**intakes, period.id: checked.intake}, period.year), period.year)
+    from . import dataset   # pandas, imported only by the commands that need it
+
+    year = {**intakes, period.id: checked.intake}
+    book = summary_workbook(dataset.summary_data(plan, loaded.settings, period, checked.intake, year))
+    evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan, _register(loaded, year, period.year),
+                             period.year)
     summary = staged.save(book, out / f"tong-hop-{period.id}.xlsx")
     staged.commit()            # check's files, report and summary: all or nothing
     pdf_path, problem = None, ""

@@ -6,6 +6,8 @@ Every text we write goes through :func:`put_text` so a value starting with
 
 from __future__ import annotations
 
+import textwrap
+
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter  # noqa: F401  (re-exported for sheet writers)
@@ -26,7 +28,14 @@ THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+NO_WRAP = Alignment(wrap_text=False, vertical="center")
 TEXT_FORMAT = "@"
+# Number formats: Excel and LibreOffice show the separators of the reader's
+# locale (1.234 and 12,5% in Vietnamese), the value stays a number to compute.
+COUNT_FORMAT = "#,##0"
+AMOUNT_FORMAT = "#,##0.0"
+RATE_FORMAT = "0.0%"
+LINE_HEIGHT = 14.5    # points per line of 12 pt Times New Roman (LibreOffice lays out about 13.8)
 # Characters the XML of a worksheet cannot hold (openpyxl refuses them).
 _ILLEGAL = {c for c in range(32) if c not in (9, 10, 13)}
 MAX_CELL = 32767  # Excel's limit on characters in one cell
@@ -49,6 +58,50 @@ def put_text(cell: Cell, value: object, font: Font = FONT, align: Alignment = WR
     return cell
 
 
+def put_number(cell: Cell, value: float | None, number_format: str = COUNT_FORMAT, font: Font = FONT) -> Cell:
+    """Write a figure as a number cell (empty when None) with its display format."""
+    cell.value = value
+    cell.number_format = number_format
+    cell.font = font
+    cell.alignment = Alignment(vertical="top")
+    return cell
+
+
+def title(sheet: Worksheet, row: int, text: str, last_col: int, font: Font = FONT_TITLE) -> Cell:
+    """A title across the table's columns: merged, on one line, never wrapped
+    into the first column's width."""
+    cell = put_text(sheet.cell(row, 1), text, font, Alignment(horizontal="left", vertical="center"))
+    if last_col > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+    sheet.row_dimensions[row].height = font.sz * 1.6
+    return cell
+
+
+def lines_in(text: str, width: float) -> int:
+    """How many lines a wrapped cell of this column width shows (a cautious
+    estimate: a width unit holds about 1.15 characters of Times New Roman 12 pt)."""
+    per_line = max(4, int(width * 1.15))
+    return sum(max(1, len(textwrap.wrap(part, per_line, break_long_words=True)))
+               for part in str(text).split("\n"))
+
+
+def fit_rows(sheet: Worksheet, first: int, last: int) -> None:
+    """Set each row's height to its tallest wrapped cell. LibreOffice does not
+    grow rows to wrapped text in a file it did not write (it keeps the default
+    height and the lines overlap), so the height is written explicitly."""
+    widths = {}
+    for row in range(first, last + 1):
+        lines = 1
+        for cell in sheet[row]:
+            if cell.value is None or not isinstance(cell.value, str):
+                continue
+            letter = cell.column_letter
+            if letter not in widths:
+                widths[letter] = sheet.column_dimensions[letter].width or 8.43
+            lines = max(lines, lines_in(cell.value, widths[letter]))
+        sheet.row_dimensions[row].height = round(lines * LINE_HEIGHT + 3, 2)
+
+
 def header_row(sheet: Worksheet, row: int, labels: list[str], widths: list[float] | None = None) -> None:
     for col, label in enumerate(labels, start=1):
         cell = put_text(sheet.cell(row=row, column=col), label, FONT_BOLD, WRAP_CENTER)
@@ -58,8 +111,10 @@ def header_row(sheet: Worksheet, row: int, labels: list[str], widths: list[float
         sheet.column_dimensions[get_column_letter(col)].width = width
 
 
-def print_setup(sheet: Worksheet, landscape: bool = True, title_rows: str | None = None) -> None:
-    """A4, fit to page width, header rows repeated on every page."""
+def print_setup(sheet: Worksheet, landscape: bool = True, title_rows: str | None = None,
+                print_area: str | None = None) -> None:
+    """A4, fit to page width (as many pages down as needed), header rows
+    repeated on every page."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
@@ -67,8 +122,11 @@ def print_setup(sheet: Worksheet, landscape: bool = True, title_rows: str | None
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+    sheet.print_options.horizontalCentered = True
     if title_rows:
         sheet.print_title_rows = title_rows
+    if print_area:
+        sheet.print_area = print_area
 
 
 def protect_input_sheet(sheet) -> None:

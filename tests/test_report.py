@@ -76,11 +76,11 @@ def test_report_for_each_period(tmp_path, period_id):
             assert rows[item_id][4].startswith(Status.DONE.label), item_id
 
     workbook = openpyxl.load_workbook(summary)
-    assert workbook.sheetnames == ["Tổng hợp nhiệm vụ", "Theo lĩnh vực", "Theo cơ quan", "Chi tiết trả lời",
-                                   "Số liệu", "Tài liệu kiểm chứng"]
-    items_sheet = workbook["Tổng hợp nhiệm vụ"]
+    assert workbook.sheetnames == ["Tổng hợp sản phẩm", "Theo lĩnh vực", "Theo cơ quan", "Theo kỳ báo cáo",
+                                   "Chi tiết trả lời", "Số liệu", "Tài liệu kiểm chứng"]
+    items_sheet = workbook["Tổng hợp sản phẩm"]
     assert {items_sheet.cell(r, 1).value for r in range(5, items_sheet.max_row + 1)} == set(ITEMS)
-    sources = {items_sheet.cell(r, 1).value: items_sheet.cell(r, 8).value for r in range(5, items_sheet.max_row + 1)}
+    sources = {items_sheet.cell(r, 1).value: items_sheet.cell(r, 9).value for r in range(5, items_sheet.max_row + 1)}
     assert "phong-kinh-te gui lai.xlsx › VI. Tài chính công › dòng" in sources["VI.1.1"]
     assert items_sheet.auto_filter.ref and workbook["Theo lĩnh vực"]._charts
 

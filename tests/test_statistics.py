@@ -91,8 +91,11 @@ def test_annual_report_adds_up_every_period(year):
     sheet = workbook["Số liệu"]
     assert sheet._charts
     rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
-    assert rows["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:5] == (30.0, 36.0, 50.0, 45.5)  # Q1, 6 months, Q3, year
     assert rows["HS_TRUC_TUYEN"][7] == "Cổng DVC quốc gia, 2026"                     # the agency's note, kept
+    assert rows["HS_TIEP_NHAN"][3:5] == (400, 400)                                   # numbers, not text
+    assert rows["TL_TOAN_TRINH"][3:5] == (0.455, 0.455)                              # fractions, shown as %
+    series = {r[1]: r for r in sheet.iter_rows(values_only=True) if r and r[1] and not r[0]}
+    assert series["Tỷ lệ hồ sơ trực tuyến toàn trình"][2:6] == (0.3, 0.36, 0.5, 0.455)  # Q1, 6 months, Q3, year
 
 
 def test_forms_show_the_previous_period_and_ask_only_for_counts(year):

@@ -1,0 +1,261 @@
+"""A period's answers as tidy tables (pandas), and the summary's counts
+computed from them.
+
+- the answers table: one row per agency × product it reports (as lead or
+  named coordinator) with its answer — empty when it sent none — where the
+  answer came from, and the product's outcome for the period;
+- the figures table: one row per agency × indicator it types;
+- counts of products by section, by lead agency and by period: pivots of
+  the per-product table, with the figures' definitions (what is expected, the
+  completion rate) taken from :class:`outcomes.Figures`.
+
+``cchc-excel export`` writes the two tables (CSV for machines, .xlsx for
+people) for the province to combine across communes; the summary workbook
+prints the counts. pandas is imported by this module only, and this module
+only by the commands that need it (compile, export), so ``check`` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .answers import Intake
+from .assignments import agencies_with_forms, agency_indicators, form_rows
+from .models import Period, Plan, Settings
+from .outcomes import Figures, Outcome, outcomes
+from .periods import format_window, parse_period
+from .statistics import period_stats, rate_series
+from .summary import SummaryData
+
+ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
+TOTAL = "Tổng cộng"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str        # CSV header, stable for machines
+    label: str      # header people read
+    width: float    # column width in the .xlsx
+    kind: str = "text"   # text | date | integer | number | flag
+
+
+ANSWER_COLUMNS: tuple[Column, ...] = (
+    Column("period", "Kỳ báo cáo", 10),
+    Column("commune", "Xã", 14),
+    Column("section", "Lĩnh vực", 8),
+    Column("item", "Mã sản phẩm", 9),
+    Column("task", "Nội dung/Nhiệm vụ", 36),
+    Column("product", "Hoạt động/Sản phẩm", 36),
+    Column("timeframe", "Thời gian thực hiện", 16),
+    Column("agency", "Mã cơ quan", 9),
+    Column("agency_name", "Cơ quan", 26),
+    Column("role", "Vai trò (mã)", 10),
+    Column("role_label", "Vai trò", 10),
+    Column("status", "Trạng thái (mã)", 12),
+    Column("status_label", "Trạng thái", 16),
+    Column("status_text", "Trạng thái (như đã ghi)", 16),
+    Column("completed_on", "Ngày hoàn thành", 12, "date"),
+    Column("completed_text", "Ngày hoàn thành (như đã ghi, không phải ngày)", 14),
+    Column("result", "Kết quả thực hiện", 50),
+    Column("evidence", "Văn bản minh chứng", 32),
+    Column("difficulties", "Khó khăn, vướng mắc", 32),
+    Column("proposals", "Đề xuất, kiến nghị", 32),
+    Column("item_due", "Sản phẩm đến hạn trong kỳ", 10, "flag"),
+    Column("item_status", "Trạng thái sản phẩm (mã)", 12),
+    Column("item_status_label", "Trạng thái sản phẩm trong kỳ", 16),
+    Column("item_overdue", "Sản phẩm quá hạn", 10, "flag"),
+    Column("file", "Tệp", 36),
+    Column("sheet", "Trang tính", 20),
+    Column("row", "Dòng", 7, "integer"),
+)
+
+FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("period", "Kỳ báo cáo", 10),
+    Column("commune", "Xã", 14),
+    Column("section", "Lĩnh vực", 8),
+    Column("indicator", "Mã chỉ tiêu", 16),
+    Column("indicator_name", "Chỉ tiêu", 44),
+    Column("unit", "Đơn vị tính", 12),
+    Column("agency", "Mã cơ quan", 9),
+    Column("agency_name", "Cơ quan", 26),
+    Column("value", "Số liệu", 12, "number"),
+    Column("value_text", "Số liệu (như đã ghi)", 14),
+    Column("note", "Ghi chú, giải trình", 40),
+    Column("file", "Tệp", 36),
+    Column("sheet", "Trang tính", 20),
+    Column("row", "Dòng", 7, "integer"),
+)
+
+# Per product of the period: what the counts are pivoted from.
+ITEM_COLUMNS = ("period", "section", "item", "due", "category", "late", "overdue")
+# A due product falls in exactly one category; ``late`` and ``overdue`` are flags on top.
+CATEGORIES = ("done", "in_progress", "not_started", "not_arisen", "not_reported")
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def item_frame(plan: Plan, period: Period, results: list[Outcome]) -> pd.DataFrame:
+    """One row per product: is it due in the period, its category, late, overdue."""
+    rows = [{
+        "period": period.name,
+        "section": o.item.section,
+        "item": o.item.id,
+        "due": o.due,
+        "category": o.status or "not_reported",
+        "late": o.status == "done" and o.on_time is False,
+        "overdue": o.overdue,
+    } for o in results]
+    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
+
+
+def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, results: list[Outcome]) -> pd.DataFrame:
+    """The tidy answers table (ANSWER_COLUMNS): every agency × product it
+    reports, answered or not, in plan order, leads before coordinators."""
+    names = {a.code: a.name for a in plan.agencies}
+    given = {(a.agency, a.item): a for a in intake.answers}
+    outcome_of = {o.item.id: o for o in results}
+    rows = []
+    for agency in agencies_with_forms(plan):
+        for form_row in form_rows(plan, agency.code):
+            item = form_row.item
+            answer = given.get((agency.code, item.id))
+            outcome = outcome_of[item.id]
+            rows.append({
+                "period": period.id, "commune": commune, "section": item.section, "item": item.id,
+                "task": item.task, "product": item.product, "timeframe": item.timeframe.text,
+                "agency": agency.code, "agency_name": names[agency.code],
+                "role": form_row.role, "role_label": ROLE_LABELS[form_row.role],
+                "status": _status_key(answer.status) if answer else "",
+                "status_label": _status_label(answer.status) if answer else "",
+                "status_text": answer.status_text if answer else "",
+                "completed_on": answer.completed_on if answer else None,
+                "completed_text": answer.completed_text if answer else "",
+                "result": answer.result if answer else "", "evidence": answer.evidence if answer else "",
+                "difficulties": answer.difficulties if answer else "",
+                "proposals": answer.proposals if answer else "",
+                "item_due": outcome.due, "item_status": _status_key(outcome.status),
+                "item_status_label": outcome.status_label, "item_overdue": outcome.overdue,
+                "file": answer.file if answer else "", "sheet": answer.sheet if answer else "",
+                "row": answer.row if answer else None,
+            })
+    frame = pd.DataFrame(rows, columns=[c.key for c in ANSWER_COLUMNS])
+    order = {item.id: n for n, item in enumerate(plan.items)}
+    frame = frame.assign(_order=frame["item"].map(order), _lead=frame["role"] != "lead")
+    frame = frame.sort_values(["_order", "_lead", "agency"], kind="stable").drop(columns=["_order", "_lead"])
+    frame["row"] = frame["row"].astype("Int64")
+    return frame.reset_index(drop=True)
+
+
+def figures_table(plan: Plan, period: Period, commune: str, intake: Intake) -> pd.DataFrame:
+    """The tidy figures table (FIGURE_COLUMNS): every agency × indicator it types."""
+    given = {(f.agency, f.code): f for f in intake.figures}
+    rows = []
+    for agency in agencies_with_forms(plan):
+        for indicator in agency_indicators(plan, agency.code):
+            figure = given.get((agency.code, indicator.code))
+            rows.append({
+                "period": period.id, "commune": commune, "section": indicator.section,
+                "indicator": indicator.code, "indicator_name": indicator.name, "unit": indicator.unit,
+                "agency": agency.code, "agency_name": agency.name,
+                "value": figure.value if figure else None, "value_text": figure.text if figure else "",
+                "note": figure.note if figure else "", "file": figure.file if figure else "",
+                "sheet": figure.sheet if figure else "", "row": figure.row if figure else None,
+            })
+    frame = pd.DataFrame(rows, columns=[c.key for c in FIGURE_COLUMNS])
+    frame["value"] = frame["value"].astype("float64")
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
+
+
+def _status_key(status) -> str:
+    return "" if status is None else getattr(status, "value", status)
+
+
+def _status_label(status) -> str:
+    from .formspec import STATUS_LABELS
+    return "" if status is None else STATUS_LABELS[_status_key(status)]
+
+
+# --- counts ----------------------------------------------------------------------------
+
+
+def _count(frame: pd.DataFrame, by: str, order: list[str]) -> list[tuple[str, Figures]]:
+    """Figures per value of ``by`` (in ``order``) and a final total row."""
+    due = frame[frame["due"]]
+    counts = pd.pivot_table(due, index=by, columns="category", values="item", aggfunc="count", fill_value=0)
+    counts = counts.reindex(index=order, columns=list(CATEGORIES), fill_value=0)
+    flags = due.groupby(by)[["late", "overdue"]].sum().reindex(order, fill_value=0)
+    table = counts.join(flags).astype(int)
+    table.loc[TOTAL] = table.sum()
+    return [(str(label), _figures(row)) for label, row in table.iterrows()]
+
+
+def _figures(row: pd.Series) -> Figures:
+    done = int(row["done"])
+    return Figures(
+        due=int(row[list(CATEGORIES)].sum()), done=done, on_time=done - int(row["late"]), late=int(row["late"]),
+        in_progress=int(row["in_progress"]), not_started=int(row["not_started"]),
+        not_arisen=int(row["not_arisen"]), not_reported=int(row["not_reported"]), overdue=int(row["overdue"]),
+    )
+
+
+def by_section(plan: Plan, items: pd.DataFrame) -> list[tuple[str, Figures]]:
+    """Counts of products per plan section (section codes), then the total."""
+    return _count(items, "section", [s.code for s in plan.sections])
+
+
+def by_agency(plan: Plan, answers: pd.DataFrame, items: pd.DataFrame) -> list[tuple[str, Figures]]:
+    """Counts of the products each agency leads, from its own answers."""
+    lead = answers[answers["role"] == "lead"].merge(items[["item", "due", "overdue"]], on="item")
+    own = lead.assign(
+        category=lead["status"].replace("", "not_reported"),
+        late=_late(plan, lead),
+        overdue=lead["overdue"] & (lead["status"] != "done"),
+    )
+    order = [a.name for a in agencies_with_forms(plan) if a.name in set(own["agency_name"])]
+    return _count(own, "agency_name", order)[:-1]   # a sum over agencies counts shared products twice
+
+
+def _late(plan: Plan, lead: pd.DataFrame) -> pd.Series:
+    ends = pd.Series({i.id: i.timeframe.end for i in plan.items if i.timeframe.end}, dtype="object")
+    end = lead["item"].map(ends)
+    done = (lead["status"] == "done") & lead["completed_on"].notna() & end.notna()
+    return done & (lead["completed_on"].where(done) > end.where(done)).fillna(False).astype(bool)
+
+
+def by_period(frames: list[pd.DataFrame]) -> list[tuple[str, Figures]]:
+    """Counts of products per report of the year (frames from :func:`item_frame`)."""
+    joined = pd.concat(frames, ignore_index=True)
+    order = list(dict.fromkeys(joined["period"]))
+    return _count(joined, "period", order)[:-1]   # the periods overlap (year to date): no total
+
+
+# --- the summary's data ------------------------------------------------------------------
+
+
+def commune_of(plan: Plan, settings: Settings) -> str:
+    return settings.commune or plan.meta.commune
+
+
+def summary_data(plan: Plan, settings: Settings, period: Period, intake: Intake,
+                 intakes: dict[str, Intake]) -> SummaryData:
+    """Everything the summary workbook shows. ``intakes``: the returns of the
+    year's reports by period id, this period's included."""
+    results = outcomes(plan, period, intake)
+    answers = answers_table(plan, period, commune_of(plan, settings), intake, results)
+    items = item_frame(plan, period, results)
+    earlier = [parse_period(pid) for pid in intakes if pid != period.id]
+    year = sorted((p for p in earlier if p.year == period.year and p.end < period.end), key=lambda p: p.end)
+    frames = [item_frame(plan, p, outcomes(plan, p, intakes[p.id])) for p in year] + [items]
+    stats = period_stats(plan, settings, period, intakes)
+    notes = {f.code: f.note for f in intake.figures if f.note}
+    return SummaryData(
+        plan=plan, period=period, window=format_window(period), outcomes=results,
+        by_section=by_section(plan, items), by_agency=by_agency(plan, answers, items),
+        by_period=by_period(frames), answers=answers, stats=stats, notes=notes,
+        series=rate_series(plan, settings, period, intakes),
+    )
