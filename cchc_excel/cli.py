@@ -383,6 +383,41 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
         sys.exit(EXIT_PROBLEMS)
 
 
+# --- export ---------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT)
+@period_option
+@dir_option
+@today_option
+def export(period, directory: str, today) -> None:
+    """Xuất dữ liệu của kỳ thành bảng để tỉnh tổng hợp nhiều xã.
+
+    Mỗi dòng một cơ quan × một sản phẩm (trả lời) hoặc một cơ quan × một chỉ tiêu (số liệu).
+    Ghi output/<kỳ>/du-lieu-<kỳ>.xlsx (cho người đọc) và hai tệp CSV cho máy
+    (UTF-8, dấu phẩy phân cách cột, dấu chấm thập phân, ngày dạng năm-tháng-ngày):
+    du-lieu-<kỳ>-tra-loi.csv và du-lieu-<kỳ>-so-lieu.csv.
+
+    Mã thoát: 0 đã xuất; 1 đã xuất nhưng biểu mẫu còn lỗi phải sửa; 3 lỗi đầu vào.
+
+    Ví dụ: cchc-excel export --period 2026Q1 --dir cchc-2026
+    """
+    workspace = _workspace(directory)
+    loaded = _load(directory)
+    with progress_reader() as progress:
+        result = pipeline.export_period(workspace, loaded, period, today or dt.date.today(), progress)
+    console = out()
+    console.print(f"Đã xuất dữ liệu {period.title} ({result.sent}/{result.expected} cơ quan đã nộp): "
+                  f"{result.answers} dòng trả lời, {result.figures} dòng số liệu.")
+    console.print(f"Bảng tính: {result.workbook}")
+    console.print(f"CSV: {result.answers_csv}")
+    console.print(f"CSV: {result.figures_csv}")
+    if result.blocking:
+        console.print(f"[yellow]Lưu ý:[/yellow] biểu mẫu còn {len(result.blocking)} lỗi phải sửa; giá trị lỗi chỉ "
+                      "có ở cột «như đã ghi». Chạy «cchc-excel check» để xem và sửa, rồi xuất lại.")
+        sys.exit(EXIT_PROBLEMS)
+
+
 # --- templates ------------------------------------------------------------------------
 
 

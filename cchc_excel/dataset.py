@@ -18,12 +18,16 @@ only by the commands that need it (compile, export), so ``check`` stays fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
+from . import xlsxkit as kit
 from .answers import Intake
 from .assignments import agencies_with_forms, agency_indicators, form_rows
-from .models import Period, Plan, Settings
+from .models import Period, Plan, Settings, Status
 from .outcomes import Figures, Outcome, outcomes
 from .periods import format_window, parse_period
 from .statistics import period_stats, rate_series
@@ -90,8 +94,11 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
 
 # Per product of the period: what the counts are pivoted from.
 ITEM_COLUMNS = ("period", "section", "item", "due", "category", "late", "overdue")
-# A due product falls in exactly one category; ``late`` and ``overdue`` are flags on top.
-CATEGORIES = ("done", "in_progress", "not_started", "not_arisen", "not_reported")
+# A due product falls in exactly one category (a Status value, or not reported);
+# ``late`` and ``overdue`` are flags on top.
+NOT_REPORTED = "not_reported"
+CATEGORIES = tuple(s.value for s in Status) + (NOT_REPORTED,)
+DONE = Status.DONE.value
 
 
 def _text(value) -> str:
@@ -105,8 +112,8 @@ def item_frame(plan: Plan, period: Period, results: list[Outcome]) -> pd.DataFra
         "section": o.item.section,
         "item": o.item.id,
         "due": o.due,
-        "category": o.status or "not_reported",
-        "late": o.status == "done" and o.on_time is False,
+        "category": _key(o.status) or NOT_REPORTED,
+        "late": o.status == Status.DONE and o.on_time is False,
         "overdue": o.overdue,
     } for o in results]
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
@@ -129,17 +136,17 @@ def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, resu
                 "task": item.task, "product": item.product, "timeframe": item.timeframe.text,
                 "agency": agency.code, "agency_name": names[agency.code],
                 "role": form_row.role, "role_label": ROLE_LABELS[form_row.role],
-                "status": _status_key(answer.status) if answer else "",
-                "status_label": _status_label(answer.status) if answer else "",
+                "status": _key(answer.status) if answer else "",
+                "status_label": answer.status.label if answer and answer.status else "",
                 "status_text": answer.status_text if answer else "",
                 "completed_on": answer.completed_on if answer else None,
                 "completed_text": answer.completed_text if answer else "",
                 "result": answer.result if answer else "", "evidence": answer.evidence if answer else "",
                 "difficulties": answer.difficulties if answer else "",
                 "proposals": answer.proposals if answer else "",
-                "item_due": outcome.due, "item_status": _status_key(outcome.status),
+                "item_due": outcome.due, "item_status": _key(outcome.status),
                 "item_status_label": outcome.status_label, "item_overdue": outcome.overdue,
-                "file": answer.file if answer else "", "sheet": answer.sheet if answer else "",
+                "file": Path(answer.file).name if answer else "", "sheet": answer.sheet if answer else "",
                 "row": answer.row if answer else None,
             })
     frame = pd.DataFrame(rows, columns=[c.key for c in ANSWER_COLUMNS])
@@ -162,7 +169,7 @@ def figures_table(plan: Plan, period: Period, commune: str, intake: Intake) -> p
                 "indicator": indicator.code, "indicator_name": indicator.name, "unit": indicator.unit,
                 "agency": agency.code, "agency_name": agency.name,
                 "value": figure.value if figure else None, "value_text": figure.text if figure else "",
-                "note": figure.note if figure else "", "file": figure.file if figure else "",
+                "note": figure.note if figure else "", "file": Path(figure.file).name if figure else "",
                 "sheet": figure.sheet if figure else "", "row": figure.row if figure else None,
             })
     frame = pd.DataFrame(rows, columns=[c.key for c in FIGURE_COLUMNS])
@@ -171,13 +178,8 @@ def figures_table(plan: Plan, period: Period, commune: str, intake: Intake) -> p
     return frame
 
 
-def _status_key(status) -> str:
-    return "" if status is None else getattr(status, "value", status)
-
-
-def _status_label(status) -> str:
-    from .formspec import STATUS_LABELS
-    return "" if status is None else STATUS_LABELS[_status_key(status)]
+def _key(status: Status | None) -> str:
+    return status.value if status else ""
 
 
 # --- counts ----------------------------------------------------------------------------
@@ -195,10 +197,12 @@ def _count(frame: pd.DataFrame, by: str, order: list[str]) -> list[tuple[str, Fi
 
 
 def _figures(row: pd.Series) -> Figures:
-    done = int(row["done"])
+    done = int(row[DONE])
     return Figures(
         due=int(row[list(CATEGORIES)].sum()), done=done, on_time=done - int(row["late"]), late=int(row["late"]),
-        in_progress=int(row["in_progress"]), not_started=int(row["not_started"]),
+        # as outcomes.figures counts them: a recurring task carried out is "in progress" there
+        in_progress=int(row[Status.IN_PROGRESS.value] + row[Status.CARRIED_OUT.value]),
+        not_started=int(row["not_started"]),
         not_arisen=int(row["not_arisen"]), not_reported=int(row["not_reported"]), overdue=int(row["overdue"]),
     )
 
@@ -212,9 +216,9 @@ def by_agency(plan: Plan, answers: pd.DataFrame, items: pd.DataFrame) -> list[tu
     """Counts of the products each agency leads, from its own answers."""
     lead = answers[answers["role"] == "lead"].merge(items[["item", "due", "overdue"]], on="item")
     own = lead.assign(
-        category=lead["status"].replace("", "not_reported"),
+        category=lead["status"].replace("", NOT_REPORTED),
         late=_late(plan, lead),
-        overdue=lead["overdue"] & (lead["status"] != "done"),
+        overdue=lead["overdue"] & (lead["status"] != DONE),
     )
     order = [a.name for a in agencies_with_forms(plan) if a.name in set(own["agency_name"])]
     return _count(own, "agency_name", order)[:-1]   # a sum over agencies counts shared products twice
@@ -223,7 +227,7 @@ def by_agency(plan: Plan, answers: pd.DataFrame, items: pd.DataFrame) -> list[tu
 def _late(plan: Plan, lead: pd.DataFrame) -> pd.Series:
     ends = pd.Series({i.id: i.timeframe.end for i in plan.items if i.timeframe.end}, dtype="object")
     end = lead["item"].map(ends)
-    done = (lead["status"] == "done") & lead["completed_on"].notna() & end.notna()
+    done = (lead["status"] == DONE) & lead["completed_on"].notna() & end.notna()
     return done & (lead["completed_on"].where(done) > end.where(done)).fillna(False).astype(bool)
 
 
@@ -259,3 +263,49 @@ def summary_data(plan: Plan, settings: Settings, period: Period, intake: Intake,
         by_period=by_period(frames), answers=answers, stats=stats, notes=notes,
         series=rate_series(plan, settings, period, intakes),
     )
+
+
+# --- the export ---------------------------------------------------------------------------
+
+ANSWERS_SHEET = "Trả lời"
+FIGURES_SHEET = "Số liệu"
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for machines: UTF-8 (no byte-order mark), comma separators, dot
+    decimals, ISO dates, stable column keys as headers."""
+    return frame.to_csv(index=False, sep=",", decimal=".", date_format="%Y-%m-%d", lineterminator="\n",
+                        ).encode("utf-8")
+
+
+def export_workbook(title: str, answers: pd.DataFrame, figures: pd.DataFrame) -> Workbook:
+    """The two tables as sheets people open: Vietnamese headers, filters, dates
+    and figures as date and number cells, agency text always as text."""
+    workbook = Workbook()
+    _table_sheet(workbook.active, ANSWERS_SHEET, ANSWER_COLUMNS, answers)
+    _table_sheet(workbook.create_sheet(), FIGURES_SHEET, FIGURE_COLUMNS, figures)
+    workbook.properties.creator = "cchc-excel"
+    workbook.properties.title = title
+    return workbook
+
+
+def _table_sheet(sheet, name: str, columns: tuple[Column, ...], frame: pd.DataFrame) -> None:
+    sheet.title = name
+    kit.header_row(sheet, 1, [c.label for c in columns], [c.width for c in columns])
+    for r, record in enumerate(frame.to_dict("records"), start=2):
+        for c, column in enumerate(columns, start=1):
+            value = record[column.key]
+            cell = sheet.cell(r, c)
+            missing = value is None or pd.isna(value)
+            if column.kind == "text":
+                kit.put_text(cell, "" if missing else value)
+            elif column.kind == "flag":
+                kit.put_text(cell, "Có" if value else "Không")
+            elif column.kind == "date":
+                kit.put_number(cell, None if missing else value, "dd/mm/yyyy")
+            else:
+                kit.put_number(cell, None if missing else value, "0" if column.kind == "integer" else "#,##0.##")
+    last = max(len(frame) + 1, 2)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    sheet.freeze_panes = "A2"
+    kit.print_setup(sheet, landscape=True, title_rows="1:1")

@@ -8,6 +8,7 @@ docx) to the pure steps.
     make_forms(workspace, loaded, period, today) # forms: one workbook per agency
     run_check(workspace, loaded, period, today)  # check: read, check, feedback copies
     run_compile(workspace, loaded, period, today, draft=True)   # compile: report + summary
+    export_period(workspace, loaded, period, today)             # export: the tidy tables (xlsx + CSV)
 """
 
 from __future__ import annotations
@@ -303,6 +304,20 @@ def _counting(progress: Progress | None, total: int) -> Callable[[Path], None] |
     return step
 
 
+def _read_and_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
+                    progress: Progress | None) -> tuple[Intake, list[Finding]]:
+    """The period's returns, read, and the findings on them (nothing written)."""
+    plan = loaded.plan
+    files = find_returns(workspace.input_dir(period.id))
+    intake = collect(plan, period.id, files, _counting(progress, len(files)))
+    before = previous_scheduled(period, loaded.settings.schedule)
+    previous = previous_intake(workspace, plan, before) if before else None
+    findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
+    findings += evidence_findings(plan, intake.answers, period.year, today,
+                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period)))
+    return intake, findings
+
+
 def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
               progress: Progress | None = None, deadline: dt.date | None = None,
               outputs: Outputs | None = None) -> CheckResult:
@@ -312,13 +327,7 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     (the caller commits them with its own); otherwise they are committed here."""
     plan = loaded.plan
     due = return_deadline(period, loaded.settings, deadline)
-    files = find_returns(workspace.input_dir(period.id))
-    intake = collect(plan, period.id, files, _counting(progress, len(files)))
-    before = previous_scheduled(period, loaded.settings.schedule)
-    previous = previous_intake(workspace, plan, before) if before else None
-    findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
-    findings += evidence_findings(plan, intake.answers, period.year, today,
-                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period)))
+    intake, findings = _read_and_check(workspace, loaded, period, today, progress)
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
     staged = outputs if outputs is not None else Outputs()
@@ -516,3 +525,48 @@ def make_evidence_register(workspace: Workspace, loaded: LoadedPlan, year: int) 
     titles = _titles(loaded, year)
     return EvidenceRegister(book, annex, len(entries), sum(e.reference is not None for e in entries),
                             [titles[pid] for pid in intakes])
+
+
+# --- export -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    workbook: Path          # du-lieu-<period>.xlsx, for people
+    answers_csv: Path       # for machines: UTF-8, comma separators, dot decimals
+    figures_csv: Path
+    answers: int            # rows written: agency × product
+    figures: int            # rows written: agency × indicator
+    sent: int               # agencies whose return was read
+    expected: int           # agencies with a form
+    blocking: list[Finding]  # errors still in the returns (the table holds what could be read)
+
+
+def export_period(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
+                  progress: Progress | None = None) -> ExportResult:
+    """Write the period's tidy tables for the province to combine: one row per
+    agency × product (answers) and per agency × indicator (figures), as
+    output/<period>/du-lieu-<period>.xlsx and two CSV files beside it."""
+    from . import dataset   # pandas, imported only by the commands that need it
+
+    plan = loaded.plan
+    intake, findings = _read_and_check(workspace, loaded, period, today, progress)
+    commune = dataset.commune_of(plan, loaded.settings)
+    answers = dataset.answers_table(plan, period, commune, intake, outcomes(plan, period, intake))
+    figures_table = dataset.figures_table(plan, period, commune, intake)
+    out = workspace.output_dir(period.id)
+    stem = f"du-lieu-{period.id}"
+    workbook = dataset.export_workbook(f"Dữ liệu CCHC {period.title} – {commune}", answers, figures_table)
+    staged = Outputs()
+    try:
+        paths = (staged.save(workbook, out / f"{stem}.xlsx"),
+                 staged.write(out / f"{stem}-tra-loi.csv", dataset.to_csv(answers)),
+                 staged.write(out / f"{stem}-so-lieu.csv", dataset.to_csv(figures_table)))
+        staged.commit()            # the three files: all or nothing
+    finally:
+        staged.discard()
+    return ExportResult(
+        *paths, answers=len(answers), figures=len(figures_table),
+        sent=sum(1 for s in intake.submissions.values() if s.used), expected=len(agencies_with_forms(plan)),
+        blocking=[f for f in findings if f.blocking],
+    )

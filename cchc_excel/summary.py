@@ -72,8 +72,11 @@ def summary_workbook(data: SummaryData) -> Workbook:
                   [(sections.get(label, label), f) for label, f in data.by_section], chart=True)
     _counts_sheet(workbook.create_sheet("Theo cơ quan"), f"KẾT QUẢ THEO CƠ QUAN CHỦ TRÌ {period_title}",
                   "Cơ quan chủ trì", data.by_agency, chart=True)
-    _counts_sheet(workbook.create_sheet("Theo kỳ báo cáo"), f"KẾT QUẢ QUA CÁC KỲ BÁO CÁO NĂM {data.period.year}",
-                  "Kỳ báo cáo", data.by_period, chart=False)
+    periods = workbook.create_sheet("Theo kỳ báo cáo")
+    _counts_sheet(periods, f"KẾT QUẢ QUA CÁC KỲ BÁO CÁO NĂM {data.period.year}", "Kỳ báo cáo", data.by_period,
+                  chart=False)
+    if data.plan.indicators:
+        _rates_by_period(periods, data.series)
     _answers_sheet(workbook.create_sheet("Chi tiết trả lời"), data)
     if data.plan.indicators:
         _statistics_sheet(workbook.create_sheet("Số liệu"), data)
@@ -173,12 +176,12 @@ def _answers_sheet(sheet: Worksheet, data: SummaryData) -> None:
             value = record[key]
             cell = sheet.cell(r, c)
             if key == "completed_on":
-                cell.value = value if value and value == value else None
+                cell.value = value or None       # records hold None, never NaN, for a missing value
                 cell.number_format = "dd/mm/yyyy"
                 cell.font = kit.FONT
                 cell.alignment = kit.WRAP_TOP
             elif key == "row":
-                kit.put_number(cell, None if value is None or value != value else int(value), "0")
+                kit.put_number(cell, None if value is None else int(value), "0")
             elif key == "file":
                 kit.put_text(cell, Path(value).name if value else "", align=kit.NO_WRAP)
             elif key == "sheet":
@@ -245,27 +248,29 @@ def _statistics_sheet(sheet: Worksheet, data: SummaryData) -> None:
     sheet.auto_filter.ref = f"A3:H{last}"
     kit.print_setup(sheet, landscape=True, title_rows="3:3")
 
-    titles, series = data.series
-    top = last + 3
-    # Beside the indicators' names (column B), under the table's own columns.
-    kit.put_text(sheet.cell(top, 2), "Tỷ lệ chính qua các kỳ báo cáo", kit.FONT_BOLD, kit.NO_WRAP)
-    for c, label in enumerate(["Tỷ lệ"] + titles, start=2):
+
+def _rates_by_period(sheet: Worksheet, series: tuple[list[str], dict[str, list[float | None]]]) -> None:
+    """The main rates of each report of the year, under the counts, with a line chart."""
+    titles, rates = series
+    top = sheet.max_row + 3
+    kit.put_text(sheet.cell(top, 1), "Tỷ lệ chính qua các kỳ báo cáo", kit.FONT_BOLD, kit.NO_WRAP)
+    for c, label in enumerate(["Tỷ lệ"] + titles, start=1):
         cell = kit.put_text(sheet.cell(top + 1, c), label, kit.FONT_BOLD, kit.WRAP_CENTER)
         cell.fill, cell.border = kit.HEADER_FILL, kit.BORDER
-    for r, (name, values) in enumerate(series.items(), start=top + 2):
-        kit.put_text(sheet.cell(r, 2), name).border = kit.BORDER
-        for c, value in enumerate(values, start=3):
+    for r, (name, values) in enumerate(rates.items(), start=top + 2):
+        kit.put_text(sheet.cell(r, 1), name).border = kit.BORDER
+        for c, value in enumerate(values, start=2):
             cell = kit.put_number(sheet.cell(r, c), None if value is None else round(value / 100, 6), kit.RATE_FORMAT)
             cell.border = kit.BORDER
-    if series and titles:
-        kit.fit_rows(sheet, top + 1, top + 1 + len(series))
+    end = top + 1 + len(rates)
+    kit.fit_rows(sheet, top + 1, end)
+    if rates and len(titles) >= 2:      # one report of the year is a point, not a line
         lines = LineChart()
         lines.title = "Tỷ lệ chính qua các kỳ báo cáo"
         lines.y_axis.number_format = "0%"
         lines.y_axis.scaling.min, lines.y_axis.scaling.max = 0, 1
-        end = top + 1 + len(series)
-        lines.add_data(Reference(sheet, min_col=2, max_col=2 + len(titles), min_row=top + 2, max_row=end),
+        lines.add_data(Reference(sheet, min_col=1, max_col=1 + len(titles), min_row=top + 2, max_row=end),
                        from_rows=True, titles_from_data=True)
-        lines.set_categories(Reference(sheet, min_col=3, max_col=2 + len(titles), min_row=top + 1))
+        lines.set_categories(Reference(sheet, min_col=2, max_col=1 + len(titles), min_row=top + 1))
         lines.height, lines.width = 9, 24
-        sheet.add_chart(lines, f"B{end + 2}")
+        sheet.add_chart(lines, f"A{end + 2}")

@@ -89,13 +89,15 @@ def test_annual_report_adds_up_every_period(year):
     assert "400 hồ sơ TTHC tiếp nhận, trong đó 180 hồ sơ trực tiếp (45,0%), 180 hồ sơ trực tuyến (45,0%)" in text
     workbook = openpyxl.load_workbook(year / "output" / "2026" / "tong-hop-2026.xlsx")
     sheet = workbook["Số liệu"]
-    assert sheet._charts
     rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
     assert rows["HS_TRUC_TUYEN"][7] == "Cổng DVC quốc gia, 2026"                     # the agency's note, kept
     assert rows["HS_TIEP_NHAN"][3:5] == (400, 400)                                   # numbers, not text
     assert rows["TL_TOAN_TRINH"][3:5] == (0.455, 0.455)                              # fractions, shown as %
-    series = {r[1]: r for r in sheet.iter_rows(values_only=True) if r and r[1] and not r[0]}
-    assert series["Tỷ lệ hồ sơ trực tuyến toàn trình"][2:6] == (0.3, 0.36, 0.5, 0.455)  # Q1, 6 months, Q3, year
+    periods = workbook["Theo kỳ báo cáo"]
+    assert periods._charts
+    series = {r[0]: r for r in periods.iter_rows(values_only=True) if r and r[0]}
+    assert series["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:5] == (0.3, 0.36, 0.5, 0.455)  # Q1, 6 months, Q3, year
+    assert [series[name][0] for name in ("Quý I", "6 tháng", "Quý III", "Năm")]      # products counted per report
 
 
 def test_forms_show_the_previous_period_and_ask_only_for_counts(year):
