@@ -215,13 +215,14 @@ def _statistics_sheet(sheet: Worksheet, data: SummaryData) -> None:
     labels = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm", "Chỉ tiêu kế hoạch", "Đánh giá",
               "Ghi chú, giải trình của cơ quan"]
     kit.title(sheet, 1, f"SỐ LIỆU CCHC {data.period.title.upper()}", len(labels))
-    kit.header_row(sheet, 3, labels, [18, 46, 14, 13, 13, 13, 11, 40])
+    code_width = max([len(s.indicator.code) for s in data.stats] + [12]) + 3   # codes never wrap
+    kit.header_row(sheet, 3, labels, [code_width, 46, 14, 13, 13, 13, 11, 40])
     for r, stat in enumerate(data.stats, start=4):
         indicator = stat.indicator
         number_format = _value_format(stat)
         wrong = stat.missing and stat.this is not None    # a rate outside 0–100%: wrong counts
         wrong_ytd = indicator.kind == IndicatorKind.RATE and stat.ytd is not None and not 0 <= stat.ytd <= 100
-        kit.put_text(sheet.cell(r, 1), indicator.code)
+        kit.put_text(sheet.cell(r, 1), indicator.code, align=kit.NO_WRAP)
         kit.put_text(sheet.cell(r, 2), indicator.name)
         kit.put_text(sheet.cell(r, 3), indicator.unit)
         if wrong:

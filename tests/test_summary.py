@@ -21,6 +21,7 @@ from cchc_excel.office import convert
 from cchc_excel.outcomes import agency_figures, figures, outcomes
 from cchc_excel.periods import parse_period
 from cchc_excel.report import sentence_case
+from cchc_excel.statistics import period_stats
 
 PERIOD = "2026Q1"
 LONG = ("Đã tổ chức rà soát toàn bộ quy trình nội bộ giải quyết thủ tục hành chính, cập nhật quy trình điện tử "
@@ -131,18 +132,29 @@ def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(compiled):
     assert long_rows and all(items.row_dimensions[r].height >= 4 * 14 for r in long_rows)
 
 
+def _rate_in_report(root, code: str) -> float:
+    """The rate (in %) the report computes for this period, from the same returns."""
+    loaded = pipeline.load_plan(pipeline.Workspace(root))
+    period = parse_period(PERIOD)
+    intake = pipeline.run_check(pipeline.Workspace(root), loaded, period, dt.date(2026, 3, 20)).intake
+    stat = next(s for s in period_stats(PLAN, loaded.settings, period, {PERIOD: intake}) if s.indicator.code == code)
+    assert 0 < stat.this < 100
+    return stat.this
+
+
 def test_figures_are_number_cells(compiled):
     _, summary = compiled
     workbook = openpyxl.load_workbook(summary)
     sheet = workbook["Số liệu"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]}
-    assert rows["HS_TIEP_NHAN"][3] == 30 and rows["TL_TRUC_TUYEN"][3] == pytest.approx(1 / 3, abs=1e-6)
+    rate = _rate_in_report(compiled[0], "TL_TRUC_TUYEN")
+    assert rows["HS_TIEP_NHAN"][3] == 30 and rows["TL_TRUC_TUYEN"][3] == pytest.approx(rate / 100, abs=1e-6)
     numbers = [sheet.cell(r, c) for r in range(4, 4 + len(PLAN.indicators)) for c in (4, 5)]
     assert all(c.value is None or isinstance(c.value, (int, float)) for c in numbers)
     assert {c.number_format for c in numbers} <= {"#,##0", "#,##0.0", "0.0%"}
     grid = CalamineWorkbook.from_path(str(summary)).get_sheet_by_name("Số liệu").to_python()
     by_code = {r[0]: r for r in grid if r and r[0]}
-    assert by_code["HS_TIEP_NHAN"][3] == 30.0 and isinstance(by_code["TL_TRUC_TUYEN"][3], float)
+    assert by_code["HS_TIEP_NHAN"][3] == 30.0 and by_code["TL_TRUC_TUYEN"][3] == pytest.approx(rate / 100, abs=1e-6)
 
 
 # --- through LibreOffice --------------------------------------------------------------------------
@@ -196,7 +208,8 @@ def test_figures_stay_numbers_after_libreoffice_saves_the_workbook(compiled, sof
     saved = convert(summary, "ods", tmp_path)
     grid = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name("Số liệu").to_python()
     by_code = {r[0]: r for r in grid if r and r[0]}
-    assert by_code["HS_TIEP_NHAN"][3] == 30.0 and by_code["TL_TRUC_TUYEN"][3] == pytest.approx(1 / 3, abs=1e-6)
+    rate = _rate_in_report(compiled[0], "TL_TRUC_TUYEN")
+    assert by_code["HS_TIEP_NHAN"][3] == 30.0 and by_code["TL_TRUC_TUYEN"][3] == pytest.approx(rate / 100, abs=1e-6)
     counts = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name("Theo lĩnh vực").to_python()
     total = next(r for r in counts if r and r[0] == "Tổng cộng")
     assert all(isinstance(v, float) for v in total[1:4])
