@@ -28,7 +28,7 @@ from . import xlsxkit as kit
 from .answers import Intake
 from .assignments import agencies_with_forms, agency_indicators, form_rows
 from .models import Period, Plan, Settings, Status
-from .outcomes import Figures, Outcome, outcomes
+from .outcomes import Figures, Outcome, Standing, agency_outcomes, outcomes
 from .periods import format_window, parse_period
 from .statistics import period_stats, rate_series
 from .summary import SummaryData
@@ -92,31 +92,26 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("row", "Dòng", 7, "integer"),
 )
 
-# Per product of the period: what the counts are pivoted from.
-ITEM_COLUMNS = ("period", "section", "item", "due", "category", "late", "overdue")
-# A due product falls in exactly one category (a Status value, or not reported);
-# ``late`` and ``overdue`` are flags on top.
+# Per product (or per agency × product it leads): what the counts are pivoted from.
+# ``standing`` says whether it is the period's work; a due product falls in
+# exactly one ``category`` (a Status value, or not reported); ``late`` and
+# ``overdue`` are flags on top. The classification itself is outcomes.py's.
+FLAG_COLUMNS = ("key", "item", "standing", "category", "late", "overdue")
 NOT_REPORTED = "not_reported"
 CATEGORIES = tuple(s.value for s in Status) + (NOT_REPORTED,)
-DONE = Status.DONE.value
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
-
-
-def item_frame(plan: Plan, period: Period, results: list[Outcome]) -> pd.DataFrame:
-    """One row per product: is it due in the period, its category, late, overdue."""
+def flag_frame(results: list[Outcome], key: str) -> pd.DataFrame:
+    """One row per outcome, labelled ``key`` (a section, an agency, a period)."""
     rows = [{
-        "period": period.name,
-        "section": o.item.section,
+        "key": key,
         "item": o.item.id,
-        "due": o.due,
-        "category": _key(o.status) or NOT_REPORTED,
+        "standing": o.standing.value,
+        "category": o.status.value if o.status else NOT_REPORTED,
         "late": o.status == Status.DONE and o.on_time is False,
         "overdue": o.overdue,
     } for o in results]
-    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
+    return pd.DataFrame(rows, columns=list(FLAG_COLUMNS))
 
 
 def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, results: list[Outcome]) -> pd.DataFrame:
@@ -185,57 +180,51 @@ def _key(status: Status | None) -> str:
 # --- counts ----------------------------------------------------------------------------
 
 
-def _count(frame: pd.DataFrame, by: str, order: list[str]) -> list[tuple[str, Figures]]:
-    """Figures per value of ``by`` (in ``order``) and a final total row."""
-    due = frame[frame["due"]]
-    counts = pd.pivot_table(due, index=by, columns="category", values="item", aggfunc="count", fill_value=0)
+def count(frame: pd.DataFrame, order: list[str], total: bool) -> list[tuple[str, Figures]]:
+    """Figures per ``key`` of a flag frame (in ``order``), and a total row when asked."""
+    due = frame[frame["standing"] == Standing.DUE.value]
+    counts = pd.pivot_table(due, index="key", columns="category", values="item", aggfunc="count", fill_value=0)
     counts = counts.reindex(index=order, columns=list(CATEGORIES), fill_value=0)
-    flags = due.groupby(by)[["late", "overdue"]].sum().reindex(order, fill_value=0)
-    table = counts.join(flags).astype(int)
-    table.loc[TOTAL] = table.sum()
+    flags = due.groupby("key")[["late", "overdue"]].sum().reindex(order, fill_value=0)
+    earlier = frame[frame["standing"] == Standing.DONE_EARLIER.value].groupby("key").size()
+    table = counts.join(flags).assign(done_earlier=earlier.reindex(order, fill_value=0)).astype(int)
+    if total:
+        table.loc[TOTAL] = table.sum()
     return [(str(label), _figures(row)) for label, row in table.iterrows()]
 
 
 def _figures(row: pd.Series) -> Figures:
-    done = int(row[DONE])
+    done, late = int(row[Status.DONE.value]), int(row["late"])
     return Figures(
-        due=int(row[list(CATEGORIES)].sum()), done=done, on_time=done - int(row["late"]), late=int(row["late"]),
-        # as outcomes.figures counts them: a recurring task carried out is "in progress" there
-        in_progress=int(row[Status.IN_PROGRESS.value] + row[Status.CARRIED_OUT.value]),
-        not_started=int(row["not_started"]),
-        not_arisen=int(row["not_arisen"]), not_reported=int(row["not_reported"]), overdue=int(row["overdue"]),
+        due=int(row[list(CATEGORIES)].sum()), done=done, carried_out=int(row[Status.CARRIED_OUT.value]),
+        on_time=done - late, late=late, in_progress=int(row[Status.IN_PROGRESS.value]),
+        not_started=int(row[Status.NOT_STARTED.value]), not_arisen=int(row[Status.NOT_ARISEN.value]),
+        not_reported=int(row[NOT_REPORTED]), overdue=int(row["overdue"]), done_earlier=int(row["done_earlier"]),
     )
 
 
-def by_section(plan: Plan, items: pd.DataFrame) -> list[tuple[str, Figures]]:
+def by_section(plan: Plan, results: list[Outcome]) -> list[tuple[str, Figures]]:
     """Counts of products per plan section (section codes), then the total."""
-    return _count(items, "section", [s.code for s in plan.sections])
+    frame = pd.concat([flag_frame([o for o in results if o.item.section == s.code], s.code) for s in plan.sections],
+                      ignore_index=True)
+    return count(frame, [s.code for s in plan.sections], total=True)
 
 
-def by_agency(plan: Plan, answers: pd.DataFrame, items: pd.DataFrame) -> list[tuple[str, Figures]]:
-    """Counts of the products each agency leads, from its own answers."""
-    lead = answers[answers["role"] == "lead"].merge(items[["item", "due", "overdue"]], on="item")
-    own = lead.assign(
-        category=lead["status"].replace("", NOT_REPORTED),
-        late=_late(plan, lead),
-        overdue=lead["overdue"] & (lead["status"] != DONE),
-    )
-    order = [a.name for a in agencies_with_forms(plan) if a.name in set(own["agency_name"])]
-    return _count(own, "agency_name", order)[:-1]   # a sum over agencies counts shared products twice
+def by_agency(plan: Plan, period: Period, results: list[Outcome]) -> list[tuple[str, Figures]]:
+    """Counts of the products each agency leads, from its own answers (no
+    total: products led by several agencies would count twice)."""
+    names = [a.name for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)]
+    codes = {a.name: a.code for a in agencies_with_forms(plan)}
+    frame = pd.concat([flag_frame(agency_outcomes(period, results, codes[n]), n) for n in names],
+                      ignore_index=True)
+    return count(frame, names, total=False)
 
 
-def _late(plan: Plan, lead: pd.DataFrame) -> pd.Series:
-    ends = pd.Series({i.id: i.timeframe.end for i in plan.items if i.timeframe.end}, dtype="object")
-    end = lead["item"].map(ends)
-    done = (lead["status"] == DONE) & lead["completed_on"].notna() & end.notna()
-    return done & (lead["completed_on"].where(done) > end.where(done)).fillna(False).astype(bool)
-
-
-def by_period(frames: list[pd.DataFrame]) -> list[tuple[str, Figures]]:
-    """Counts of products per report of the year (frames from :func:`item_frame`)."""
-    joined = pd.concat(frames, ignore_index=True)
-    order = list(dict.fromkeys(joined["period"]))
-    return _count(joined, "period", order)[:-1]   # the periods overlap (year to date): no total
+def by_period(periods: list[tuple[Period, list[Outcome]]]) -> list[tuple[str, Figures]]:
+    """Counts of products per report of the year (no total: the 6-month and
+    annual windows contain the quarters)."""
+    frame = pd.concat([flag_frame(results, p.name) for p, results in periods], ignore_index=True)
+    return count(frame, [p.name for p, _ in periods], total=False)
 
 
 # --- the summary's data ------------------------------------------------------------------
@@ -251,16 +240,15 @@ def summary_data(plan: Plan, settings: Settings, period: Period, intake: Intake,
     year's reports by period id, this period's included."""
     results = outcomes(plan, period, intake)
     answers = answers_table(plan, period, commune_of(plan, settings), intake, results)
-    items = item_frame(plan, period, results)
     earlier = [parse_period(pid) for pid in intakes if pid != period.id]
     year = sorted((p for p in earlier if p.year == period.year and p.end < period.end), key=lambda p: p.end)
-    frames = [item_frame(plan, p, outcomes(plan, p, intakes[p.id])) for p in year] + [items]
+    periods = [(p, outcomes(plan, p, intakes[p.id])) for p in year] + [(period, results)]
     stats = period_stats(plan, settings, period, intakes)
     notes = {f.code: f.note for f in intake.figures if f.note}
     return SummaryData(
         plan=plan, period=period, window=format_window(period), outcomes=results,
-        by_section=by_section(plan, items), by_agency=by_agency(plan, answers, items),
-        by_period=by_period(frames), answers=answers, stats=stats, notes=notes,
+        by_section=by_section(plan, results), by_agency=by_agency(plan, period, results),
+        by_period=by_period(periods), answers=answers, stats=stats, notes=notes,
         series=rate_series(plan, settings, period, intakes),
     )
 

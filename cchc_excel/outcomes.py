@@ -192,8 +192,8 @@ def figures(items: list[Outcome]) -> Figures:
     )
 
 
-def agency_figures(plan: Plan, period: Period, items: list[Outcome], code: str) -> Figures:
-    """Figures over the products an agency leads, from its own answers."""
+def agency_outcomes(period: Period, items: list[Outcome], code: str) -> list[Outcome]:
+    """The products an agency leads, each standing on that agency's own answer."""
     mine = []
     for o in items:
         if code not in o.item.lead:
@@ -202,4 +202,9 @@ def agency_figures(plan: Plan, period: Period, items: list[Outcome], code: str) 
         status = own[0].status if own else None
         completed_on = own[0].completed_on if own else None
         mine.append(_outcome(o.item, period, status, own, (), () if status else (code,), completed_on))
-    return figures(mine)
+    return mine
+
+
+def agency_figures(plan: Plan, period: Period, items: list[Outcome], code: str) -> Figures:
+    """Figures over the products an agency leads, from its own answers."""
+    return figures(agency_outcomes(period, items, code))

@@ -32,17 +32,19 @@ COUNT = "count"
 RATE = "rate"
 # Columns of the count sheets: (Figures field, header, kind). Counts are of products (plan rows).
 COUNT_COLUMNS = (
-    ("due", "Sản phẩm đến hạn", COUNT),
-    ("expected", "Sản phẩm phải thực hiện (trừ chưa phát sinh)", COUNT),
+    ("due", "Sản phẩm đến hạn trong kỳ", COUNT),
+    ("not_arisen", "Chưa phát sinh", COUNT),
+    ("expected", "Phải thực hiện (trừ chưa phát sinh)", COUNT),
     ("done", "Đã hoàn thành", COUNT),
+    ("carried_out", "Đã thực hiện trong kỳ", COUNT),
     ("rate", "Tỷ lệ hoàn thành", RATE),
     ("on_time", "Hoàn thành đúng hạn", COUNT),
     ("late", "Hoàn thành chậm", COUNT),
     ("in_progress", "Đang thực hiện", COUNT),
     ("not_started", "Chưa thực hiện", COUNT),
-    ("not_arisen", "Chưa phát sinh", COUNT),
     ("not_reported", "Chưa báo cáo", COUNT),
     ("overdue", "Quá hạn", COUNT),
+    ("done_earlier", "Đã hoàn thành từ kỳ trước (không tính)", COUNT),
 )
 
 
@@ -124,13 +126,14 @@ def _items_sheet(sheet: Worksheet, data: SummaryData) -> None:
 
 
 def _rate(figures: Figures) -> float | None:
-    return round(figures.done / figures.expected, 4) if figures.expected else None
+    """Completed (done or carried out) over expected, as the report's rate."""
+    return round(figures.completed / figures.expected, 4) if figures.expected else None
 
 
 def _counts_sheet(sheet: Worksheet, title: str, label: str, rows: list[tuple[str, Figures]], chart: bool) -> None:
     last_col = 1 + len(COUNT_COLUMNS)
     kit.title(sheet, 1, title, last_col)
-    kit.header_row(sheet, 3, [label] + [name for _, name, _ in COUNT_COLUMNS], [40] + [11] * len(COUNT_COLUMNS))
+    kit.header_row(sheet, 3, [label] + [name for _, name, _ in COUNT_COLUMNS], [38] + [10.5] * len(COUNT_COLUMNS))
     for r, (name, figures) in enumerate(rows, start=4):
         font = kit.FONT_BOLD if name == "Tổng cộng" else kit.FONT
         kit.put_text(sheet.cell(r, 1), name, font).border = kit.BORDER

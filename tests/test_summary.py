@@ -22,6 +22,7 @@ from cchc_excel.outcomes import agency_figures, figures, outcomes
 from cchc_excel.periods import parse_period
 from cchc_excel.report import sentence_case
 from cchc_excel.statistics import period_stats
+from cchc_excel.summary import COUNT_COLUMNS
 
 PERIOD = "2026Q1"
 LONG = ("Đã tổ chức rà soát toàn bộ quy trình nội bộ giải quyết thủ tục hành chính, cập nhật quy trình điện tử "
@@ -67,32 +68,39 @@ def test_counts_are_number_cells_equal_to_the_report_figures(compiled, tmp_path)
     headings = {sentence_case(s.title): s.code for s in PLAN.sections}
 
     sheet = workbook["Theo lĩnh vực"]
-    header = [c.value for c in sheet[3]]
-    assert header[:5] == ["Lĩnh vực", "Sản phẩm đến hạn", "Sản phẩm phải thực hiện (trừ chưa phát sinh)",
-                          "Đã hoàn thành", "Tỷ lệ hoàn thành"]
-    rows = _rows(sheet, 4)
-    assert [r[0] for r in rows] == list(headings) + ["Tổng cộng"]
+    keys = {label: key for key, label, _ in COUNT_COLUMNS}
+    header = [keys.get(c.value, c.value) for c in sheet[3]]
+    assert header[0] == "Lĩnh vực" and {"due", "expected", "done", "carried_out", "rate"} <= set(header)
+    rows = [dict(zip(header, r)) for r in _rows(sheet, 4)]
+    assert [r["Lĩnh vực"] for r in rows] == list(headings) + ["Tổng cộng"]
     for row in rows:
-        name, due, expected, done, rate, on_time, late, in_progress, not_started, not_arisen, missing, overdue = row
-        code = headings.get(name)
+        code = headings.get(row["Lĩnh vực"])
         want = figures([o for o in results if code is None or o.item.section == code])
-        assert (due, expected, done, on_time, late, in_progress, not_started, not_arisen, missing, overdue) == (
-            want.due, want.expected, want.done, want.on_time, want.late, want.in_progress, want.not_started,
-            want.not_arisen, want.not_reported, want.overdue), name
-        assert all(isinstance(v, int) for v in row[1:4] + row[5:])
-        assert rate == (pytest.approx(want.done / want.expected, abs=1e-4) if want.expected else None)
-    assert sheet.cell(4, 5).number_format == "0.0%" and sheet.cell(4, 2).number_format == "#,##0"
-    assert rows[-1][10] > 0                    # the agency that did not send: products not reported
+        for key in header[1:]:
+            if key == "rate":
+                wanted = round(want.completed / want.expected, 4) if want.expected else None
+                assert row[key] == (pytest.approx(wanted) if wanted is not None else None), row
+            else:
+                assert row[key] == getattr(want, key) and isinstance(row[key], int), (row["Lĩnh vực"], key)
+    rate_col = header.index("rate") + 1
+    assert sheet.cell(4, rate_col).number_format == "0.0%" and sheet.cell(4, 2).number_format == "#,##0"
+    assert rows[-1]["not_reported"] > 0        # the agency that did not send: products not reported
 
-    by_agency = {r[0]: r for r in _rows(workbook["Theo cơ quan"], 4)}
+    agency_header = [keys.get(c.value, c.value) for c in workbook["Theo cơ quan"][3]]
+    by_agency = {r[0]: dict(zip(agency_header, r)) for r in _rows(workbook["Theo cơ quan"], 4)}
     for agency in agencies_with_forms(PLAN):
         if agency.name in by_agency:
-            want = agency_figures(PLAN, results, agency.code)
-            assert by_agency[agency.name][1:4] == (want.due, want.expected, want.done), agency.name
-    assert by_agency["Phòng Kinh tế"][10] == by_agency["Phòng Kinh tế"][1] > 0
+            want = agency_figures(PLAN, period, results, agency.code)
+            got = by_agency[agency.name]
+            assert [got[k] for k in ("due", "expected", "done", "carried_out", "overdue")] == [
+                want.due, want.expected, want.done, want.carried_out, want.overdue], agency.name
+    assert by_agency["Phòng Kinh tế"]["not_reported"] == by_agency["Phòng Kinh tế"]["due"] > 0
 
-    periods = _rows(workbook["Theo kỳ báo cáo"], 4)
-    assert [r[0] for r in periods] == ["Quý I"] and periods[0][1:4] == rows[-1][1:4]
+    period_header = [keys.get(c.value, c.value) for c in workbook["Theo kỳ báo cáo"][3]]
+    periods = [dict(zip(period_header, r)) for r in _rows(workbook["Theo kỳ báo cáo"], 4)]
+    assert [r["Kỳ báo cáo"] for r in periods] == ["Quý I"]
+    assert [periods[0][k] for k in ("due", "done", "carried_out")] == [rows[-1][k] for k in ("due", "done",
+                                                                                           "carried_out")]
 
 
 def test_items_and_answers_come_from_the_returns(compiled):
@@ -123,9 +131,7 @@ def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(compiled):
         assert (setup.fitToWidth, setup.fitToHeight) == (1, 0) and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows, sheet.title                  # the header row repeats on every page
         title = sheet["A1"]
-        assert title.value and not title.alignment.wrap_text, sheet.title
-        merged = [m for m in sheet.merged_cells.ranges if m.min_row == 1 and m.min_col == 1]
-        assert merged and merged[0].max_col >= 5, sheet.title      # the title spans the table
+        assert title.value and not title.alignment.wrap_text, sheet.title   # never cut to the first column
     items = workbook["Tổng hợp sản phẩm"]
     assert items["A1"].value == "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CCHC QUÝ I NĂM 2026"
     long_rows = [r for r in range(5, items.max_row + 1) if items.cell(r, 7).value and LONG in items.cell(r, 7).value]
