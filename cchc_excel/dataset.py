@@ -30,7 +30,8 @@ from .assignments import agencies_with_forms, agency_indicators, form_rows
 from .models import Period, Plan, Settings, Status
 from .outcomes import Figures, Outcome, Standing, agency_outcomes, outcomes
 from .periods import format_window, parse_period
-from .statistics import period_stats, rate_series
+from .indicators import reached
+from .statistics import judgement, period_stats, rate_series, stat_rows, target_sources
 from .summary import SummaryData
 
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
@@ -245,11 +246,18 @@ def summary_data(plan: Plan, settings: Settings, period: Period, intake: Intake,
     periods = [(p, outcomes(plan, p, intakes[p.id])) for p in year] + [(period, results)]
     stats = period_stats(plan, settings, period, intakes)
     notes = {f.code: f.note for f in intake.figures if f.note}
+    sources = target_sources(plan)
+    verdicts = {row["code"]: row["met"] for row in stat_rows(stats, period, sources)}
+    short = set()
+    for stat in stats:
+        judged = judgement(stat, period, sources.get(stat.indicator.code))
+        if verdicts[stat.indicator.code] and judged.due and reached(stat.indicator, judged.value) is False:
+            short.add(stat.indicator.code)
     return SummaryData(
         plan=plan, period=period, window=format_window(period), outcomes=results,
         by_section=by_section(plan, results), by_agency=by_agency(plan, period, results),
         by_period=by_period(periods), answers=answers, stats=stats, notes=notes,
-        series=rate_series(plan, settings, period, intakes),
+        series=rate_series(plan, settings, period, intakes), verdicts=verdicts, short=frozenset(short),
     )
 
 

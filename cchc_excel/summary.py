@@ -62,6 +62,8 @@ class SummaryData:
     answers: object                                  # dataset.answers_table (a DataFrame)
     stats: list[Stat] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)   # indicator code -> the agency's note
+    verdicts: dict[str, str] = field(default_factory=dict)   # indicator code -> the report's verdict words
+    short: frozenset[str] = frozenset()                    # indicator codes judged below their target
     series: tuple[list[str], dict[str, list[float | None]]] = ([], {})   # rates (%) per report of the year
 
 
@@ -238,9 +240,8 @@ def _statistics_sheet(sheet: Worksheet, data: SummaryData) -> None:
             kit.put_number(sheet.cell(r, 5), _number(stat, stat.ytd), number_format)
         target = indicator.target
         kit.put_number(sheet.cell(r, 6), None if target is None else _number(stat, target), f'"≥ "{number_format}')
-        reached = stat.reached
-        kit.put_text(sheet.cell(r, 7), "" if reached is None else "Đạt" if reached else "Chưa đạt",
-                     kit.FONT if reached is not False else kit.FONT_PROBLEM)
+        kit.put_text(sheet.cell(r, 7), data.verdicts.get(indicator.code, ""),
+                     kit.FONT_PROBLEM if indicator.code in data.short else kit.FONT)
         kit.put_text(sheet.cell(r, 8), data.notes.get(indicator.code, ""))
         for c in range(1, len(labels) + 1):
             sheet.cell(r, c).border = kit.BORDER

@@ -138,6 +138,25 @@ def test_every_sheet_prints_on_a4_landscape_fitted_to_the_width(compiled):
     assert long_rows and all(items.row_dimensions[r].height >= 4 * 14 for r in long_rows)
 
 
+def test_verdicts_and_figures_match_the_report(compiled):
+    root, summary = compiled
+    import docx
+
+    report = docx.Document(root / "output" / PERIOD / f"bao-cao-cchc-{PERIOD}.docx")
+    table = next(t for t in report.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    printed = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    sheet = openpyxl.load_workbook(summary)["Số liệu"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
+    assert len(rows) == len(printed)
+    judged = 0
+    for code, name, unit, this, ytd, target, verdict, _ in rows:
+        assert (verdict or "") == printed[name][5], name
+        judged += bool(verdict)
+        if isinstance(this, (int, float)) and unit != "%":
+            assert printed[name][2] == f"{this:,.0f}".replace(",", "."), name
+    assert judged
+
+
 def _rate_in_report(root, code: str) -> float:
     """The rate (in %) the report computes for this period, from the same returns."""
     loaded = pipeline.load_plan(pipeline.Workspace(root))
