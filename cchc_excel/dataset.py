@@ -27,10 +27,10 @@ from openpyxl.utils import get_column_letter
 from . import xlsxkit as kit
 from .answers import Intake
 from .assignments import agencies_with_forms, agency_indicators, form_rows
+from .indicators import reached
 from .models import Period, Plan, Settings, Status
 from .outcomes import Figures, Outcome, Standing, agency_outcomes, outcomes
 from .periods import format_window, parse_period
-from .indicators import reached
 from .statistics import judgement, period_stats, rate_series, stat_rows, target_sources
 from .summary import SummaryData
 
