@@ -390,7 +390,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
 @period_option
 @dir_option
 @today_option
-def export(period, directory: str, today) -> None:
+def export(period, directory: str | None, default_plan: bool, today) -> None:
     """Xuất dữ liệu của kỳ thành bảng để tỉnh tổng hợp nhiều xã.
 
     Mỗi dòng một cơ quan × một sản phẩm (trả lời) hoặc một cơ quan × một chỉ tiêu (số liệu).
@@ -402,8 +402,7 @@ def export(period, directory: str, today) -> None:
 
     Ví dụ: cchc-excel export --period 2026Q1 --dir cchc-2026
     """
-    workspace = _workspace(directory)
-    loaded = _load(directory)
+    workspace, loaded = _open(directory, default_plan)
     with progress_reader() as progress:
         result = pipeline.export_period(workspace, loaded, period, today or dt.date.today(), progress)
     console = out()

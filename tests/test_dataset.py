@@ -29,7 +29,7 @@ def _amount_agency() -> str:
 def returned(tmp_path_factory):
     """Every agency but one returned its form, filled the way an officer does."""
     root = tmp_path_factory.mktemp("export")
-    assert invoke("forms", "-p", PERIOD, "--dir", root).exit_code == 0
+    assert invoke("forms", "--default-plan", "-p", PERIOD, "--dir", root).exit_code == 0
     forms = root / "output" / PERIOD / "bieu-mau"
     for form in sorted(forms.iterdir()):
         if form.stem == "buu-dien-xa":
@@ -46,7 +46,7 @@ def returned(tmp_path_factory):
 
 
 def test_export_writes_one_row_per_agency_and_product(returned):
-    result = invoke("export", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
+    result = invoke("export", "--default-plan", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
     assert result.exit_code == 1, result.output           # written, but one agency has not sent
     assert "Đã xuất dữ liệu quý I năm 2026 (4/5 cơ quan đã nộp)" in result.stdout
     assert "cchc-excel check" in result.stdout
@@ -69,7 +69,7 @@ def test_export_writes_one_row_per_agency_and_product(returned):
 
 
 def test_export_figures_use_dot_decimals(returned):
-    invoke("export", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
+    invoke("export", "--default-plan", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
     text = (returned / "output" / PERIOD / f"du-lieu-{PERIOD}-so-lieu.csv").read_text(encoding="utf-8")
     assert text.splitlines()[0] == ",".join(c.key for c in FIGURE_COLUMNS)
     table = pd.read_csv(io.StringIO(text))
@@ -82,7 +82,7 @@ def test_export_figures_use_dot_decimals(returned):
 
 
 def test_export_workbook_is_for_people(returned):
-    invoke("export", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
+    invoke("export", "--default-plan", "-p", PERIOD, "--dir", returned, "--today", "20/03/2026")
     workbook = openpyxl.load_workbook(returned / "output" / PERIOD / f"du-lieu-{PERIOD}.xlsx")
     assert workbook.sheetnames == ["Trả lời", "Số liệu"]
     answers = workbook["Trả lời"]
@@ -100,7 +100,7 @@ def test_export_workbook_is_for_people(returned):
 
 def test_check_does_not_import_pandas(returned):
     script = ("import sys\nfrom cchc_excel.cli import main\n"
-              f"try:\n    main(['check', '-p', '{PERIOD}', '--dir', {str(returned)!r}, '--today', '20/03/2026'])\n"
+              f"try:\n    main(['check', '--default-plan', '-p', '{PERIOD}', '--dir', {str(returned)!r}, '--today', '20/03/2026'])\n"
               "except SystemExit:\n    pass\n"
               "sys.stderr.write('PANDAS=' + str('pandas' in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)

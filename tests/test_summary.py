@@ -41,7 +41,7 @@ def _tweak(agency: str, answers: dict) -> None:
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory):
     root = filled_period(tmp_path_factory.mktemp("summary"), PERIOD, skip=("phong-kinh-te",), tweak=_tweak)
-    result = invoke("compile", "-p", PERIOD, "--dir", root, "--today", "20/03/2026", "--draft")
+    result = invoke("compile", "--default-plan", "-p", PERIOD, "--dir", root, "--today", "20/03/2026", "--draft")
     assert result.exit_code == 1, result.output          # a draft: one agency has not sent
     summary = root / "output" / PERIOD / f"tong-hop-{PERIOD}.xlsx"
     assert summary.exists()
