@@ -346,13 +346,14 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
     id_col = columns["id"]
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
     _outside(form, rows, sheet, header_index, columns, "id", _ID, set(input_cols.values()))
+    letters = {col: column_letters(col + 1) for col in input_cols.values()}
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         item = clean(row[id_col]) if id_col < len(row) else ""
         if not _ID.match(item):
             for key, col in input_cols.items():
                 value = row[col] if col < len(row) else ""
-                ref = f"{column_letters(col + 1)}{index + 1}"
+                ref = f"{letters[col]}{index + 1}"
                 if value not in (None, "") and clean(value):
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(value)[:80]))
                 else:
@@ -361,7 +362,7 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         values: dict[str, object] = {}
         cells: dict[str, Cell] = {}
         for key, col in input_cols.items():
-            ref = f"{column_letters(col + 1)}{index + 1}"
+            ref = f"{letters[col]}{index + 1}"
             value = row[col] if col < len(row) else ""
             values[key] = value
             cells[key] = Cell(file, sheet, ref)

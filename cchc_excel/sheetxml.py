@@ -121,19 +121,16 @@ def _plain_facts(xml: bytes) -> tuple[int, int, bool] | None:
     """(rows, columns, has formulas) when every cell and row tag is written plainly; else None."""
     if _PREFIXED.search(xml):
         return None
-    max_row = 0
-    letters = set()
-    formulas = False
-    for tag, column, row in _PLAIN_TAG.findall(xml):
-        if tag == b"f":
-            formulas = True
-            continue
-        if not row or (tag == b"c" and not column):
-            return None                      # no reference, or not written first: the general way
-        max_row = max(max_row, int(row))
-        if column:
-            letters.add(column)
-    return max_row, max((column_number(c) for c in letters), default=0), formulas
+    found = _PLAIN_TAG.findall(xml)
+    if not found:
+        return 0, 0, False
+    tags, columns, rows = zip(*found)          # transposed in C: no Python loop over the cells
+    formulas, row_tags = tags.count(b"f"), tags.count(b"row")
+    if rows.count(b"") != formulas or columns.count(b"") != formulas + row_tags:
+        return None                             # a tag without a reference, or "r" not first: the general way
+    max_row = max(map(int, filter(None, rows)), default=0)
+    max_col = max(map(column_number, set(columns) - {b""}), default=0)
+    return max_row, max_col, formulas > 0
 
 
 def xlsx_extent(xml: bytes) -> tuple[int, int]:

@@ -41,9 +41,11 @@ _ILLEGAL = {c for c in range(32) if c not in (9, 10, 13)}
 MAX_CELL = 32767  # Excel's limit on characters in one cell
 
 
+_DROP_ILLEGAL = dict.fromkeys(_ILLEGAL)
+
+
 def safe_text(value: str) -> str:
-    text = "".join(ch for ch in str(value) if ord(ch) not in _ILLEGAL)
-    return text[:MAX_CELL]
+    return str(value).translate(_DROP_ILLEGAL)[:MAX_CELL]
 
 
 def put_text(cell: Cell, value: object, font: Font = FONT, align: Alignment = WRAP_TOP) -> Cell:
