@@ -329,19 +329,29 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
 
 def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts) -> None:
     found_issues: list[RawIssue] = []
-    header = _find_header(rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)
+    header = None
+    if sheet != spec.FIGURES_SHEET:            # the figures sheet is looked at as such first
+        header = _find_header(rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)
     if header is None:
         figure_issues: list[RawIssue] = []
         figures = _find_header(rows, spec.FIGURE_COLUMNS, ("code", "value"), sheet, figure_issues)
         if figures is not None:
             form.issues.extend(figure_issues)
             _read_figures(form, rows, file, sheet, figures, facts)
+        elif sheet == spec.FIGURES_SHEET and (item_header := _find_header(
+                rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)) is not None:
+            form.issues.extend(found_issues)
+            _read_items(form, rows, file, sheet, facts, item_header)
         elif found_issues or figure_issues:
             form.issues.extend(found_issues or figure_issues)
         elif any(clean(v) for row in rows for v in row if v not in (None, "")):
             form.issues.append(RawIssue("EXTRA_SHEET", sheet, ""))
         return
     form.issues.extend(found_issues)
+    _read_items(form, rows, file, sheet, facts, header)
+
+
+def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts, header) -> None:
     header_index, columns = header
     id_col = columns["id"]
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}

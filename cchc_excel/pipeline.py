@@ -21,15 +21,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import evidencebook, planbook, planimport
+from . import planbook, planimport
 from .agencies import Registry
 from .answers import Intake
 from .assignments import agencies_with_forms, form_rows
 from .carryforward import carry_forward
-from .chart import completion_chart
 from .checks import check_period
 from .deadlines import Deadline, return_deadline
-from .docx_render import render as render_docx
 from .evidence import Cited, Entry, cited, evidence_findings, register
 from .feedback import AgencyState, agency_states, copy_digest, feedback_digest, feedback_form, findings_workbook
 from .files import Outputs, os_reason
@@ -45,8 +43,6 @@ from .outcomes import Figures, figures, outcomes
 from .periods import earlier_periods, parse_period
 from .plan import load_plan_file
 from .planimport import ImportPreview
-from .report import build_context
-from .summary import summary_workbook
 
 EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
 
@@ -442,6 +438,14 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
 
 def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, checked: CheckResult,
                      staged: Outputs, draft: bool, report_date: dt.date | None, pdf: bool) -> CompileResult:
+    # Imported here: the report's libraries (docxtpl, matplotlib, python-docx) take longer to load than
+    # `check` takes to read a few hundred returns, and only `compile` needs them.
+    from . import evidencebook
+    from .chart import completion_chart
+    from .docx_render import render as render_docx
+    from .report import build_context
+    from .summary import summary_workbook
+
     plan = loaded.plan
     intakes = year_intakes(workspace, loaded, period)
     context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
@@ -505,6 +509,8 @@ class EvidenceRegister:
 def make_evidence_register(workspace: Workspace, loaded: LoadedPlan, year: int) -> EvidenceRegister:
     """«Danh mục tài liệu kiểm chứng» of the year from every scheduled report's
     returns: output/<year>/danh-muc-tai-lieu-kiem-chung-<year>.xlsx and .docx."""
+    from . import evidencebook
+
     intakes = {}
     for period in schedule_periods(year, loaded.settings.schedule):
         intake = previous_intake(workspace, loaded.plan, period)
