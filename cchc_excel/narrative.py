@@ -51,7 +51,7 @@ def tidy(text: str) -> str:
     «Chi số» for «Chỉ số», «sở Nội vụ», a word written twice («cơ chế cơ chế»)."""
     text = re.sub(r"\bChi số\b", "Chỉ số", text)
     text = re.sub(r"\bsở Nội vụ\b", "Sở Nội vụ", text)
-    return re.sub(r"\b(\w+(?: \w+)?) \1\b", r"\1", text)
+    return re.sub(r"\b(\w+ \w+) \1\b", r"\1", text)
 
 
 def lower_first(text: str) -> str:
@@ -90,6 +90,18 @@ def bare_topic(task: Task | str) -> str:
     return text
 
 
+_VERBS = ("xay dung", "trien khai", "ban hanh", "to chuc", "thuc hien", "ra soat", "cong bo", "cong khai",
+          "van hanh", "ho tro", "duy tri", "ket noi", "nang cao", "quan ly", "cap nhat", "day manh", "tang cuong",
+          "kiem tra", "danh gia", "hoan thanh", "tuyen truyen", "so hoa", "dang ky", "dang tai", "giai quyet",
+          "dong bo", "tham gia", "phoi hop", "tong hop", "chua ", "da ", "dang ", "tiep nhan", "theo doi",
+          "huong dan", "niem yet", "phat hanh", "gui ", "lap ", "trinh ", "tiep tuc", "chi dao", "bo tri")
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether a wording opens with an action ('Xây dựng và triển khai …', 'Đăng ký 01 sáng kiến …')."""
+    return fold(text).startswith(_VERBS)
+
+
 def _names(plan: Plan) -> dict[str, str]:
     return {a.code: a.name for a in plan.agencies}
 
@@ -124,7 +136,8 @@ def product_sentence(plan: Plan, outcome: Outcome) -> str:
         key = fold(what)
         by_text.setdefault(key, (what, []))[1].append(names.get(answer.agency, answer.agency))
     if len(by_text) > 1 or (len(item.lead) > 1 and by_text):
-        text = "; ".join(f"{', '.join(agencies)} {lower_first(what)}" for what, agencies in by_text.values())
+        text = "; ".join(f"{', '.join(agencies)} {lower_first(what)}" if starts_with_verb(what)
+                         else f"{', '.join(agencies)}: {what}" for what, agencies in by_text.values())
     elif by_text:
         text = upper_first(next(iter(by_text.values()))[0])
     elif outcome.status == Status.DONE:
@@ -139,11 +152,11 @@ def product_sentence(plan: Plan, outcome: Outcome) -> str:
         if evidence and not _mentions(text, evidence) and evidence not in notes:
             notes.append(evidence)
     if outcome.status == Status.DONE and outcome.on_time is False and outcome.completed_on:
-        notes.append(f"hoàn thành ngày {short_date(outcome.completed_on)}, chậm so với Kế hoạch")
+        day = short_date(outcome.completed_on)
+        dated = any(day in n for n in notes) or day in text
+        notes.append("hoàn thành chậm so với Kế hoạch" if dated else f"hoàn thành ngày {day}, chậm so với Kế hoạch")
     if notes:
         text += f" ({'; '.join(notes)})"
-    if outcome.status == Status.IN_PROGRESS and len(by_text) <= 1 and "dang " not in fold(text).replace("dang ky", ""):
-        text += "; đang tiếp tục thực hiện"
     parts = [sentence(text)]
     if outcome.overdue:
         parts.append("Việc thực hiện còn chậm so với thời hạn của Kế hoạch.")
@@ -187,6 +200,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
         sentences: list[str] = []
         missing = False
         arisen = False
+        progressing = False
         for task in tasks:
             for item in task.items:
                 outcome = by_item.get(item.id)
@@ -201,6 +215,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                 if outcome.status == Status.NOT_ARISEN:
                     continue
                 arisen = True
+                progressing = progressing or (outcome.status == Status.IN_PROGRESS and len(outcome.leads) == 1)
                 said = product_sentence(plan, outcome)
                 if fold(said) not in seen:
                     seen.add(fold(said))
@@ -216,7 +231,9 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                 quiet.extend(lower_first(topic(t)) for t in tasks)
             continue
         number = f"{prefix}{len(points) + 1}."
-        points.append(line(tidy(f"{number} {label}: {' '.join(sentences)}"), missing))
+        if progressing and "dang " not in fold(sentences[-1]) and "tiep tuc" not in fold(sentences[-1]):
+            sentences[-1] = sentences[-1].rstrip(".") + "; đang tiếp tục thực hiện."
+        points.append(line(f"{number} {label}: {' '.join(sentences)}", missing))
     if quiet:
         points.append(line(f"Trong kỳ chưa phát sinh việc {'; '.join(quiet)} (nhiệm vụ thực hiện khi có phát sinh "
                            "hoặc theo yêu cầu)."))

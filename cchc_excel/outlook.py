@@ -17,6 +17,7 @@ from .narrative import (
     lower_first,
     sentence,
     sentence_case,
+    starts_with_verb,
     topic,
     upper_first,
 )
@@ -114,13 +115,3 @@ def _forward(task, outs: list[Outcome], following: Period, first_quarter: Period
     if starts_with_verb(text):
         return sentence(f"{upper_first(text)} {_timing(following)}")
     return sentence(f"Triển khai {lower_first(text)} {_timing(following)}")
-
-
-_VERBS = ("xay dung", "trien khai", "ban hanh", "to chuc", "thuc hien", "ra soat", "cong bo", "cong khai",
-          "van hanh", "ho tro", "duy tri", "ket noi", "nang cao", "quan ly", "cap nhat", "day manh", "tang cuong",
-          "kiem tra", "danh gia", "hoan thanh", "tuyen truyen", "so hoa")
-
-
-def starts_with_verb(text: str) -> bool:
-    """Whether a task wording already opens with an action ('Xây dựng và triển khai …')."""
-    return fold(text).startswith(_VERBS)

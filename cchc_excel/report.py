@@ -118,7 +118,8 @@ def build_context(
             "heading": heading,
             "number": number,          # 0 for section I, 1.. for II–VII
             "summary": _section_summary(heading, figs),   # kept for edited templates; the annex tells it
-            "figure_lines": figure_sentences(stats, section.code, period, sources, draft, settings.leading_zero),
+            "figure_lines": figure_sentences(stats, section.code, period, sources, draft, settings.leading_zero,
+                                             said=" ".join(ln["text"] for ln in lines)),
             "lines": lines or [line("Trong kỳ chưa có kết quả được báo cáo.")],
             "figures": figs.as_dict(),
         })

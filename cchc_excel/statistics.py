@@ -258,10 +258,12 @@ def _target_note(stat: Stat, judged: Judgement, printed: float | None) -> str:
 
 
 def figure_sentences(stats: list[Stat], section: str, period: Period, sources: dict[str, Item],
-                     draft: bool, leading_zero: bool = True) -> list[dict]:
+                     draft: bool, leading_zero: bool = True, said: str = "") -> list[dict]:
     """The section's key figures in one sentence, parts woven into their totals
-    and a rate beside its count; nothing that is zero, nothing said twice; a
+    and a rate beside its count; nothing that is zero, nothing said twice (a
+    count the section's own text already gives — ``said`` — is left out); a
     target whose work the plan schedules later said so instead of a verdict."""
+    already = fold(said)
     in_section = [s for s in stats if s.indicator.section == section]
     by_code = {s.indicator.code: s for s in stats}
     denominators = {s.indicator.denominator for s in stats if s.indicator.kind == IndicatorKind.RATE}
@@ -312,6 +314,9 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
             continue   # zero, or a mere base of a rate: the annex shows it, the body does not spell it out
         if indicator.aggregation != Aggregation.SUM and not parts:
             continue   # a stock, score or rank: the annex (and the index sub-point) tells it
+        shown = _shown(indicator, stat.this, leading_zero)
+        if not parts and indicator.unit and f"{fold(shown)} {fold(indicator.unit).split()[0]}" in already:
+            continue   # the agencies' text already says it ("Rà soát 06 văn bản …")
         text = counted(indicator, stat.this, leading_zero)
         for ratio in (s for s in stats if s.indicator.kind == IndicatorKind.RATE
                       and s.indicator.numerator == (indicator.code,) and not s.missing):
