@@ -264,10 +264,29 @@ def _refuse_unassigned(plan: Plan, workspace: Workspace) -> None:
 # --- check -------------------------------------------------------------------------
 
 
-def previous_intake(workspace: Workspace, plan: Plan, period: Period) -> Intake | None:
+class Returns:
+    """Each earlier period's returns read once per command: one use case
+    (check, compile…) makes one and every step that needs a period's
+    returns asks it, so a period is never read twice in a run."""
+
+    def __init__(self, workspace: Workspace, plan: Plan) -> None:
+        self.workspace, self.plan = workspace, plan
+        self._read: dict[str, Intake | None] = {}
+        self.reads = 0            # periods actually read (for tests)
+
+    def of(self, period: Period) -> Intake | None:
+        """The period's returns as ``check`` reads them, or None when there are none."""
+        if period.id not in self._read:
+            files = find_returns(self.workspace.input_dir(period.id))
+            self._read[period.id] = collect(self.plan, period.id, files) if files else None
+            self.reads += 1
+        return self._read[period.id]
+
+
+def previous_intake(workspace: Workspace, plan: Plan, period: Period,
+                    returns: Returns | None = None) -> Intake | None:
     """The returns of an earlier period (for carried answers and figures), or None."""
-    files = find_returns(workspace.input_dir(period.id))
-    return collect(plan, period.id, files) if files else None
+    return (returns or Returns(workspace, plan)).of(period)
 
 
 @dataclass(frozen=True)
@@ -301,29 +320,31 @@ def _counting(progress: Progress | None, total: int) -> Callable[[Path], None] |
 
 
 def _read_and_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
-                    progress: Progress | None) -> tuple[Intake, list[Finding]]:
+                    progress: Progress | None, returns: Returns | None = None) -> tuple[Intake, list[Finding]]:
     """The period's returns, read, and the findings on them (nothing written)."""
     plan = loaded.plan
+    returns = returns or Returns(workspace, plan)
     files = find_returns(workspace.input_dir(period.id))
     intake = collect(plan, period.id, files, _counting(progress, len(files)))
     before = previous_scheduled(period, loaded.settings.schedule)
-    previous = previous_intake(workspace, plan, before) if before else None
+    previous = returns.of(before) if before else None
     findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
     findings += evidence_findings(plan, intake.answers, period.year, today,
-                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period)))
+                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period, returns)))
     return intake, findings
 
 
 def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date,
               progress: Progress | None = None, deadline: dt.date | None = None,
-              outputs: Outputs | None = None) -> CheckResult:
+              outputs: Outputs | None = None, returns: Returns | None = None) -> CheckResult:
     """Read every return of the period, check it, and write the findings
     workbook and the agencies' feedback copies. ``deadline`` overrides the
     return date for this run. With ``outputs`` the files are only staged there
     (the caller commits them with its own); otherwise they are committed here."""
     plan = loaded.plan
+    returns = returns or Returns(workspace, plan)
     due = return_deadline(period, loaded.settings, deadline)
-    intake, findings = _read_and_check(workspace, loaded, period, today, progress)
+    intake, findings = _read_and_check(workspace, loaded, period, today, progress, returns)
     states = agency_states(plan, intake, findings)
     out = workspace.output_dir(period.id)
     staged = outputs if outputs is not None else Outputs()
@@ -395,12 +416,14 @@ def template_for(workspace: Workspace, period: Period) -> tuple[Path, bool]:
     return Path(str(importlib.resources.files("cchc_excel") / "data" / name)), True
 
 
-def year_intakes(workspace: Workspace, loaded: LoadedPlan, period: Period) -> dict[str, Intake]:
+def year_intakes(workspace: Workspace, loaded: LoadedPlan, period: Period,
+                 returns: Returns | None = None) -> dict[str, Intake]:
     """The returns of the year's earlier scheduled reports, by period id."""
+    returns = returns or Returns(workspace, loaded.plan)
     found = {}
     for earlier in schedule_periods(period.year, loaded.settings.schedule):
         if earlier.end < period.end:
-            intake = previous_intake(workspace, loaded.plan, earlier)
+            intake = returns.of(earlier)
             if intake is not None:
                 found[earlier.id] = intake
     return found
@@ -426,18 +449,20 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
     """Check the period, then write the report (.docx, optionally .pdf) and the
     summary workbook. Blocking findings stop it unless draft is asked for."""
     staged = Outputs()
+    returns = Returns(workspace, loaded.plan)
     try:
-        checked = run_check(workspace, loaded, period, today, progress, outputs=staged)
+        checked = run_check(workspace, loaded, period, today, progress, outputs=staged, returns=returns)
         if checked.blocking and not draft:
             staged.commit()
             return CompileResult(checked, blocked=True)
-        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf)
+        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns)
     finally:
         staged.discard()          # nothing left behind when something failed before the commit
 
 
 def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, checked: CheckResult,
-                     staged: Outputs, draft: bool, report_date: dt.date | None, pdf: bool) -> CompileResult:
+                     staged: Outputs, draft: bool, report_date: dt.date | None, pdf: bool,
+                     returns: Returns) -> CompileResult:
     # Imported here: the report's libraries (docxtpl, matplotlib, python-docx) take longer to load than
     # `check` takes to read a few hundred returns, and only `compile` needs them.
     from . import evidencebook
@@ -447,7 +472,7 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     from .summary import summary_workbook
 
     plan = loaded.plan
-    intakes = year_intakes(workspace, loaded, period)
+    intakes = year_intakes(workspace, loaded, period, returns)
     context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
                             draft=bool(checked.blocking) or draft, intakes=intakes)
     rows = context["by_section"]

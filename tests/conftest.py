@@ -86,3 +86,12 @@ def q1_forms(tmp_path_factory) -> Path:
     result = invoke("forms", "--default-plan", "--period", "2026Q1", "--dir", root)
     assert result.exit_code == 0, result.output
     return root / "output" / "2026Q1" / "bieu-mau"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that drive LibreOffice carry the `libreoffice` marker (select or
+    leave them out with -m): those using the uno_python fixture, and those
+    marked by hand."""
+    for item in items:
+        if "uno_python" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.libreoffice)
