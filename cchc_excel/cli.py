@@ -121,7 +121,8 @@ class CchcGroup(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=CchcGroup, context_settings=CONTEXT, help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
+@click.group(cls=CchcGroup, context_settings=CONTEXT,
+             help="cchc-excel: biểu mẫu Excel và báo cáo cải cách hành chính cấp xã.")
 @click.version_option(__version__, "-V", "--version", message="cchc-excel %(version)s")
 def cli() -> None:
     pass
@@ -470,7 +471,8 @@ def templates_check(directory: str | None, default_plan: bool) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("directory", default="cchc-demo", type=click.Path(file_okay=False))
-@click.option("--period", "-p", default="2026Q1", show_default=True, callback=_period, help="Kỳ báo cáo của bản chạy thử.")
+@click.option("--period", "-p", default="2026Q1", show_default=True, callback=_period,
+              help="Kỳ báo cáo của bản chạy thử.")
 @click.option("--force", is_flag=True, help="Chạy thử lại trong thư mục chạy thử đã có (chỉ thư mục do lệnh demo tạo).")
 def demo(directory: str, period, force: bool) -> None:
     """Chạy thử toàn bộ quy trình trên kế hoạch mặc định, trong một lệnh.

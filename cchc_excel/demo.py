@@ -183,7 +183,8 @@ def claim_folder(root: Path, force: bool = False) -> None:
             raise CchcError("DEMO_INSIDE_WORKSPACE", dir=root, workspace=parent)
     if absolute.is_dir() and any(absolute.iterdir()):
         if not (absolute / MARKER).is_file():
-            kind = "thư mục làm việc có sổ kế hoạch" if (absolute / planbook.FILENAME).exists() else "thư mục đã có nội dung"
+            has_plan = (absolute / planbook.FILENAME).exists()
+            kind = "thư mục làm việc có sổ kế hoạch" if has_plan else "thư mục đã có nội dung"
             raise CchcError("DEMO_DIR_IN_USE", dir=root, kind=kind)
         if not force:
             raise CchcError("DEMO_DIR_EXISTS", dir=root)

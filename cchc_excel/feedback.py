@@ -183,8 +183,8 @@ def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code:
     """What the agency's feedback copy is made from: when it is unchanged, so is the copy."""
     own = [f for f in findings if f.agency == agency_code]
     parts = (__version__, FORM_VERSION, fingerprint(plan), repr(settings), period.id, repr(deadline),
-             repr(sorted((repr(a) for a in intake.answers if a.agency == agency_code))),
-             repr(sorted((repr(f) for f in intake.figures if f.agency == agency_code))),
+             repr(sorted(repr(a) for a in intake.answers if a.agency == agency_code)),
+             repr(sorted(repr(f) for f in intake.figures if f.agency == agency_code)),
              repr(sorted(repr(f) for f in own)))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 

@@ -179,7 +179,8 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         f"Nhiệm vụ «Khi phát sinh»: nếu trong kỳ chưa có việc thì chọn «{Status.NOT_ARISEN.label}».",
         "Muốn xuống dòng trong một ô: bấm Alt+Enter. Chữ dài bị che thì nhấp đúp vào mép dưới số thứ tự "
         "dòng (bên trái) để giãn dòng. Không thêm, xóa, đổi tên trang tính hay cột.",
-        "Lưu tệp (.xlsx) và gửi lại trước hạn; đổi tên tệp cũng không sao — chương trình nhận biết biểu mẫu qua nội dung.",
+        "Lưu tệp (.xlsx) và gửi lại trước hạn; đổi tên tệp cũng không sao — chương trình nhận biết biểu mẫu "
+        "qua nội dung.",
     ]
     if carried_from:
         steps.insert(2, f"Các ô nền xanh đã được điền sẵn từ báo cáo {carried_from.title}: "
@@ -257,7 +258,8 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
         }
         previous = prefill.values.get(item.id, {})
         if previous and prefill.source:
-            values["note"] = previous.get("note") or f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi."
+            values["note"] = (previous.get("note")
+                              or f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi.")
         not_due = values["due"] == "Chưa đến hạn"
         for column in spec.COLUMNS:
             cell = sheet.cell(r, col[column.key])

@@ -42,7 +42,8 @@ def write_sheet(sheet, plan: Plan) -> None:
     kit.header_row(sheet, 1, [label for _, label, _ in COLUMNS], [w for _, _, w in COLUMNS])
     for row, indicator in enumerate(plan.indicators, start=2):
         values = {
-            "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "section": section_names.get(indicator.section, indicator.section),
+            "code": indicator.code, "name": indicator.name, "unit": indicator.unit,
+            "section": section_names.get(indicator.section, indicator.section),
             "agency": names.get(indicator.agency, indicator.agency), "kind": KIND_LABELS[indicator.kind],
             "aggregation": AGGREGATION_LABELS[indicator.aggregation], "part_of": indicator.part_of,
             "parts_rule": PART_RULE_LABELS[indicator.parts_rule], "numerator": " + ".join(indicator.numerator),

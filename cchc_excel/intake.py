@@ -361,7 +361,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         row = rows[index]
         item = clean(row[id_col]) if id_col < len(row) else ""
         if not _ID.match(item):
-            for key, col in input_cols.items():
+            for col in input_cols.values():
                 value = row[col] if col < len(row) else ""
                 ref = f"{letters[col]}{index + 1}"
                 if value not in (None, "") and clean(value):

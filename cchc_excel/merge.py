@@ -10,9 +10,9 @@ cannot be read or placed becomes a finding.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from . import formspec as spec
 from .agencies import Registry

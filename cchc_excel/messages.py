@@ -292,7 +292,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Sửa ngày ở ô {cell}; nếu chưa xong thì chọn «{status_in_progress}».",
     ),
     "NOT_ARISEN_INVALID": (
-        "{item}: «{status_not_arisen}» chỉ dùng cho nhiệm vụ khi có phát sinh, nhưng thời gian của nhiệm vụ này là «{timeframe}».",
+        "{item}: «{status_not_arisen}» chỉ dùng cho nhiệm vụ khi có phát sinh, nhưng thời gian của nhiệm vụ này "
+        "là «{timeframe}».",
         "Chọn trạng thái khác ở ô {cell} (ví dụ «{status_not_started}» kèm lý do).",
     ),
     "ITEM_OVERDUE": (
@@ -447,7 +448,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "TEMPLATE_SYNTAX": (
         "Mẫu báo cáo {file}: thẻ bị hỏng ({detail}) gần đoạn «{near}».",
-        "Mở mẫu bằng Word, sửa thẻ cho đủ cặp {{{{ … }}}} hoặc {{% … %}} (gõ lại cả thẻ trong một lần, không định dạng riêng từng phần).",
+        "Mở mẫu bằng Word, sửa thẻ cho đủ cặp {{{{ … }}}} hoặc {{% … %}} (gõ lại cả thẻ trong một lần, "
+        "không định dạng riêng từng phần).",
     ),
     "PDF_UNAVAILABLE": (
         "Không tạo được bản PDF: {detail}",
@@ -487,7 +489,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "của sổ kế hoạch (xem chi tiết: {command}), rồi chạy lại.",
     ),
     "DEMO_DIR_IN_USE": (
-        "Không chạy thử trong {dir}: đây là {kind}; lệnh demo ghi biểu mẫu bịa và báo cáo nháp nên sẽ làm hỏng số liệu thật.",
+        "Không chạy thử trong {dir}: đây là {kind}; lệnh demo ghi biểu mẫu bịa và báo cáo nháp nên sẽ làm hỏng "
+        "số liệu thật.",
         "Chạy thử ở một thư mục mới, ví dụ: cchc-excel demo cchc-demo",
     ),
     "DEMO_DIR_EXISTS": (

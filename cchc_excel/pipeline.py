@@ -17,9 +17,9 @@ import datetime as dt
 import importlib.resources
 import shutil
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from . import planbook, planimport
 from .agencies import Registry

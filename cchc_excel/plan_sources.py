@@ -70,7 +70,7 @@ def read_docx(path: Path, shown_as: Path | None = None) -> list[RawTable]:
     title_lines: list[str] = []
     body = document.element.body
     tables: list[RawTable] = []
-    for index, child in enumerate(body.iterchildren()):
+    for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = clean("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))

@@ -58,7 +58,8 @@ def test_each_problem_is_found_where_it_is(q1_forms, tmp_path):
         "VI.2": {"status": "Hoàn thàn", "result": "Phßng Kinh tÕ ®· ban hµnh v¨n b¶n"},   # unknown status, TCVN3
         "VII.5": {"status": Status.NOT_ARISEN.label},                                           # not event-triggered
         "IV.4": {"status": None},                                                       # due, no status
-        "VI.3": {"status": Status.DONE.label, "completed_on": dt.datetime(2025, 11, 30), "result": "Đã thực hiện kiến nghị",
+        "VI.3": {"status": Status.DONE.label, "completed_on": dt.datetime(2025, 11, 30),
+                 "result": "Đã thực hiện kiến nghị",
                  "evidence": "Báo cáo số 7/BC-KT"},                                     # before the window
     })
     out = tmp_path / "kt.xlsx"

@@ -59,7 +59,8 @@ def test_output_is_utf8_even_where_the_locale_is_not(tmp_path):
     import os
 
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    result = subprocess.run([sys.executable, "-m", "cchc_excel", "plan", "check", "--default-plan", "--dir", str(tmp_path)],
+    command = [sys.executable, "-m", "cchc_excel", "plan", "check", "--default-plan", "--dir", str(tmp_path)]
+    result = subprocess.run(command,
                             capture_output=True, env=env)
     assert result.returncode == 0, result.stderr
     assert "Cảnh báo I.6" in result.stdout.decode("utf-8")

@@ -24,7 +24,8 @@ def test_forms_filled_in_libreoffice_compile_into_the_report(tmp_path, uno_pytho
             for item_id, row in item_rows(sheet):
                 item = ITEMS[item_id]
                 if item.timeframe.kind.value == "conditional":
-                    cells.append({"sheet": sheet.title, "cell": cell_ref("status", row), "text": Status.NOT_ARISEN.label})
+                    cells.append({"sheet": sheet.title, "cell": cell_ref("status", row),
+                                  "text": Status.NOT_ARISEN.label})
                     continue
                 result = f"LibreOffice: {form.stem} đã thực hiện {item_id} & <kiểm tra>"
                 typed.append(result)

@@ -201,7 +201,8 @@ def test_evidence_notes_never_make_a_feedback_copy(tmp_path, q1_forms):
                     values["evidence"] = evidence
             fill(form, inbox / form.name, answers, text_keys=("result", "evidence"),
                  figures=consistent_figures(CHECK_PLAN, form.stem))
-        return json.loads(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--json").stdout)
+        return json.loads(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026",
+                                 "--json").stdout)
 
     plain = run(tmp_path / "plain", "")
     odd = run(tmp_path / "odd", "Kế hoạch kiểm tra (chưa có số); QĐ 12/QĐ-UBND (32/13/2026)")

@@ -37,7 +37,8 @@ def test_incomplete_period_exits_1_with_located_problems_and_feedback(tmp_path, 
     assert "VI.1.1: trạng thái «Hoàn thàn» không có trong danh sách" in result.stdout
     assert "ô H5" in result.stdout and "Đã nộp 4/5 cơ quan" in result.stdout
 
-    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026").stdout)
+    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json",
+                             "--today", "20/03/2026").stdout)
     states = {a["code"]: a["status"] for a in data["agencies"]}
     assert states == {"phong-vhxh": "sent", "vp-hdnd-ubnd": "sent",
                       "tt-pvhcc": "sent", "phong-kinh-te": "sent", "buu-dien-xa": "missing"}
@@ -148,7 +149,8 @@ def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path,
     shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}
     assert shown["Hạn gửi lại biểu mẫu"].startswith("17/03/2026 (3 ngày làm việc")
 
-    again = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026", "--deadline", "12/03/2026",
+    again = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026",
+                   "--deadline", "12/03/2026",
                    "--json")
     data = json.loads(again.stdout)
     assert data["deadline"] == {"due": "2026-03-12", "report": None, "working_days": 3, "overridden": True,

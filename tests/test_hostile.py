@@ -379,7 +379,8 @@ def test_a_return_whose_metadata_names_another_agency_is_caught(q1_forms, tmp_pa
 
     kt, vh, vp = tmp_path / "kt.xlsx", tmp_path / "vh.xlsx", tmp_path / "vp.xlsx"
     shared = {"status": "Đang thực hiện", "result": "Đã quán triệt kế hoạch CCHC đến công chức"}
-    fill(q1_forms / "phong-kinh-te.xlsx", kt, {"VI.1.1": done()}, transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
+    fill(q1_forms / "phong-kinh-te.xlsx", kt, {"VI.1.1": done()},
+         transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
     fill(q1_forms / "phong-vhxh.xlsx", vh, {"I.1": done()}, transform=claim("phong-kinh-te", "Phòng Kinh tế"))
     # Identical answers to an item every body reports (led by «Các cơ quan, đơn vị») are normal.
     group_item = next(i.id for i in PLAN.items if i.lead_is_group and "vp-hdnd-ubnd" in i.lead)

@@ -30,7 +30,8 @@ def test_answers_are_found_by_item_id_after_sorting_inserting_and_hiding(q1_form
         workbook["IV. Tổ chức bộ máy"].title = "Tổ chức (đã đổi tên)"
         workbook.create_sheet("Ghi chép riêng")["A1"] = "Nháp của chị Lan"
 
-    answers = {"VI.1.1": done(result="Công khai dự toán"), "VI.4.2": {"status": Status.IN_PROGRESS.label, "result": "Đang kiểm tra"},
+    answers = {"VI.1.1": done(result="Công khai dự toán"),
+               "VI.4.2": {"status": Status.IN_PROGRESS.label, "result": "Đang kiểm tra"},
                "IV.2": {"status": Status.NOT_ARISEN.label}}
     out = tmp_path / "kt.xlsx"
     fill(q1_forms / "phong-kinh-te.xlsx", out, answers, transform=mess_up)

@@ -68,7 +68,8 @@ def test_an_explained_outlier_figure_is_not_sent_back(tmp_path, q1_forms):
     fill(form, root / "input" / "2026Q1" / f"bao cao {agency}.xlsx", {}, figures=previous)
     fill(q2_form, root / "input" / "2026Q2" / "tt.xlsx", answers, figures=figures,
          figure_notes={"TTHC_CONG_KHAI": "Tỉnh công bố bổ sung 720 thủ tục trong quý"})
-    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q2", "--dir", root, "--json", "--today", "20/06/2026").stdout)
+    data = json.loads(invoke("check", "--default-plan", "-p", "2026Q2", "--dir", root, "--json",
+                             "--today", "20/06/2026").stdout)
     codes = {f["code"]: f["severity"] for f in data["findings"] if f["agency"] == agency and "OUTLIER" in f["code"]}
     assert codes == {"FIGURE_OUTLIER_EXPLAINED": "info"}
 

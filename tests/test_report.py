@@ -201,7 +201,8 @@ def test_same_inputs_give_the_same_document(tmp_path):
     root = filled_period(tmp_path, "2026Q1")
     parts = []
     for _ in range(2):
-        assert invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
+        compiled = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+        assert compiled.exit_code == 0
         with zipfile.ZipFile(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx") as archive:
             parts.append({n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"})
     assert parts[0] == parts[1]

@@ -122,7 +122,8 @@ def test_forms_show_the_previous_period_and_ask_only_for_counts(year):
 
 def test_year_to_date_without_an_earlier_report_says_so(tmp_path):
     _fill_period(tmp_path, "2026Q3")                         # no Q1 or 6-month returns in input/
-    result = invoke("compile", "--default-plan", "-p", "2026Q3", "--dir", tmp_path, "--today", TODAY["2026Q3"], "--draft")
+    result = invoke("compile", "--default-plan", "-p", "2026Q3", "--dir", tmp_path, "--today", TODAY["2026Q3"],
+                    "--draft")
     note = "số lũy kế năm chưa gồm quý I năm 2026, 6 tháng đầu năm 2026"
     assert note in result.stdout
     assert note in document_text(tmp_path / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx")
@@ -159,7 +160,7 @@ def test_every_verdict_agrees_with_the_number_beside_it(reports, period):
             continue
         judged = _number(match["ytd"] or match["printed"])
         assert (judged >= _number(match["target"])) == (match["verdict"] == "đạt"), match.group(0)
-    for name, (unit, this, ytd, target, verdict) in _annex_stats(reports[period]).items():
+    for name, (_unit, this, ytd, target, verdict) in _annex_stats(reports[period]).items():
         if verdict in ("Đạt", "Chưa đạt", "Đạt (lũy kế năm)", "Chưa đạt (lũy kế năm)"):
             value = _number((ytd if "lũy kế" in verdict else this).rstrip("%"))
             assert (value >= _number(target.split()[-1].rstrip("%"))) == verdict.startswith("Đạt"), name

@@ -40,7 +40,8 @@ def test_every_wording_of_the_design_is_classified(text, kind):
 
 
 def test_spans_of_quarters_months_and_deadlines():
-    assert parse_timeframe("Quý I, IV/2026").spans == ((D(2026, 1, 1), D(2026, 3, 31)), (D(2026, 10, 1), D(2026, 12, 31)))
+    assert parse_timeframe("Quý I, IV/2026").spans == ((D(2026, 1, 1), D(2026, 3, 31)),
+                                                       (D(2026, 10, 1), D(2026, 12, 31)))
     assert len(parse_timeframe("Quý I,II, III, IV/2026").spans) == 4
     assert parse_timeframe("Quý II, III, IV năm 2026").spans[0] == (D(2026, 4, 1), D(2026, 6, 30))
     assert parse_timeframe("Tháng 01/2026").spans == ((D(2026, 1, 1), D(2026, 1, 31)),)
