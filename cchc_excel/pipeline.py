@@ -481,7 +481,7 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)
     report = staged.write(out / f"bao-cao-cchc-{period.id}.docx", document)
-    from . import dataset   # pandas, imported only by the commands that need it
+    from . import dataset  # pandas, imported only by the commands that need it
 
     year = {**intakes, period.id: checked.intake}
     book = summary_workbook(dataset.summary_data(plan, loaded.settings, period, checked.intake, year))
@@ -578,7 +578,7 @@ def export_period(workspace: Workspace, loaded: LoadedPlan, period: Period, toda
     """Write the period's tidy tables for the province to combine: one row per
     agency × product (answers) and per agency × indicator (figures), as
     output/<period>/du-lieu-<period>.xlsx and two CSV files beside it."""
-    from . import dataset   # pandas, imported only by the commands that need it
+    from . import dataset  # pandas, imported only by the commands that need it
 
     plan = loaded.plan
     intake, findings = _read_and_check(workspace, loaded, period, today, progress)

@@ -100,7 +100,8 @@ def test_export_workbook_is_for_people(returned):
 
 def test_check_does_not_import_pandas(returned):
     script = ("import sys\nfrom cchc_excel.cli import main\n"
-              f"try:\n    main(['check', '--default-plan', '-p', '{PERIOD}', '--dir', {str(returned)!r}, '--today', '20/03/2026'])\n"
+              f"try:\n    main(['check', '--default-plan', '-p', '{PERIOD}', '--dir', {str(returned)!r},"
+              " '--today', '20/03/2026'])\n"
               "except SystemExit:\n    pass\n"
               "sys.stderr.write('PANDAS=' + str('pandas' in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)

@@ -149,7 +149,7 @@ def test_verdicts_and_figures_match_the_report(compiled):
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
     assert len(rows) == len(printed)
     judged = 0
-    for code, name, unit, this, ytd, target, verdict, _ in rows:
+    for _code, name, unit, this, _ytd, _target, verdict, _ in rows:
         assert (verdict or "") == printed[name][5], name
         judged += bool(verdict)
         if isinstance(this, (int, float)) and unit != "%":
