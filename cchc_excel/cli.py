@@ -56,6 +56,12 @@ def _open(directory: str | None, default_plan: bool) -> tuple[pipeline.Workspace
     return workspace, loaded
 
 
+def _warn(warnings) -> None:
+    """Sanity warnings, on stderr (the run goes on; --json output stays clean)."""
+    for warning in warnings:
+        err(f"Cảnh báo: {warning}")
+
+
 def dir_option(command):
     """--dir and --default-plan, on every command that works in a working folder."""
     command = click.option(
@@ -293,6 +299,7 @@ def forms(period, agency_code: str | None, deadline, directory: str | None, defa
                   f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
     for note in deadline_notes(made.deadline):
         console.print(f"[yellow]Lưu ý:[/yellow] {note}")
+    _warn(made.warnings)
 
 
 # --- check ---------------------------------------------------------------------------
@@ -360,6 +367,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
         result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
                                       pdf, progress)
     console = out()
+    _warn(result.warnings)
     if result.blocked:
         print_check(result.check, period, workspace.input_dir(period.id))
         console.print(f"[red]Chưa lập báo cáo:[/red] còn {len(result.check.blocking)} lỗi phải sửa (xem trên). "

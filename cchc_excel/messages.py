@@ -482,6 +482,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Thư mục {dir} đã có sổ kế hoạch {file}.",
         "Chọn thư mục khác, hoặc thêm --force để tạo lại (sổ cũ sẽ bị thay thế).",
     ),
+    "PERIOD_OUTSIDE_PLAN_YEAR": (
+        "Kỳ {period} ({title}) không thuộc năm {year} của kế hoạch trong sổ kế hoạch.",
+        "Kiểm tra lại --period (ví dụ {example}); nếu đã sang năm mới thì nhập kế hoạch của năm đó: "
+        "cchc-excel plan import <tệp kế hoạch> --dir {dir}",
+    ),
+    "REPORT_DATE_BEFORE_DATA_END": (
+        "Ngày ghi trên báo cáo {date} ở trước ngày chốt số liệu {end} của {title}: báo cáo ghi ngày khi số "
+        "liệu của kỳ chưa đủ.",
+        "Kiểm tra lại --date (ngày/tháng/năm); ngày báo cáo thường sau {end}.",
+    ),
     "PLAN_ITEMS_UNASSIGNED": (
         "Chưa tạo biểu mẫu: {count} sản phẩm không có cơ quan chủ trì trong danh sách cơ quan nên không cơ quan "
         "nào báo cáo: {items}.",

@@ -37,6 +37,7 @@ from .intake import find_returns
 from .lint import lint_plan, lint_settings
 from .merge import collect
 from .messages import CchcError, finding, quoted
+from .messages import render as render_message
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
 from .outcomes import Figures, figures, outcomes
@@ -202,6 +203,7 @@ class MadeForms:
     forms: list[WrittenForm]
     deadline: Deadline    # the day agencies send them back, and how it was reached
     inbox: Path           # where the officer puts the returned files
+    warnings: tuple[str, ...] = ()   # sanity warnings (a period outside the plan year), rendered
 
 
 def make_forms(
@@ -247,7 +249,23 @@ def make_forms(
         staged.commit()            # every form or none
     finally:
         staged.discard()
-    return MadeForms(written, due, workspace.input_dir(period.id))
+    return MadeForms(written, due, workspace.input_dir(period.id), sanity_warnings(workspace, loaded, period))
+
+
+def sanity_warnings(workspace: Workspace, loaded: LoadedPlan, period: Period,
+                    report_date: dt.date | None = None) -> tuple[str, ...]:
+    """What is allowed but most likely a slip: a period outside the plan's
+    year, a report dated before the period's data are in. Rendered text
+    (message → fix), for the CLI to show; the run goes on."""
+    found = []
+    year = loaded.plan.meta.year
+    if year and period.year != year:
+        found.append(render_message("PERIOD_OUTSIDE_PLAN_YEAR", period=period.id, title=period.title, year=year,
+                                    example=f"{year}Q1", dir=quoted(workspace.root)))
+    if report_date and report_date < period.end:
+        found.append(render_message("REPORT_DATE_BEFORE_DATA_END", date=f"{report_date:%d/%m/%Y}",
+                                    end=f"{period.end:%d/%m/%Y}", title=period.title))
+    return tuple(f"{message}\n→ {fix}" for message, fix in found)
 
 
 def _refuse_unassigned(plan: Plan, workspace: Workspace) -> None:
@@ -441,6 +459,7 @@ class CompileResult:
     context: dict | None = None
     figures: Figures | None = None   # the period's counts of products
     figures_note: str = ""           # year-to-date figures lack an earlier report
+    warnings: tuple[str, ...] = ()   # sanity warnings (see sanity_warnings)
 
 
 def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date, draft: bool = False,
@@ -454,7 +473,7 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
         checked = run_check(workspace, loaded, period, today, progress, outputs=staged, returns=returns)
         if checked.blocking and not draft:
             staged.commit()
-            return CompileResult(checked, blocked=True)
+            return CompileResult(checked, blocked=True, warnings=sanity_warnings(workspace, loaded, period, report_date))
         return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns)
     finally:
         staged.discard()          # nothing left behind when something failed before the commit
@@ -497,7 +516,8 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
             problem = str(exc)
     note = (context.get("figures_note") or {}).get("text", "")
     counts = figures(outcomes(plan, period, checked.intake))
-    return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note)
+    return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note,
+                         sanity_warnings(workspace, loaded, period, report_date))
 
 
 # --- evidence register ------------------------------------------------------------------

@@ -139,3 +139,27 @@ def test_templates_check_prints_no_english_jinja_message(tmp_path, broken, vietn
     assert vietnamese in result.stdout
     for english in ("Unexpected", "Jinja", "expected token", "No filter named", "Encountered", "innermost"):
         assert english not in result.stdout, english
+
+
+def test_a_period_outside_the_plan_year_is_warned(tmp_path):
+    # Seen: `forms --period 2027Q1` on the 2026 plan passed without a word.
+    assert invoke("init", tmp_path).exit_code == 0
+    result = invoke("forms", "-p", "2027Q1", "--dir", tmp_path)
+    assert result.exit_code == 0
+    assert "Cảnh báo: Kỳ 2027Q1 (quý I năm 2027) không thuộc năm 2026 của kế hoạch" in result.stderr
+    assert "cchc-excel plan import" in result.stderr
+    same_year = invoke("forms", "-p", "2026Q1", "--dir", tmp_path)
+    assert "Cảnh báo: Kỳ" not in same_year.stderr
+
+
+def test_a_report_dated_before_the_data_end_is_warned(tmp_path):
+    # Seen: `compile --date 05/02/2026` for a Q1 report (data to 14/03) passed without a word.
+    assert invoke("init", tmp_path).exit_code == 0
+    early = invoke("compile", "-p", "2026Q1", "--dir", tmp_path, "--draft", "--date", "05/02/2026",
+                   "--today", "20/03/2026")
+    assert early.exit_code == 1                                       # a draft: nobody has sent
+    assert ("Cảnh báo: Ngày ghi trên báo cáo 05/02/2026 ở trước ngày chốt số liệu 14/03/2026 của quý I năm 2026"
+            in early.stderr)
+    on_time = invoke("compile", "-p", "2026Q1", "--dir", tmp_path, "--draft", "--date", "20/03/2026",
+                     "--today", "20/03/2026")
+    assert "Cảnh báo: Ngày ghi" not in on_time.stderr
