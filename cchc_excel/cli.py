@@ -18,7 +18,9 @@ import click
 from rich.table import Table
 
 from . import __version__, clitext, pipeline
-from .console import SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, progress_reader, show_plan  # noqa: E501
+from .console import (
+    SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, products_line, progress_reader, show_plan,
+)
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
 from .messages import CchcError, quoted
@@ -365,7 +367,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
     workspace, loaded = _open(directory, default_plan)
     with progress_reader() as progress:
         result = pipeline.run_compile(workspace, loaded, period, today or dt.date.today(), draft, report_date,
-                                      pdf, progress)
+                                      pdf, progress, progress.stage)
     console = out()
     _warn(result.warnings)
     if result.blocked:
@@ -383,9 +385,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
     elif pdf:
         message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
         err(f"Lỗi: {message}\n→ Cách khắc phục: {fix}")
-    console.print(f"Sản phẩm đến hạn: {figures.due}; hoàn thành {figures.done} "
-                  f"({figures.done_rate}); đang thực hiện {figures.in_progress}; "
-                  f"chưa thực hiện {figures.not_started}; chưa báo cáo {figures.not_reported}.")
+    console.print(products_line(figures))
     if result.check.blocking:
         console.print(f"[yellow]BẢN NHÁP:[/yellow] còn {len(result.check.blocking)} lỗi; các chỗ thiếu được tô vàng "
                       f"trong báo cáo. Danh sách: {result.check.findings_path}")
@@ -503,12 +503,8 @@ def demo(directory: str, period, force: bool) -> None:
     console.print(f"3. Các cơ quan gửi lại {len(result.returned)} tệp vào {result.returned[0].parent}/ "
                   f"({late} chưa gửi)")
     print_check(compiled.check, period)
-    figures = compiled.figures
     console.print(f"4. Báo cáo (bản nháp, chỗ thiếu tô vàng): {compiled.report}")
     console.print(f"   Bảng tổng hợp: {compiled.summary}")
-    console.print(f"   Hoàn thành {figures.done}/{figures.expected} sản phẩm phải thực hiện "
-                  f"({figures.done_rate}); đang thực hiện {figures.in_progress}; "
-                  f"chưa báo cáo {figures.not_reported}.")
     if result.evidence:
         console.print(f"5. Danh mục tài liệu kiểm chứng năm {period.year}: {result.evidence.workbook} "
                       f"và {result.evidence.annex.name}")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -108,30 +109,62 @@ _STATE_STYLE = {"sent": "[green]Đã nộp[/green]", "missing": "[red]Chưa nộ
 SHOWN_FINDINGS = 60
 
 
+class ConsoleProgress:
+    """Progress on stderr for work that lasts: the reading bar appears once
+    reading has taken more than a second, and a stage (the PDF conversion by
+    LibreOffice) shows a running bar with its elapsed time. Called by the
+    pipeline as ``progress(read, total)`` and ``stage(name)``."""
+
+    DELAY = 1.0          # seconds of silence before a bar is worth showing
+    STAGES = {"pdf": "Đang chuyển báo cáo sang PDF (LibreOffice)"}
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(file=sys.stderr)
+        self._bar = None
+        self._reading = None
+        self._started: float | None = None
+
+    def _open(self):
+        if self._bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=self.console, transient=True)
+            self._bar.start()
+        return self._bar
+
+    def __call__(self, read: int, total: int) -> None:
+        now = time.monotonic()
+        if self._started is None:
+            self._started = now
+        if self._reading is None:
+            if read >= total or now - self._started < self.DELAY:
+                return
+            self._reading = self._open().add_task("Đang đọc biểu mẫu", total=total)
+        self._bar.update(self._reading, completed=read)
+
+    def stage(self, name: str) -> None:
+        bar = self._open()
+        if self._reading is not None:
+            bar.remove_task(self._reading)
+            self._reading = None
+        bar.add_task(self.STAGES.get(name, name), total=None)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
 @contextmanager
 def progress_reader():
-    """A context manager yielding the pipeline's progress callback
-    ``(files read, files in all)``: a bar on stderr once there are many files."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    shown: list = []
-
-    def advance(read: int, total: int) -> None:
-        if total < 20:
-            return
-        if not shown:
-            bar = Progress(TextColumn("Đang đọc biểu mẫu"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                           console=Console(file=sys.stderr), transient=True)
-            bar.start()
-            shown.append((bar, bar.add_task("", total=total)))
-        bar, task = shown[0]
-        bar.update(task, completed=read)
-
+    """A :class:`ConsoleProgress` for the length of a command."""
+    progress = ConsoleProgress()
     try:
-        yield advance
+        yield progress
     finally:
-        if shown:
-            shown[0][0].stop()
+        progress.close()
+
 
 def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
     console = out()
@@ -144,6 +177,13 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     for state in result.states:
         table.add_row(state.name, _STATE_STYLE[state.state], str(state.errors), str(state.warnings))
     console.print(table)
+    superseded = [f for f in result.findings if f.code == "RETURN_SUPERSEDED"]
+    if superseded:
+        console.print(f"{len(superseded)} tệp gửi trước đã được thay bằng bản gửi sau (không dùng):")
+        for f in superseded[:SHOWN_FINDINGS]:
+            console.print(f"  [dim]{f.message}[/dim]")
+        if len(superseded) > SHOWN_FINDINGS:
+            console.print(f"  … và {len(superseded) - SHOWN_FINDINGS} tệp khác.")
     shown = [f for f in result.findings if f.severity != Severity.INFO]
     shown.sort(key=lambda f: (f.severity != Severity.ERROR, f.agency, f.file, f.item))
     for f in shown[:SHOWN_FINDINGS]:
@@ -154,6 +194,8 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
         console.print(f"    → {f.fix}")
     if len(shown) > SHOWN_FINDINGS:
         console.print(f"… và {len(shown) - SHOWN_FINDINGS} vấn đề khác.")
+    if result.products is not None and result.intake.files_read:
+        console.print(f"Theo các biểu mẫu đã nhận — {products_line(result.products)}")
     sent = sum(s.state == "sent" for s in result.states)
     errors = len(result.blocking)
     console.print(f"Đã nộp {sent}/{len(result.states)} cơ quan; {errors} lỗi phải sửa, "
@@ -167,6 +209,20 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     if result.feedback:
         console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "
                       f"{result.feedback[0].parent}/")
+
+
+def products_line(figures) -> str:
+    """The period's counts of products, every state named as the report names it."""
+    line = (f"Sản phẩm đến hạn: {figures.due}; hoàn thành {figures.done}, đã thực hiện trong kỳ "
+            f"{figures.carried_out} (đạt {figures.done_rate} của {figures.expected} sản phẩm phải thực hiện)")
+    for label, count in (("đang thực hiện", figures.in_progress), ("chưa thực hiện", figures.not_started),
+                         ("chưa phát sinh", figures.not_arisen), ("chưa báo cáo", figures.not_reported),
+                         ("quá hạn", figures.overdue)):
+        line += f"; {label} {count}"
+    line += "."
+    if figures.done_earlier:
+        line += f" Ngoài ra {figures.done_earlier} sản phẩm đã hoàn thành từ kỳ trước (không tính vào kỳ này)."
+    return line
 
 
 def check_to_json(result: pipeline.CheckResult) -> dict:

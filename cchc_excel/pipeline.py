@@ -315,6 +315,7 @@ class CheckResult:
     findings_path: Path
     feedback: list[Path]
     deadline: Deadline | None = None   # the agencies' return date the feedback copies repeat
+    products: Figures | None = None    # the period's counts of products, as the report will count them
 
     @property
     def blocking(self) -> list[Finding]:
@@ -376,7 +377,8 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     finally:
         if outputs is None:
             staged.discard()
-    return CheckResult(intake, findings, states, findings_path, written, due)
+    return CheckResult(intake, findings, states, findings_path, written, due, figures(outcomes(plan, period, intake)))
+
 
 
 def _feedback_copies(loaded: LoadedPlan, period: Period, today: dt.date, due: Deadline, intake: Intake,
@@ -464,9 +466,10 @@ class CompileResult:
 
 def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date, draft: bool = False,
                 report_date: dt.date | None = None, pdf: bool = False,
-                progress: Progress | None = None) -> CompileResult:
+                progress: Progress | None = None, stage: Callable[[str], None] | None = None) -> CompileResult:
     """Check the period, then write the report (.docx, optionally .pdf) and the
-    summary workbook. Blocking findings stop it unless draft is asked for."""
+    summary workbook. Blocking findings stop it unless draft is asked for.
+    ``stage("pdf")`` is called before the (slow) PDF conversion."""
     staged = Outputs()
     returns = Returns(workspace, loaded.plan)
     try:
@@ -474,14 +477,14 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
         if checked.blocking and not draft:
             staged.commit()
             return CompileResult(checked, blocked=True, warnings=sanity_warnings(workspace, loaded, period, report_date))
-        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns)
+        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns, stage)
     finally:
         staged.discard()          # nothing left behind when something failed before the commit
 
 
 def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, checked: CheckResult,
                      staged: Outputs, draft: bool, report_date: dt.date | None, pdf: bool,
-                     returns: Returns) -> CompileResult:
+                     returns: Returns, stage: Callable[[str], None] | None = None) -> CompileResult:
     # Imported here: the report's libraries (docxtpl, matplotlib, python-docx) take longer to load than
     # `check` takes to read a few hundred returns, and only `compile` needs them.
     from . import evidencebook
@@ -510,6 +513,8 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     staged.commit()            # check's files, report and summary: all or nothing
     pdf_path, problem = None, ""
     if pdf:
+        if stage:
+            stage("pdf")
         try:
             pdf_path = convert(report, "pdf", out)
         except OfficeError as exc:

@@ -21,7 +21,7 @@ def test_demo_makes_a_report_and_a_summary_from_nothing(tmp_path):
     assert len(list((root / "input" / "2026Q1").glob("*.xlsx"))) == 4          # one agency is late
     out = result.stdout
     assert "Phòng Kinh tế chưa gửi" in out and "Đã nộp 4/5 cơ quan" in out
-    assert str(report) in out and "Hoàn thành" in out
+    assert str(report) in out and "Sản phẩm đến hạn: " in out and "chưa phát sinh " in out
     text = document_text(report)
     assert "[Phòng Kinh tế chưa gửi báo cáo]" in text                          # the late agency, marked
     assert "Văn bản, sản phẩm: " in text                                       # the annex: results with evidence

@@ -163,3 +163,38 @@ def test_a_report_dated_before_the_data_end_is_warned(tmp_path):
     on_time = invoke("compile", "-p", "2026Q1", "--dir", tmp_path, "--draft", "--date", "20/03/2026",
                      "--today", "20/03/2026")
     assert "Cảnh báo: Ngày ghi" not in on_time.stderr
+
+
+def test_progress_shows_once_work_lasts_and_for_the_pdf(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from cchc_excel import console as console_module
+    from cchc_excel.console import ConsoleProgress
+
+    clock = iter([0.0, 0.5, 1.5, 1.6, 1.7])
+    monkeypatch.setattr(console_module.time, "monotonic", lambda: next(clock))
+    screen = io.StringIO()
+    progress = ConsoleProgress(Console(file=screen, force_terminal=True, width=100))
+    progress(1, 300)                     # t=0: too early for a bar
+    progress(2, 300)                     # t=0.5
+    assert progress._bar is None
+    progress(150, 300)                   # t=1.5: reading has lasted, a bar appears
+    assert progress._bar is not None
+    progress.stage("pdf")
+    descriptions = [task.description for task in progress._bar.tasks]
+    assert descriptions == ["Đang chuyển báo cáo sang PDF (LibreOffice)"]
+    progress.close()
+    assert "Đang" in screen.getvalue()
+
+
+def test_quick_work_shows_no_bar(monkeypatch):
+    from cchc_excel import console as console_module
+    from cchc_excel.console import ConsoleProgress
+
+    monkeypatch.setattr(console_module.time, "monotonic", lambda: 0.0)
+    progress = ConsoleProgress()
+    for read in range(1, 6):
+        progress(read, 5)
+    assert progress._bar is None

@@ -191,3 +191,23 @@ def test_carry_forward_keeps_what_stays_true_and_suggests_the_rest(tmp_path):
     not_started = values("VI.2")
     assert not_started["status"] is None and not_started["difficulties"] == "Chưa có hướng dẫn của tỉnh"
     assert values("VII.5")["status"] is None and not values("VII.5")["note"]    # not arisen: per period
+
+
+def test_the_console_tells_the_whole_state(tmp_path, q1_forms):
+    # Seen: a superseded return and the «Chưa phát sinh» count were not on the console.
+    import os
+    import shutil
+
+    root = _workspace(tmp_path, q1_forms, tweak=_explain_everything)
+    inbox = root / "input" / "2026Q1"
+    newer = inbox / "bao cao phong-kinh-te.xlsx"
+    older = inbox / "ban dau phong-kinh-te.xlsx"
+    shutil.copyfile(newer, older)
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", TODAY)
+    out = result.stdout
+    assert "1 tệp gửi trước đã được thay bằng bản gửi sau (không dùng):" in out
+    assert "ban dau phong-kinh-te.xlsx" in out
+    line = next(x for x in out.splitlines() if x.startswith("Theo các biểu mẫu đã nhận"))
+    assert "Sản phẩm đến hạn: " in line and "chưa phát sinh " in line and "sản phẩm phải thực hiện" in line
+    assert "nhiệm vụ" not in line
