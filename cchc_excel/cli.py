@@ -19,7 +19,14 @@ from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import (
-    SEVERITY_STYLE, check_to_json, out, plan_to_json, print_check, products_line, progress_reader, show_plan,
+    SEVERITY_STYLE,
+    check_to_json,
+    out,
+    plan_to_json,
+    print_check,
+    products_line,
+    progress_reader,
+    show_plan,
 )
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes

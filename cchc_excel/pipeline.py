@@ -476,7 +476,8 @@ def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today:
         checked = run_check(workspace, loaded, period, today, progress, outputs=staged, returns=returns)
         if checked.blocking and not draft:
             staged.commit()
-            return CompileResult(checked, blocked=True, warnings=sanity_warnings(workspace, loaded, period, report_date))
+            warnings = sanity_warnings(workspace, loaded, period, report_date)
+            return CompileResult(checked, blocked=True, warnings=warnings)
         return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns, stage)
     finally:
         staged.discard()          # nothing left behind when something failed before the commit
