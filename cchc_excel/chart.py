@@ -5,8 +5,9 @@ picture is the same on every machine (Debian's Liberation Serif 1.x lacks
 the precomposed Vietnamese letters such as "ệ"). The figure is drawn at the
 size it is printed (WIDTH_MM, the template places it at that width), so 11 pt
 here is 11 pt on paper, as legible as the table beside it. The bars show the
-same figure as that table's «Tỷ lệ» column: products completed over products
-that had to be carried out (due, less those that did not arise).
+same figure as that table's «Tỷ lệ» column: products finished or carried out
+in the period over products that had to be carried out (due, less those that
+did not arise) — outcomes.Figures.completed / expected.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ FONT_PT = 11
 
 
 def completion_chart(labels: list[str], done: list[int], expected: list[int]) -> bytes:
-    """Horizontal bars: share of expected products completed, per section."""
+    """Horizontal bars: share of expected products completed, per section
+    (``done``: finished or carried out in the period — the table's «completed»)."""
     import matplotlib  # imported here: it costs half a second that check and forms do not need
 
     matplotlib.use("Agg")
@@ -40,8 +42,8 @@ def completion_chart(labels: list[str], done: list[int], expected: list[int]) ->
                       ha="left" if rate < 75 else "right", color="black" if rate < 75 else "white")
         axis.set_yticks(positions, wrapped)
         axis.set_xlim(0, 100)
-        axis.set_xlabel("Tỷ lệ hoàn thành (%): sản phẩm đã hoàn thành / sản phẩm phải thực hiện "
-                        "(đến hạn, trừ chưa phát sinh)")
+        axis.set_xlabel("Tỷ lệ hoàn thành (%) = sản phẩm đã hoàn thành hoặc đã thực hiện trong kỳ\n"
+                        "/ sản phẩm phải thực hiện trong kỳ (không tính sản phẩm chưa phát sinh), như cột «Tỷ lệ» bảng 1")
         for side in ("top", "right"):
             axis.spines[side].set_visible(False)
         figure.tight_layout()

@@ -499,7 +499,8 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     context = build_context(plan, loaded.settings, period, checked.intake, checked.findings, report_date,
                             draft=bool(checked.blocking) or draft, intakes=intakes)
     rows = context["by_section"]
-    chart = completion_chart([r["heading"] for r in rows], [r["done"] for r in rows], [r["expected"] for r in rows])
+    chart = completion_chart([r["heading"] for r in rows], [r["completed"] for r in rows],
+                             [r["expected"] for r in rows])
     template, _ = template_for(workspace, period)
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)

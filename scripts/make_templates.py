@@ -299,9 +299,10 @@ def build(kind: str) -> Document:
     para(doc, "{{ annex_reference }}", 13, italic=True, align=center, after=12)
 
     para(doc, "1. Số liệu tổng hợp theo lĩnh vực", 13, bold=True, indent=False, keep=True)
-    labels = ["Lĩnh vực", "Đến hạn", "Hoàn thành", "Tỷ lệ", "Đúng hạn", "Chậm", "Đang thực hiện",
-              "Chưa thực hiện", "Chưa phát sinh", "Chưa báo cáo"]
-    keys = ["heading", "due", "done", "done_rate", "on_time", "late", "in_progress", "not_started",
+    # «Tỷ lệ» = (Hoàn thành + Thực hiện trong kỳ) / (Đến hạn − Chưa phát sinh), as the chart below.
+    labels = ["Lĩnh vực", "Đến hạn", "Hoàn thành", "Thực hiện trong kỳ", "Tỷ lệ", "Đúng hạn", "Chậm",
+              "Đang thực hiện", "Chưa thực hiện", "Chưa phát sinh", "Chưa báo cáo"]
+    keys = ["heading", "due", "done", "carried_out", "done_rate", "on_time", "late", "in_progress", "not_started",
             "not_arisen", "not_reported"]
     figures_table(doc, labels, keys, "by_section", "figures", "Tổng cộng")
 
@@ -425,7 +426,7 @@ def figures_table(doc, labels, keys, source, total_key, total_label):
         for cell, key in zip(row.cells, keys):
             text = total_label if key in ("heading", "name") else f"{{{{ {total_key}.{key} }}}}"
             cell_para(cell, text, 11, bold=True, first=True)
-    fixed_widths(table, [Cm(6.0)] + [Cm(2.2)] * (len(labels) - 1))
+    fixed_widths(table, [Cm(5.0)] + [Cm(2.05)] * (len(labels) - 1))
     return table
 
 

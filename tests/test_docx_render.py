@@ -81,3 +81,26 @@ def test_headings_keep_with_their_text_and_annex_rows_never_split(reports, perio
             assert (row._tr.trPr.find(qn("w:tblHeader")) is not None) == (number == 0)
     annex = next(p.text for p in document.paragraphs if p.text.startswith("(Kèm theo Báo cáo số"))
     assert "/BC-UBND ngày 20 tháng" in annex and "năm 2026 của UBND xã Xuân Trường" in annex
+
+
+def test_chart_shows_the_tables_rate(tmp_path, monkeypatch):
+    """The bars are the «Tỷ lệ» column of the table beside them: (done + carried out) / expected."""
+    import cchc_excel.chart as chart
+    from cchc_excel.vnformat import percent
+
+    drawn = {}
+    real = chart.completion_chart
+
+    def spy(labels, done, expected):
+        drawn.update(zip(labels, zip(done, expected)))
+        return real(labels, done, expected)
+
+    monkeypatch.setattr(chart, "completion_chart", spy)     # pipeline imports it when compiling
+    report = year_of_reports(tmp_path / "xa", periods=("2026Q1",))["2026Q1"]
+    table = docx.Document(report).tables[2]
+    header = [c.text for c in table.rows[0].cells]
+    rate = header.index("Tỷ lệ")
+    rows = {r.cells[0].text: r.cells[rate].text for r in table.rows[1:] if r.cells[0].text != "Tổng cộng"}
+    assert set(rows) == set(drawn)
+    for label, (done, expected) in drawn.items():
+        assert percent(done, expected) == rows[label], label
