@@ -43,7 +43,8 @@ def completion_chart(labels: list[str], done: list[int], expected: list[int]) ->
         axis.set_yticks(positions, wrapped)
         axis.set_xlim(0, 100)
         axis.set_xlabel("Tỷ lệ hoàn thành (%) = sản phẩm đã hoàn thành hoặc đã thực hiện trong kỳ\n"
-                        "/ sản phẩm phải thực hiện trong kỳ (không tính sản phẩm chưa phát sinh), như cột «Tỷ lệ» bảng 1")
+                        "/ sản phẩm phải thực hiện trong kỳ (không tính sản phẩm chưa phát sinh), "
+                        "như cột «Tỷ lệ» bảng 1")
         for side in ("top", "right"):
             axis.spines[side].set_visible(False)
         figure.tight_layout()
