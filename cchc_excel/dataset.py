@@ -293,15 +293,16 @@ def _table_sheet(sheet, name: str, columns: tuple[Column, ...], frame: pd.DataFr
             value = record[column.key]
             cell = sheet.cell(r, c)
             missing = value is None or pd.isna(value)
-            if column.kind == "text":
-                kit.put_text(cell, "" if missing else value)
+            if column.kind == "text":     # one line per row: a table to sort and filter, not to read as prose
+                kit.put_text(cell, "" if missing else value, align=kit.NO_WRAP)
             elif column.kind == "flag":
-                kit.put_text(cell, "Có" if value else "Không")
+                kit.put_text(cell, "Có" if value else "Không", align=kit.NO_WRAP)
             elif column.kind == "date":
                 kit.put_number(cell, None if missing else value, "dd/mm/yyyy")
             else:
                 kit.put_number(cell, None if missing else value, "0" if column.kind == "integer" else "#,##0.##")
     last = max(len(frame) + 1, 2)
+    kit.fit_rows(sheet, 1, 1)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     sheet.freeze_panes = "A2"
     kit.print_setup(sheet, landscape=True, title_rows="1:1")

@@ -265,7 +265,11 @@ def _rates_by_period(sheet: Worksheet, series: tuple[list[str], dict[str, list[f
     for r, (name, values) in enumerate(rates.items(), start=top + 2):
         kit.put_text(sheet.cell(r, 1), name).border = kit.BORDER
         for c, value in enumerate(values, start=2):
-            cell = kit.put_number(sheet.cell(r, c), None if value is None else round(value / 100, 6), kit.RATE_FORMAT)
+            if value is not None and not 0 <= value <= 100:      # only wrong counts give such a rate
+                cell = kit.put_text(sheet.cell(r, c), "[số liệu sai]", kit.FONT_PROBLEM)
+            else:
+                cell = kit.put_number(sheet.cell(r, c), None if value is None else round(value / 100, 6),
+                                      kit.RATE_FORMAT)
             cell.border = kit.BORDER
     end = top + 1 + len(rates)
     kit.fit_rows(sheet, top + 1, end)

@@ -97,6 +97,8 @@ def test_counts_are_number_cells_equal_to_the_report_figures(compiled, tmp_path)
     assert by_agency["Phòng Kinh tế"]["not_reported"] == by_agency["Phòng Kinh tế"]["due"] > 0
 
     period_header = [keys.get(c.value, c.value) for c in workbook["Theo kỳ báo cáo"][3]]
+    rates = {r[0]: r[1] for r in workbook["Theo kỳ báo cáo"].iter_rows(values_only=True) if r[0]}
+    assert all(v is None or v == "[số liệu sai]" or 0 <= v <= 1 for k, v in rates.items() if k.startswith("Tỷ lệ "))
     periods = [dict(zip(period_header, r)) for r in _rows(workbook["Theo kỳ báo cáo"], 4)]
     assert [r["Kỳ báo cáo"] for r in periods] == ["Quý I"]
     assert [periods[0][k] for k in ("due", "done", "carried_out")] == [rows[-1][k] for k in ("due", "done",
@@ -238,3 +240,14 @@ def test_figures_stay_numbers_after_libreoffice_saves_the_workbook(compiled, sof
     counts = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name("Theo lĩnh vực").to_python()
     total = next(r for r in counts if r and r[0] == "Tổng cộng")
     assert all(isinstance(v, float) for v in total[1:4])
+
+
+def test_a_rate_from_wrong_counts_is_marked_not_printed(tmp_path):
+    """The demo's officers typed more signed documents than documents sent."""
+    assert invoke("demo", tmp_path / "demo").exit_code == 0
+    workbook = openpyxl.load_workbook(tmp_path / "demo" / "output" / PERIOD / f"tong-hop-{PERIOD}.xlsx")
+    rates = {r[0]: r[1] for r in workbook["Theo kỳ báo cáo"].iter_rows(values_only=True) if r[0]}
+    assert rates["Tỷ lệ văn bản điện tử được ký số"] == "[số liệu sai]"
+    assert all(v is None or v == "[số liệu sai]" or 0 <= v <= 1 for k, v in rates.items() if k.startswith("Tỷ lệ "))
+    figures = {r[0]: r for r in workbook["Số liệu"].iter_rows(min_row=4, values_only=True) if r[0]}
+    assert figures["TL_KY_SO"][3] == figures["TL_KY_SO"][4] == "[số liệu sai]" and not figures["TL_KY_SO"][6]
