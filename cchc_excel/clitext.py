@@ -6,7 +6,12 @@ shipping .mo files, by rebinding the ``_``/``ngettext`` it imported.
 
 from __future__ import annotations
 
-import importlib
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.types
 
 _TEXT = {
     "Usage:": "Cách dùng:",
@@ -64,8 +69,7 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    for name in ("core", "exceptions", "formatting", "parser", "types", "decorators"):
-        module = importlib.import_module(f"click.{name}")
+    for module in (click.core, click.exceptions, click.formatting, click.parser, click.types, click.decorators):
         if hasattr(module, "_"):
             module._ = _gettext
         if hasattr(module, "ngettext"):

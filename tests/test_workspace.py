@@ -23,7 +23,8 @@ def _tree(folder):
 def workspace(tmp_path):
     """A working folder in a path with spaces, with two agencies' returns in input/2026Q1/."""
     root = tmp_path / "CCHC xa 2026"
-    assert invoke("init", root).exit_code == 0
+    made = invoke("init", root)
+    assert made.exit_code == 0 and f'cchc-excel plan check --dir "{root}"' in made.stdout     # can be pasted
     assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
     forms = root / "output" / "2026Q1" / "bieu-mau"
     fill(forms / "phong-kinh-te.xlsx", root / "input" / "2026Q1" / "Zalo" / "KT gui.xlsx", {"VI.1.1": done()})
