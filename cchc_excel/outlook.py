@@ -10,6 +10,8 @@ carried into its first quarter, recurring work continued.
 
 from __future__ import annotations
 
+import re
+
 from .models import Period, Plan, Status, TimeframeKind
 from .narrative import (
     bare_topic,
@@ -54,6 +56,12 @@ def next_tasks(plan: Plan, results: list[Outcome], period: Period, following: Pe
         groups.append({"heading": "", "lines": [line(
             f"Xây dựng, ban hành Kế hoạch cải cách hành chính năm {following.year} ngay từ đầu năm; tổ chức "
             f"quán triệt, giao nhiệm vụ cụ thể cho từng cơ quan, đơn vị.")]})
+    if annual:
+        yearly = _yearly_work(plan, period.year)
+        if yearly:
+            groups[0]["lines"].append(line(
+                f"Triển khai sớm từ quý I năm {following.year} các nhiệm vụ có thời hạn của Kế hoạch năm "
+                f"{following.year}, trọng tâm là: {'; '.join(yearly)}."))
     recurring_sections: list[str] = []
     for section in plan.sections:
         lines = []
@@ -81,6 +89,22 @@ def next_tasks(plan: Plan, results: list[Outcome], period: Period, following: Pe
     if closing:
         groups.append({"heading": "Nhiệm vụ thường xuyên", "lines": closing})
     return groups
+
+
+def _yearly_work(plan: Plan, year: int) -> list[str]:
+    """This year's dated tasks, as the work the next year's plan will ask again (years left out)."""
+    topics = []
+    for task in plan.tasks:
+        kinds = {i.timeframe.kind for i in task.items}
+        if not kinds & {TimeframeKind.SCHEDULED, TimeframeKind.DEADLINE}:
+            continue
+        text = lower_first(bare_topic(task))
+        if "ke hoach cai cach hanh chinh" in fold(text) or "ke hoach cchc" in fold(text):
+            continue   # the next year's CCHC plan has its own sentence
+        text = re.sub(rf"\s*(?:năm\s+)?{year}\b|\s*năm\s+{year - 1}\b", "", text).strip(" ,")
+        if text and text not in topics:
+            topics.append(text)
+    return topics
 
 
 def _field(title: str) -> str:

@@ -55,6 +55,9 @@ def test_annual_outlook_plans_the_next_year(reports):
     lines = _outlook(reports["2026"])
     text = _no_past_time(lines, "")
     assert "Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2027" in text
+    assert "Triển khai sớm từ quý I năm 2027 các nhiệm vụ có thời hạn của Kế hoạch năm 2027, trọng tâm là: xây " \
+           "dựng và triển khai Kế hoạch kiểm tra CCHC tối thiểu 20% các cơ quan, đơn vị;" in text
+    assert "2026" not in text                                            # nothing dated in the year just ended
     assert not re.search(r"(quý|Quý) [IV]+(, [IV]+)*/2026|năm 2026\.|tháng \d+/2026", text)
     for line in lines:
         assert line[2:].startswith(ACTIONS), line
