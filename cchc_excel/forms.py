@@ -158,7 +158,7 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
     kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
     for section, rows in by_section:
         leads = sum(r.role == "lead" for r in rows)
-        text = f"«{section.short_name}»: {len(rows)} nhiệm vụ ({leads} chủ trì, {len(rows) - leads} phối hợp)"
+        text = f"«{section.short_name}»: {len(rows)} sản phẩm ({leads} chủ trì, {len(rows) - leads} phối hợp)"
         kit.put_text(sheet.cell(row, 2), text)
         row += 1
     if figures:
