@@ -194,7 +194,7 @@ def _answers_sheet(sheet: Worksheet, data: SummaryData) -> None:
             else:
                 kit.put_text(cell, value)
             cell.border = kit.BORDER
-            if not record["status"] and record["role"] == "lead" and record["item_due"]:
+            if not record["status"] and record["role"] == "lead" and record["item_standing"] == "due":
                 cell.fill = MISSING_FILL
     last = max(3 + len(frame), 4)
     kit.fit_rows(sheet, 3, last)

@@ -64,6 +64,7 @@ def test_export_writes_one_row_per_agency_and_product(returned):
     done = table[table["status"] == "done"]
     assert len(done) and all(d == "2026-01-12" for d in done["completed_on"])   # ISO dates
     assert set(done["status_label"]) == {"Đã hoàn thành"}
+    assert set(table["item_standing"]) <= {"due", "done_earlier", "not_due"} and "due" in set(table["item_standing"])
     assert FORMULA in set(table["result"])                # kept exactly as written
     assert (table["file"].str.endswith("gửi lại.xlsx") | (table["file"] == "")).all()
 
