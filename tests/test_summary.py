@@ -215,6 +215,7 @@ def overlapping_words(pdf) -> list[tuple[int, str, str]]:
     return found
 
 
+@pytest.mark.libreoffice
 def test_summary_prints_whole_in_libreoffice(compiled, soffice, tmp_path):
     _, summary = compiled
     pdf = convert(summary, "pdf", tmp_path)
@@ -230,6 +231,7 @@ def test_summary_prints_whole_in_libreoffice(compiled, soffice, tmp_path):
     assert list(tmp_path.glob("page*.png"))
 
 
+@pytest.mark.libreoffice
 def test_figures_stay_numbers_after_libreoffice_saves_the_workbook(compiled, soffice, tmp_path):
     _, summary = compiled
     saved = convert(summary, "ods", tmp_path)
