@@ -164,7 +164,8 @@ def product_sentence(plan: Plan, outcome: Outcome) -> str:
     for answer in outcome.coordinators:
         what = answer.result.strip().rstrip(" .;")
         if what:
-            verb = lower_first(what) if fold(what).startswith("phoi hop") else f"phối hợp {lower_first(what)}"
+            verb = lower_first(what) if "phoi hop" in " ".join(fold(what).split()[:4]) \
+                else f"phối hợp {lower_first(what)}"
             helpers.append(f"{names.get(answer.agency, answer.agency)} {verb}")
     if helpers:
         parts.append(sentence(upper_first("; ".join(helpers))))

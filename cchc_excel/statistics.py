@@ -306,8 +306,8 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
             continue
         parts = []
         for part in (s for s in stats if s.indicator.part_of == indicator.code):
-            if part.missing or not part.this:
-                continue
+            if part.missing or not part.this or (stat.this and part.this > stat.this):
+                continue   # a part larger than its total is a wrong figure: check flags it, the body does not print it
             share_text = with_rate(share(part.this, stat.this), part.indicator.code, indicator.code)
             parts.append(f"{part_phrase(part.indicator, indicator, part.this, leading_zero)} ({share_text})")
         if not stat.this or (indicator.code in denominators and not parts):
