@@ -1,3 +1,5 @@
-from .cli import main
+"""`python -m cchc_excel`: the same as the `cchc-excel` command."""
+
+from . import main
 
 main()

@@ -533,7 +533,7 @@ def _utf8_streams() -> None:
 def main(argv: list[str] | None = None) -> None:
     _utf8_streams()
     try:
-        cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
     except click.exceptions.Abort:            # Ctrl-C outside a command (click turns it into Abort)
         err("Đã dừng theo yêu cầu (Ctrl-C).")
         sys.exit(EXIT_INTERRUPTED)
@@ -542,3 +542,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    # Without standalone mode click returns ctx.exit()'s code instead of exiting with it.
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

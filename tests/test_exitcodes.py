@@ -198,3 +198,19 @@ def test_quick_work_shows_no_bar(monkeypatch):
     for read in range(1, 6):
         progress(read, 5)
     assert progress._bar is None
+
+
+def test_the_installed_command_exits_with_the_same_codes(tmp_path):
+    """Through the real entry point (python -m), not only click's test runner."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "cchc_excel", *map(str, args)], capture_output=True,
+                              text=True, check=False).returncode
+
+    assert run() == 0
+    assert run("forms", "-p", "2026Q9", "--dir", tmp_path, "--default-plan") == 2
+    assert run("forms", "-p", "2026Q1", "--dir", tmp_path / "khong-co") == 2
+    assert run("forms", "--khong-co") == 2
+    assert run("check", "-p", "2026Q1", "--dir", tmp_path, "--default-plan", "--today", "20/03/2026") == 1
+    bad = tmp_path / "kh.docx"
+    bad.write_bytes(b"x")
+    assert run("init", tmp_path / "w", "--plan", bad) == 3
