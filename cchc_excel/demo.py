@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,37 +138,79 @@ class DemoResult:
     evidence: pipeline.EvidenceRegister | None = None
 
 
-def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
+Answers = dict[str, dict[str, object]]          # item id -> form column key -> value
+
+
+def fill_form(form: Path, target: Path, answers: Answers | Callable[[dict[str, str]], Answers],
+              figures: dict[str, object] | None = None, notes: dict[str, str] | None = None,
+              text_keys: tuple[str, ...] | None = None, transform: Callable | None = None) -> None:
+    """Fill a generated form as an agency officer does in Excel, and save it as target.
+
+    The one filler of the demo and the tests. ``answers``: by item id, or a
+    function of the form's rows ({item id: "lead"/"coordinator"}) giving them.
+    ``figures``/``notes``: the «Số liệu» sheet by indicator code. ``text_keys``:
+    the columns typed as text even when they start with "=" (None: every text,
+    as a cell formatted as text takes it). ``transform(workbook)`` may then
+    sort, insert or rename, as people do.
+    """
     workbook = openpyxl.load_workbook(form)
     if spec.FIGURES_SHEET in workbook.sheetnames:
         sheet = workbook[spec.FIGURES_SHEET]
         for row in range(spec.FIRST_ROW, sheet.max_row + 1):
             code = sheet.cell(row, spec.FIGURE_INDEX["code"]).value
-            if code:
+            if figures and code in figures:
                 cell = sheet.cell(row, spec.FIGURE_INDEX["value"])
-                cell.value = _FIGURES.get(code, 10)
+                cell.value = figures[code]
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
-    answers: dict[str, dict[str, object]] = {}
-    rows = {}
+            if notes and code in notes:
+                sheet.cell(row, spec.FIGURE_INDEX["note"]).value = notes[code]
+    rows: dict[str, tuple] = {}
     for sheet in workbook.worksheets:
         if sheet.title in (spec.GUIDE_SHEET, spec.META_SHEET, spec.LISTS_SHEET, spec.FIGURES_SHEET):
             continue
         for row in range(spec.FIRST_ROW, sheet.max_row + 1):
             item_id = sheet.cell(row, spec.COLUMN_INDEX["id"]).value
-            if item_id in items:
+            if item_id:
                 role = "lead" if sheet.cell(row, spec.COLUMN_INDEX["role"]).value == "Chủ trì" else "coordinator"
-                answers[item_id] = answer_for(items[item_id], role, period, agency)
-                rows[item_id] = (sheet, row)
-    _mistakes(agency, answers)
+                rows[str(item_id)] = (sheet, row, role)
+    if callable(answers):
+        answers = answers({item_id: role for item_id, (_, _, role) in rows.items()})
     for item_id, values in answers.items():
-        sheet, row = rows[item_id]
+        if item_id not in rows:
+            continue
+        sheet, row, _ = rows[item_id]
         for key, value in values.items():
             cell = sheet.cell(row, spec.COLUMN_INDEX[key])
             cell.value = value
-            if isinstance(value, str):
+            if isinstance(value, str) and (text_keys is None or key in text_keys):
                 cell.data_type = "s"
+    if transform:
+        transform(workbook)
     save_workbook_atomic(workbook, target)
+
+
+def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
+    """A plausible return for the demo: answers by item, with the mistakes real returns contain."""
+
+    def decide(roles: dict[str, str]) -> Answers:
+        answers = {item_id: answer_for(items[item_id], role, period, agency)
+                   for item_id, role in roles.items() if item_id in items}
+        _mistakes(agency, answers)
+        return answers
+
+    fill_form(form, target, decide, figures=_figures_for(form))
+
+
+def _figures_for(form: Path) -> dict[str, object]:
+    """Every indicator of the form gets its demo figure (10 when the demo has none)."""
+    workbook = openpyxl.load_workbook(form, read_only=True)
+    if spec.FIGURES_SHEET not in workbook.sheetnames:
+        return {}
+    sheet = workbook[spec.FIGURES_SHEET]
+    codes = [row[spec.FIGURE_INDEX["code"] - 1] for row in sheet.iter_rows(min_row=spec.FIRST_ROW, values_only=True)]
+    workbook.close()
+    return {code: _FIGURES.get(code, 10) for code in codes if code}
 
 
 def claim_folder(root: Path, force: bool = False) -> None:

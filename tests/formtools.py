@@ -44,36 +44,18 @@ COL = spec.COLUMN_INDEX
 
 def fill(form_path, out_path, answers: dict[str, dict[str, object]], transform=None, text_keys=(),
          figures: dict[str, object] | None = None, figure_notes: dict[str, str] | None = None) -> None:
-    """Fill a generated form as an agency would (openpyxl stands in for Excel).
+    """Fill a generated form as an agency would: the demo's filler (demo.fill_form).
 
     answers: item id -> {column key: value}; figures: indicator code -> the
     value typed in the «Số liệu» sheet. transform(workbook) may then sort,
     insert, rename… text_keys: keys written as text even when they start
     with '=' (what Excel does for a cell formatted as text).
     """
-    workbook = openpyxl.load_workbook(form_path)
-    if figures and spec.FIGURES_SHEET in workbook.sheetnames:
-        sheet = workbook[spec.FIGURES_SHEET]
-        for row in range(spec.FIRST_ROW, sheet.max_row + 1):
-            code = sheet.cell(row, spec.FIGURE_INDEX["code"]).value
-            if code in figures:
-                cell = sheet.cell(row, spec.FIGURE_INDEX["value"])
-                cell.value = figures[code]
-                if isinstance(figures[code], str):
-                    cell.data_type = "s"
-            if figure_notes and code in figure_notes:
-                sheet.cell(row, spec.FIGURE_INDEX["note"]).value = figure_notes[code]
-    for sheet in section_sheets(workbook):
-        for item, row in item_rows(sheet):
-            for key, value in answers.get(item, {}).items():
-                cell = sheet.cell(row, COL[key])
-                cell.value = value
-                if key in text_keys:
-                    cell.data_type = "s"
-    if transform:
-        transform(workbook)
+    from cchc_excel.demo import fill_form
+
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out_path)
+    fill_form(form_path, out_path, answers, figures=figures, notes=figure_notes, text_keys=tuple(text_keys),
+              transform=transform)
 
 
 def all_items(form_path) -> list[str]:
