@@ -15,7 +15,6 @@ from pathlib import Path
 import xlsxwriter
 from openpyxl import Workbook
 
-from . import __version__
 from . import xlsxkit as kit
 from .answers import Answer, Intake
 from .assignments import agencies_with_forms
@@ -24,6 +23,7 @@ from .forms import Prefill, build_form
 from .formspec import FORM_VERSION
 from .models import Finding, Period, Plan, Settings, Severity
 from .plan import fingerprint
+from .version import __version__
 
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 STATE_LABELS = {"sent": "Đã nộp", "missing": "Chưa nộp", "rejected": "Bị từ chối"}

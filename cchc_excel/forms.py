@@ -19,7 +19,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import __version__
 from . import formspec as spec
 from . import xlsxkit as kit
 from .assignments import FormRow, agency_indicators, form_rows
@@ -30,6 +29,7 @@ from .models import Agency, Aggregation, Indicator, Item, Period, Plan, Settings
 from .periods import format_window
 from .plan import fingerprint
 from .timeframe import due_state
+from .version import __version__
 
 CARRIED_FILL = PatternFill("solid", fgColor="DDEBF7")
 PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
