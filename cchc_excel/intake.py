@@ -99,6 +99,35 @@ class _Opened:
     workbook: calamine.CalamineWorkbook
     saved_at: dt.datetime | None
     facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
+    later: _Deferred | None = None        # .xlsx parts not scanned yet (the guide and lists sheets)
+
+    def sheet(self, name: str) -> calamine.CalamineSheet:
+        """A sheet for reading; no sheet is read before its XML was scanned."""
+        if name not in self.facts and self.later is not None:
+            self.later.scan_all(self)
+        return self.workbook.get_sheet_by_name(name)
+
+
+@dataclass
+class _Deferred:
+    """Sheets the tool never reads from a form of its own (the guide, the lists): scanned
+    only if something asks for a sheet not scanned yet."""
+
+    original: bytes
+    parts: dict[str, str]                 # part -> sheet name
+    trimmed: dict[str, bytes]
+
+    def scan_all(self, opened: _Opened) -> None:
+        with zipfile.ZipFile(io.BytesIO(self.original)) as archive:
+            for part, name in sorted(self.parts.items()):
+                found, cut = xlsx_sheet_facts(archive.read(part))
+                opened.facts[name] = found
+                if cut is not None:
+                    self.trimmed[part] = cut
+            if any(part in self.trimmed for part in self.parts):
+                data = _with_parts(archive, self.trimmed)
+                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        opened.later = None
 
 
 def _open(path: Path) -> _Opened:
@@ -107,11 +136,11 @@ def _open(path: Path) -> _Opened:
         raise CchcError("RETURN_XLSB", file=path)
     if suffix not in READABLE:
         raise CchcError("RETURN_TYPE_UNSUPPORTED", file=path)
-    saved_at, facts = None, {}
+    saved_at, facts, later = None, {}, None
     if suffix in (".xlsx", ".xlsm"):
         data, archive = office_zip(path, "xlsx")
         with archive:
-            data, saved_at, facts = _xlsx_facts(path, data, archive)
+            data, saved_at, facts, later = _xlsx_facts(path, data, archive)
     elif suffix == ".ods":
         data, archive = office_zip(path, "ods")
         with archive:
@@ -127,7 +156,7 @@ def _open(path: Path) -> _Opened:
     except Exception as exc:  # calamine raises several kinds on broken files
         detail = "tệp hỏng hoặc không đúng định dạng" if suffix != ".xls" else "tệp .xls hỏng hoặc có mật khẩu"
         raise CchcError("FILE_UNREADABLE", file=path, detail=f"{detail} (lỗi kỹ thuật: {type(exc).__name__})") from None
-    return _Opened(workbook, saved_at, facts)
+    return _Opened(workbook, saved_at, facts, later)
 
 
 def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
@@ -137,20 +166,30 @@ def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
     saved_at = saved_time(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else None
     by_part = _sheet_names_by_part(archive, names)
     parts = set(by_part) | {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    deferred = {part: name for part, name in by_part.items()
+                if name in (spec.GUIDE_SHEET, spec.LISTS_SHEET) and part in names}
     facts: dict[str, SheetFacts] = {}
     trimmed: dict[str, bytes] = {}
     for part in sorted(parts & names):
+        if part in deferred:
+            continue
         found, cut = xlsx_sheet_facts(archive.read(part))
         facts[by_part.get(part, part)] = found
         if cut is not None:
             trimmed[part] = cut
+    later = _Deferred(data, deferred, trimmed) if deferred else None
     if trimmed:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
-            for info in archive.infolist():
-                copy.writestr(info.filename, trimmed.get(info.filename) or archive.read(info))
-        data = buffer.getvalue()
-    return data, saved_at, facts
+        data = _with_parts(archive, trimmed)
+    return data, saved_at, facts, later
+
+
+def _with_parts(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+    """The workbook's bytes with some parts replaced (in memory only)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+        for info in archive.infolist():
+            copy.writestr(info.filename, replaced.get(info.filename) or archive.read(info))
+    return buffer.getvalue()
 
 
 def _ods_facts(path: Path, archive: zipfile.ZipFile):
@@ -186,10 +225,10 @@ def _sheet_names_by_part(archive: zipfile.ZipFile, names: set[str]) -> dict[str,
     return out
 
 
-def read_meta(workbook: calamine.CalamineWorkbook) -> dict[str, str] | None:
-    names = sorted(workbook.sheet_names, key=lambda n: n != spec.META_SHEET)
+def read_meta(opened: _Opened) -> dict[str, str] | None:
+    names = sorted(opened.workbook.sheet_names, key=lambda n: n != spec.META_SHEET)
     for name in names:
-        sheet = workbook.get_sheet_by_name(name)
+        sheet = opened.sheet(name)
         if _area(sheet) > MAX_AREA and name != spec.META_SHEET:
             continue
         rows = sheet.to_python(skip_empty_area=False, nrows=40)
@@ -239,7 +278,7 @@ def failure_reason(exc: BaseException) -> str:
 
 def _read_form(path: Path) -> ReturnedForm | None:
     opened = _open(path)
-    meta = read_meta(opened.workbook)
+    meta = read_meta(opened)
     if meta is None:
         return None
     form = ReturnedForm(path, meta, opened.saved_at)
@@ -251,7 +290,7 @@ def _read_form(path: Path) -> ReturnedForm | None:
             others = f" (và {len(facts.far) - 1} ô khác ở xa)" if len(facts.far) > 1 else ""
             form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
         try:
-            sheet = opened.workbook.get_sheet_by_name(name)
+            sheet = opened.sheet(name)
             if _area(sheet) > MAX_AREA:      # .xls: a far cell; the reader has it already, do not expand it
                 end = sheet.end
                 form.issues.append(RawIssue("SHEET_TOO_FAR", name, f"{column_letters(end[1] + 1)}{end[0] + 1}"))

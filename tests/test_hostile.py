@@ -392,3 +392,16 @@ def test_a_return_whose_metadata_names_another_agency_is_caught(q1_forms, tmp_pa
     assert "Phòng Văn hóa - Xã hội" in message and "Phòng Kinh tế" in message
     assert set(intake.submissions) == {"vp-hdnd-ubnd"}
     assert intake.answers_of("vp-hdnd-ubnd")[group_item].result == shared["result"]
+
+
+def test_a_far_cell_on_a_sheet_read_only_to_find_the_form_is_cut_back_too(q1_forms, tmp_path):
+    # The guide and list sheets are scanned only when something reads them: here the identifying
+    # sheet is gone, so every sheet is looked at, the guide (with a cell at XFD1048576) too.
+    path = tmp_path / "kt.xlsx"
+
+    def unform(workbook):
+        del workbook["_meta"]
+
+    fill(q1_forms / "phong-kinh-te.xlsx", path, {}, transform=unform)
+    _add_cell(path, "Hướng dẫn", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>xa</t></is></c></row>')
+    assert _read_in_child(path) == "None"          # not a form: said so, without reading 17 billion cells
