@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 
 from .chart import WIDTH_MM as CHART_WIDTH_MM
 from .files import open_office_zip
-from .messages import CchcError, jinja_detail
+from .messages import CchcError, jinja_detail, phrase
 
 HIGHLIGHT = "FFFF00"
 
@@ -113,7 +113,7 @@ def _balanced(text: str) -> bool:
 def render(path: Path, context: dict, chart_png: bytes | None) -> bytes:
     broken = tag_problems(path)
     if broken:
-        raise CchcError("TEMPLATE_SYNTAX", file=path, detail="thẻ mở và thẻ đóng không khớp", near=broken[0])
+        raise CchcError("TEMPLATE_SYNTAX", file=path, detail=phrase("TEMPLATE_TAGS_UNPAIRED"), near=broken[0])
     template = load_template(path)
     data = _rich(context)
     data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(CHART_WIDTH_MM)) if chart_png else ""

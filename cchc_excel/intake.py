@@ -24,7 +24,7 @@ import python_calamine as calamine
 from . import formspec as spec
 from .answers import Cell
 from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
-from .messages import CchcError
+from .messages import CchcError, phrase
 from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
 from .textnorm import clean, fold
 
@@ -148,14 +148,15 @@ def _open(path: Path) -> _Opened:
     else:
         data = read_bytes(path)
         if not data.startswith(OLE_MAGIC):
-            raise CchcError("FILE_UNREADABLE", file=path, detail="nội dung không phải tệp Excel 97-2003")
+            raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_NOT_XLS"))
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
         raise CchcError("FILE_ENCRYPTED", file=path) from None
     except Exception as exc:  # calamine raises several kinds on broken files
-        detail = "tệp hỏng hoặc không đúng định dạng" if suffix != ".xls" else "tệp .xls hỏng hoặc có mật khẩu"
-        raise CchcError("FILE_UNREADABLE", file=path, detail=f"{detail} (lỗi kỹ thuật: {type(exc).__name__})") from None
+        reason = phrase("READ_BROKEN" if suffix != ".xls" else "READ_XLS_BROKEN")
+        raise CchcError("FILE_UNREADABLE", file=path,
+                        detail=phrase("READ_TECHNICAL", reason=reason, name=type(exc).__name__)) from None
     return _Opened(workbook, saved_at, facts, later)
 
 
@@ -260,20 +261,20 @@ def failure_reason(exc: BaseException) -> str:
     """What went wrong inside a reader, for the officer."""
     name = type(exc).__name__
     if isinstance(exc, MemoryError):
-        reason = "tệp cần quá nhiều bộ nhớ để đọc"
+        reason = phrase("READ_NO_MEMORY")
     elif isinstance(exc, (zlib.error, zipfile.BadZipFile, EOFError, calamine.ZipError)):
-        reason = "dữ liệu nén bên trong tệp bị hỏng"
+        reason = phrase("READ_ZIP_BROKEN")
     elif isinstance(exc, calamine.XmlError):
-        reason = "nội dung bên trong tệp sai cấu trúc"
+        reason = phrase("READ_XML_BROKEN")
     elif isinstance(exc, (KeyError, calamine.WorksheetNotFound)):
-        reason = "tệp thiếu một phần bên trong (trang tính hoặc dữ liệu dùng chung)"
+        reason = phrase("READ_PART_MISSING")
     elif isinstance(exc, NotImplementedError):
-        reason = "tệp dùng một tính năng chưa được hỗ trợ"
+        reason = phrase("READ_UNSUPPORTED")
     elif isinstance(exc, OSError):
         reason = os_reason(exc)
     else:
-        reason = "tệp hỏng hoặc không đúng định dạng"
-    return f"{reason} (lỗi kỹ thuật: {name})"
+        reason = phrase("READ_BROKEN")
+    return phrase("READ_TECHNICAL", reason=reason, name=name)
 
 
 def _read_form(path: Path) -> ReturnedForm | None:
@@ -287,7 +288,7 @@ def _read_form(path: Path) -> ReturnedForm | None:
             continue
         facts = opened.facts.get(name) or SheetFacts()
         if facts.far:
-            others = f" (và {len(facts.far) - 1} ô khác ở xa)" if len(facts.far) > 1 else ""
+            others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
             form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
         try:
             sheet = opened.sheet(name)

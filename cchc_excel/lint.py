@@ -7,7 +7,7 @@ import re
 
 from .agencies import Registry
 from .indicators import proposed_targets
-from .messages import finding
+from .messages import finding, phrase
 from .models import Finding, Plan, Settings, TimeframeKind
 from .vnformat import number
 
@@ -32,7 +32,7 @@ def lint_plan(plan: Plan) -> list[Finding]:
             ))
         if tf.kind == TimeframeKind.UNKNOWN:
             findings.append(_finding("LINT_TIMEFRAME_UNKNOWN", item.id,
-                                     text=tf.text or "(trống)", year=year or 2026))
+                                     text=tf.text or phrase("TEXT_BLANK"), year=year or 2026))
         first_of_task = item.id.count(".") == 1 or item.id.endswith(".1")
         for text in ((item.task, item.product) if first_of_task else (item.product,)):
             if match := _CHI_SO.search(text):
@@ -61,18 +61,22 @@ def lint_plan(plan: Plan) -> list[Finding]:
     return findings
 
 
-# What a blank setting makes the report say, for the warning.
+# The settings a report cannot do without (planbook's setting keys) and, by catalogue phrase,
+# what a blank one makes the report say.
 _BLANK_SETTINGS = (
-    ("commune", "Tên xã", "«XÃ » ở đầu báo cáo và «UBND xã  báo cáo…»"),
-    ("number", "Số kế hoạch", "«Thực hiện Kế hoạch số  về…»"),
-    ("date", "Ngày ban hành kế hoạch", "câu căn cứ không có ngày của kế hoạch"),
-    ("signer", "Họ và tên người ký", "khối chữ ký không có tên người ký"),
+    ("commune", "BLANK_COMMUNE_EFFECT"),
+    ("plan_number", "BLANK_PLAN_NUMBER_EFFECT"),
+    ("plan_date", "BLANK_PLAN_DATE_EFFECT"),
+    ("signer_name", "BLANK_SIGNER_EFFECT"),
 )
 
 
 def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
     """Warn about the settings a report cannot do without."""
-    values = {"commune": settings.commune or plan.meta.commune, "number": plan.meta.number,
-              "date": plan.meta.date, "signer": settings.signer_name}
-    return [finding("LINT_SETTING_BLANK", label=label, effect=effect)
-            for key, label, effect in _BLANK_SETTINGS if not values[key]]
+    from .planbook import SETTING_ROWS  # the labels live on the settings sheet's rows
+
+    labels = {key: label for key, label, _ in SETTING_ROWS}
+    values = {"commune": settings.commune or plan.meta.commune, "plan_number": plan.meta.number,
+              "plan_date": plan.meta.date, "signer_name": settings.signer_name}
+    return [finding("LINT_SETTING_BLANK", label=labels[key], effect=phrase(effect))
+            for key, effect in _BLANK_SETTINGS if not values[key]]

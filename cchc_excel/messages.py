@@ -518,6 +518,39 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
+# Pieces of text that fill a field of a catalogue message (a detail, a fix, an effect) or stand
+# in a finding's parameter, by stable code. Rendered with :func:`phrase`.
+PHRASES: dict[str, str] = {
+    # --- LibreOffice (office.py): the detail of PLAN_DOC_CONVERT_FAILED / PDF_UNAVAILABLE ---
+    "OFFICE_MISSING": "Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice rồi chạy lại.",
+    "OFFICE_TIMEOUT": "LibreOffice chạy quá {seconds} giây khi chuyển {file}.",
+    "OFFICE_NO_OUTPUT": "LibreOffice không tạo được {name} từ {file}.",
+    # --- reading a return (intake.py): the detail of FILE_UNREADABLE / SHEET_UNREADABLE ---
+    "READ_NOT_XLS": "nội dung không phải tệp Excel 97-2003",
+    "READ_BROKEN": "tệp hỏng hoặc không đúng định dạng",
+    "READ_XLS_BROKEN": "tệp .xls hỏng hoặc có mật khẩu",
+    "READ_NO_MEMORY": "tệp cần quá nhiều bộ nhớ để đọc",
+    "READ_ZIP_BROKEN": "dữ liệu nén bên trong tệp bị hỏng",
+    "READ_XML_BROKEN": "nội dung bên trong tệp sai cấu trúc",
+    "READ_PART_MISSING": "tệp thiếu một phần bên trong (trang tính hoặc dữ liệu dùng chung)",
+    "READ_UNSUPPORTED": "tệp dùng một tính năng chưa được hỗ trợ",
+    "READ_TECHNICAL": "{reason} (lỗi kỹ thuật: {name})",
+    "CELLS_FAR_OTHERS": " (và {count} ô khác ở xa)",
+    # --- report templates (docx_render.py): the detail of TEMPLATE_SYNTAX ---
+    "TEMPLATE_TAGS_UNPAIRED": "thẻ mở và thẻ đóng không khớp",
+    # --- plan import (plan.py): the fix of PLAN_ROW_UNPLACED ---
+    "PLAN_FIX_DELETE_ROW": "Xóa dòng này khỏi bảng nhiệm vụ hoặc ghi nó thành một nhiệm vụ.",
+    "PLAN_FIX_PROSE_ROW": "Lời văn nằm trong bảng nhiệm vụ: nếu là nhiệm vụ, ghi nội dung vào cột «Nội dung/Nhiệm vụ».",
+    "PLAN_FIX_MERGE_UP": "Dòng chỉ có cơ quan hoặc thời gian: ghép nội dung vào dòng nhiệm vụ phía trên.",
+    # --- plan lint (lint.py): the effect of LINT_SETTING_BLANK, an empty text ---
+    "BLANK_COMMUNE_EFFECT": "«XÃ » ở đầu báo cáo và «UBND xã  báo cáo…»",
+    "BLANK_PLAN_NUMBER_EFFECT": "«Thực hiện Kế hoạch số  về…»",
+    "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
+    "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
+    "TEXT_BLANK": "(trống)",
+}
+
+
 # Codes that mean the command was asked wrongly (exit 2), not that an input is unusable (exit 3).
 USAGE_ERRORS = frozenset({
     "PERIOD_UNKNOWN", "AGENCY_UNKNOWN_CODE", "DEMO_DIR_IN_USE", "DEMO_DIR_EXISTS", "DEMO_INSIDE_WORKSPACE",
@@ -630,6 +663,11 @@ def render(code: str, **fields: object) -> tuple[str, str]:
     message, fix = CATALOG[code]
     fields = {**STATUS_FIELDS, **fields}
     return message.format(**fields), fix.format(**fields)
+
+
+def phrase(code: str, **fields: object) -> str:
+    """A catalogue phrase (a piece of another message) with its fields filled in."""
+    return PHRASES[code].format(**{**STATUS_FIELDS, **fields})
 
 
 class CchcError(Exception):

@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .messages import phrase
+
 
 class OfficeError(RuntimeError):
     pass
@@ -40,7 +42,7 @@ def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> 
     """
     soffice = find_soffice()
     if soffice is None:
-        raise OfficeError("Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice rồi chạy lại.")
+        raise OfficeError(phrase("OFFICE_MISSING"))
     outdir.mkdir(parents=True, exist_ok=True)
     name = f"{source.stem}.{target_ext.split(':')[0]}"
     # Convert into a scratch folder, then move into place: never half a file in outdir.
@@ -54,8 +56,8 @@ def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> 
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise OfficeError(f"LibreOffice chạy quá {timeout} giây khi chuyển {source.name}.") from None
+            raise OfficeError(phrase("OFFICE_TIMEOUT", seconds=timeout, file=source.name)) from None
         made = Path(scratch) / name
         if not made.exists():
-            raise OfficeError(f"LibreOffice không tạo được {name} từ {source.name}.")
+            raise OfficeError(phrase("OFFICE_NO_OUTPUT", name=name, file=source.name))
         return Path(os.replace(made, outdir / name) or outdir / name)

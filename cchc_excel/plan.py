@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import plan_table
 from .agencies import Registry, registry_from_names
-from .messages import CchcError, finding
+from .messages import CchcError, finding, phrase
 from .models import Agency, Finding, Item, Plan, PlanMeta, Section, Task
 from .plan_meta import parse_meta
 from .plan_sources import RawTable, read_tables
@@ -41,6 +41,8 @@ COLUMN_LABELS = {
     "timeframe": "Thời gian thực hiện",
 }
 REQUIRED = plan_table.REQUIRED
+# The one section of a plan whose table has no section rows.
+DEFAULT_SECTION_TITLE = "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"
 
 _NUMBERED = re.compile(
     r"^(?:(?P<roman>[IVX]{1,4})|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)|(?P<arabic>\d{1,2})|(?P<letter>[a-zđ]))"
@@ -261,7 +263,7 @@ def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, fil
                 result: ImportResult) -> list[tuple[str, str, _Tasks]]:
     sections: list[tuple[str, str, _Tasks]] = []
     if style is None:
-        sections.append(("", "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", []))
+        sections.append(("", DEFAULT_SECTION_TITLE, []))
     for index, (row, heading) in enumerate(rows):
         if heading and heading.style == style:
             sections.append((heading.number, heading.title, []))
@@ -271,19 +273,19 @@ def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, fil
             continue
         if heading and heading.style == "none":
             result.problems.append(_problem("PLAN_ROW_UNPLACED", file, row,
-                                            fix="Xóa dòng này khỏi bảng nhiệm vụ hoặc ghi nó thành một nhiệm vụ."))
+                                            fix=phrase("PLAN_FIX_DELETE_ROW")))
             continue
         if len(row.tt) > 12 and not (row.task or row.product or row.lead or row.timeframe):
             result.problems.append(_problem(
                 "PLAN_ROW_UNPLACED", file, row,
-                fix="Lời văn nằm trong bảng nhiệm vụ: nếu là nhiệm vụ, ghi nội dung vào cột «Nội dung/Nhiệm vụ».",
+                fix=phrase("PLAN_FIX_PROSE_ROW"),
             ))
             continue
         if not (row.tt or row.task or row.product):
             if row.lead or row.coordinators or row.timeframe:
                 result.problems.append(_problem(
                     "PLAN_ROW_UNPLACED", file, row,
-                    fix="Dòng chỉ có cơ quan hoặc thời gian: ghép nội dung vào dòng nhiệm vụ phía trên."))
+                    fix=phrase("PLAN_FIX_MERGE_UP")))
             continue
         if not sections:
             result.problems.append(_problem("PLAN_ROW_BEFORE_SECTION", file, row))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import cchc_excel
-from cchc_excel.messages import CATALOG, INFOS, WARNINGS, describe, finding, severity_of
+from cchc_excel.messages import CATALOG, INFOS, PHRASES, WARNINGS, describe, finding, phrase, severity_of
 from cchc_excel.models import Finding, Severity
 
 PACKAGE = Path(cchc_excel.__file__).parent
@@ -21,9 +21,14 @@ SOURCES = {p.name: p.read_text(encoding="utf-8") for p in PACKAGE.glob("*.py")}
 CODE = re.compile(r"^[A-Z][A-Z0-9_]+$")
 VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
 
-# Modules that find problems: everything they say to a user comes from the catalogue.
+# Modules that find problems or tell of them: everything they say to a user comes from the catalogue.
 # (Report prose, workbook labels and the plan's own words live elsewhere and are not messages.)
-FINDERS = ("checks.py", "figurerules.py", "merge.py", "answers.py", "assignments.py")
+FINDERS = ("checks.py", "figurerules.py", "merge.py", "answers.py", "assignments.py", "office.py",
+           "intake.py", "docx_render.py", "plan.py", "lint.py")
+
+# Module-level names whose strings are the plan's own words (column labels, area names a plan
+# is read by), not messages; regular expressions are not messages either.
+VOCABULARY = {"plan.py": {"COLUMN_LABELS", "_SHORT_NAMES", "DEFAULT_SECTION_TITLE"}}
 
 
 def _literals(source: str, docstrings: bool = True):
@@ -39,10 +44,29 @@ def _literals(source: str, docstrings: bool = True):
             yield node
 
 
+def _own_text(source: str, vocabulary: set[str] = frozenset()) -> list[str]:
+    """The Vietnamese string constants of a module that are neither docstrings, regular
+    expressions (arguments of ``re.compile``) nor the module's named vocabulary."""
+    tree = ast.parse(source)
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+                skip.add(id(node.body[0].value))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "compile" and node.args:
+            skip.update(id(n) for n in ast.walk(node.args[0]))
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else []
+        if any(isinstance(t, ast.Name) and t.id in vocabulary for t in targets):
+            skip.update(id(n) for n in ast.walk(statement.value))
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in skip and VIETNAMESE.search(node.value)]
+
+
 def test_every_catalogue_code_is_used_somewhere():
     used = {node.value for name, source in SOURCES.items() if name != "messages.py"
             for node in _literals(source) if CODE.match(node.value)}
-    unused = sorted(set(CATALOG) - used)
+    unused = sorted((set(CATALOG) | set(PHRASES)) - used)
     assert unused == [], f"catalogue codes no module uses: {unused}"
 
 
@@ -50,6 +74,25 @@ def test_every_code_a_module_raises_or_finds_is_in_the_catalogue():
     called = re.compile(r"""\b(?:finding|_finding|_problem|CchcError|RawIssue)\(\s*"([A-Z0-9_]+)\"""")
     missing = sorted({code for source in SOURCES.values() for code in called.findall(source)} - set(CATALOG))
     assert missing == []
+    phrased = re.compile(r"""\bphrase\(\s*"([A-Z0-9_]+)\"""")
+    missing = sorted({code for source in SOURCES.values() for code in phrased.findall(source)} - set(PHRASES))
+    assert missing == []
+    assert not set(CATALOG) & set(PHRASES), "a code names one text"
+
+
+def test_a_phrase_is_rendered_from_the_catalogue_with_its_fields():
+    assert phrase("READ_TECHNICAL", reason=phrase("READ_ZIP_BROKEN"), name="BadZipFile") == (
+        "dữ liệu nén bên trong tệp bị hỏng (lỗi kỹ thuật: BadZipFile)")
+    with pytest.raises(KeyError):
+        phrase("NO_SUCH_PHRASE")
+
+
+def test_the_inline_text_check_can_fail():
+    """A message typed into a module is caught; regexes and named vocabulary are not messages."""
+    source = 'import re\nWORDS = {"a": "Tên xã"}\n_R = re.compile(r"chi số")\n' \
+             'def f():\n    """Đọc."""\n    raise ValueError("Không đọc được tệp")\n'
+    assert _own_text(source, {"WORDS"}) == ["Không đọc được tệp"]
+    assert _own_text(source) == ["Tên xã", "Không đọc được tệp"]
 
 
 def test_severities_name_catalogue_codes_and_each_code_has_one():
@@ -82,5 +125,5 @@ def test_every_catalogue_text_renders_with_status_labels():
 
 @pytest.mark.parametrize("module", FINDERS)
 def test_modules_that_find_problems_write_no_text_of_their_own(module):
-    own = [node.value for node in _literals(SOURCES[module], docstrings=False) if VIETNAMESE.search(node.value)]
+    own = _own_text(SOURCES[module], VOCABULARY.get(module, set()))
     assert own == [], f"{module} builds user text outside the catalogue: {own[:3]}"
