@@ -47,9 +47,10 @@ def strengths(plan: Plan, results: list[Outcome], total: Figures, stats: list[St
                 named.append(subject)
         shown = named[:3]
         more = f" và {len(named) - 3} nhiệm vụ khác" if len(named) > 3 else ""
+        # The products are counted; the tasks they belong to are named.
         on_time = sum(o.on_time is not False for o in finished)
         timing = " đúng thời hạn" if on_time == len(finished) else ""
-        lines.append(line(f"- Hoàn thành{timing} {len(finished)} sản phẩm theo Kế hoạch, trong đó: "
+        lines.append(line(f"- Hoàn thành{timing} {len(finished)} sản phẩm theo Kế hoạch, thuộc các nhiệm vụ: "
                           f"{'; '.join(shown)}{more}."))
     if total.carried_out:
         lines.append(line(f"- Các nhiệm vụ thường xuyên, định kỳ và khi có phát sinh được thực hiện đầy đủ trong kỳ "
