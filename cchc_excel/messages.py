@@ -548,6 +548,36 @@ PHRASES: dict[str, str] = {
     "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
     "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
     "TEXT_BLANK": "(trống)",
+    # --- plan import preview (planpreview.py): console lines ---
+    "PREVIEW_FILE": "Tệp: {file}",
+    "PREVIEW_TASK_TABLE": "bảng nhiệm vụ",
+    "PREVIEW_READ": "Đã đọc: {tables}; cột: {columns}",
+    "PREVIEW_HEADERS_SKIPPED": "Bỏ qua {count} dòng tiêu đề bảng lặp lại (sang trang).",
+    "PREVIEW_META": "Thông tin kế hoạch:",
+    "PREVIEW_COUNTS": "Phần ({sections}), nhiệm vụ ({tasks}), sản phẩm ({items}):",
+    "PREVIEW_SECTION": "  {code}. {title}: {tasks} nhiệm vụ, {items} sản phẩm → báo cáo {place}",
+    "PREVIEW_PLACE_DIRECTION": "mục I",
+    "PREVIEW_PLACE_OTHER": "mục II.{number}",
+    "PREVIEW_NO_DIRECTION": "  (Kế hoạch không có phần «chỉ đạo, điều hành»: mục I của báo cáo sẽ để trống.)",
+    "PREVIEW_GROUPS": "  Nhóm nhiệm vụ trong phần: {groups}",
+    "PREVIEW_INDICATORS_UNPLACED": (
+        "Chỉ tiêu không xếp được vào phần nào của kế hoạch mới ({count}), "
+        "đã bỏ khỏi trang «Chỉ tiêu» (bản cũ vẫn ở tệp sao lưu):"),
+    "PREVIEW_INDICATOR_UNPLACED": "  - {code} «{name}» (ô {cell}): {detail}",
+    "PREVIEW_ROWS_UNPLACED": "Dòng không nhập được ({count}); phần còn lại đã nhập:",
+    "PREVIEW_ALL_ROWS_IMPORTED": "Mọi dòng của bảng nhiệm vụ đều đã nhập.",
+    "PREVIEW_AGENCIES": "Cơ quan ({count}): {agencies}",
+    "PREVIEW_NEW_AGENCIES": (
+        "  Cơ quan mới ({count}), loại do chương trình đoán — xác nhận ở trang «Cơ quan» (cột «Loại»):"),
+    "PREVIEW_KIND_OWN": "cơ quan của xã",
+    "PREVIEW_KIND_PARTNER": "đối tác bên ngoài",
+    "PREVIEW_TIMEFRAMES": "Thời gian thực hiện ({count} cách ghi):",
+    "PREVIEW_TIMEFRAME": "  - «{text}»: {kind}{when} ({count} sản phẩm)",
+    "PREVIEW_DUE_IN": " → báo cáo trong kỳ: {periods}",
+    "PREVIEW_DUE_EVERY": " → báo cáo mọi kỳ",
+    "PREVIEW_DUE_OUTSIDE": " → ngoài các kỳ báo cáo của năm",
+    "PREVIEW_TIMEFRAMES_MORE": "  … và {count} cách ghi khác đã hiểu.",
+    "PREVIEW_TIMEFRAMES_UNKNOWN": "  Chưa hiểu ({count} cách ghi; «cchc-excel plan check» liệt kê từng sản phẩm):",
 }
 
 
@@ -665,7 +695,7 @@ def render(code: str, **fields: object) -> tuple[str, str]:
     return message.format(**fields), fix.format(**fields)
 
 
-def phrase(code: str, **fields: object) -> str:
+def phrase(code: str, /, **fields: object) -> str:
     """A catalogue phrase (a piece of another message) with its fields filled in."""
     return PHRASES[code].format(**{**STATUS_FIELDS, **fields})
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .indicators import schedule_periods
+from .messages import phrase
 from .models import AgencyKind, TimeframeKind
 from .planimport import ImportPreview
 from .timeframe import describe_kind, due_state
 
-KIND_WORDS = {AgencyKind.OWN: "cơ quan của xã", AgencyKind.PARTNER: "đối tác bên ngoài"}
+KIND_WORDS = {AgencyKind.OWN: "PREVIEW_KIND_OWN", AgencyKind.PARTNER: "PREVIEW_KIND_PARTNER"}
 _LIMIT = 12
 
 
@@ -22,38 +23,38 @@ def report_places(sections) -> dict[str, str]:
     places, number = {}, 0
     for section in sections:
         if section.is_direction:
-            places[section.code] = "mục I"
+            places[section.code] = phrase("PREVIEW_PLACE_DIRECTION")
         else:
             number += 1
-            places[section.code] = f"mục II.{number}"
+            places[section.code] = phrase("PREVIEW_PLACE_OTHER", number=number)
     return places
 
 
 def preview_lines(preview: ImportPreview) -> list[str]:
     plan, result = preview.plan, preview.result
-    lines = [f"Tệp: {preview.source}",
-             f"Đã đọc: {', '.join(t for t in result.tables_read if t) or 'bảng nhiệm vụ'}; "
-             f"cột: " + "; ".join(f"«{text}»" for text in result.columns.values())]
+    tables = ", ".join(t for t in result.tables_read if t) or phrase("PREVIEW_TASK_TABLE")
+    lines = [phrase("PREVIEW_FILE", file=preview.source),
+             phrase("PREVIEW_READ", tables=tables, columns="; ".join(f"«{text}»" for text in result.columns.values()))]
     if result.skipped_headers:
-        lines.append(f"Bỏ qua {result.skipped_headers} dòng tiêu đề bảng lặp lại (sang trang).")
+        lines.append(phrase("PREVIEW_HEADERS_SKIPPED", count=result.skipped_headers))
 
     lines.append("")
-    lines.append("Thông tin kế hoạch:")
+    lines.append(phrase("PREVIEW_META"))
     for choice in preview.meta:
-        value = f"«{choice.value}»" if choice.value else "(trống)"
+        value = f"«{choice.value}»" if choice.value else phrase("TEXT_BLANK")
         note = f"; {choice.note}" if choice.note else ""
         lines.append(f"  - {choice.label}: {value} ({choice.how}{note})")
 
     lines.append("")
-    lines.append(f"Phần ({len(plan.sections)}), nhiệm vụ ({len(plan.tasks)}), sản phẩm ({len(plan.items)}):")
+    lines.append(phrase("PREVIEW_COUNTS", sections=len(plan.sections), tasks=len(plan.tasks), items=len(plan.items)))
     places = report_places(plan.sections)
     for section in plan.sections:
-        lines.append(f"  {section.code}. {section.title}: {len(section.tasks)} nhiệm vụ, "
-                     f"{len(section.items)} sản phẩm → báo cáo {places[section.code]}")
+        lines.append(phrase("PREVIEW_SECTION", code=section.code, title=section.title, tasks=len(section.tasks),
+                            items=len(section.items), place=places[section.code]))
     if not any(s.is_direction for s in plan.sections):
-        lines.append("  (Kế hoạch không có phần «chỉ đạo, điều hành»: mục I của báo cáo sẽ để trống.)")
+        lines.append(phrase("PREVIEW_NO_DIRECTION"))
     if result.groups:
-        lines.append(f"  Nhóm nhiệm vụ trong phần: {'; '.join(result.groups)}")
+        lines.append(phrase("PREVIEW_GROUPS", groups="; ".join(result.groups)))
 
     lines.append("")
     lines += _agency_lines(preview)
@@ -62,27 +63,27 @@ def preview_lines(preview: ImportPreview) -> list[str]:
 
     if preview.unplaced_indicators:
         lines.append("")
-        lines.append(f"Chỉ tiêu không xếp được vào phần nào của kế hoạch mới ({len(preview.unplaced_indicators)}), "
-                     "đã bỏ khỏi trang «Chỉ tiêu» (bản cũ vẫn ở tệp sao lưu):")
-        lines += [f"  - {u.code} «{u.name}» (ô {u.cell}): {u.detail}" for u in preview.unplaced_indicators]
+        lines.append(phrase("PREVIEW_INDICATORS_UNPLACED", count=len(preview.unplaced_indicators)))
+        lines += [phrase("PREVIEW_INDICATOR_UNPLACED", code=u.code, name=u.name, cell=u.cell, detail=u.detail)
+                  for u in preview.unplaced_indicators]
     lines.append("")
     if result.problems:
-        lines.append(f"Dòng không nhập được ({len(result.problems)}); phần còn lại đã nhập:")
+        lines.append(phrase("PREVIEW_ROWS_UNPLACED", count=len(result.problems)))
         for problem in result.problems:
             lines.append(f"  - {problem.message}")
             lines.append(f"    → {problem.fix}")
     else:
-        lines.append("Mọi dòng của bảng nhiệm vụ đều đã nhập.")
+        lines.append(phrase("PREVIEW_ALL_ROWS_IMPORTED"))
     return lines
 
 
 def _agency_lines(preview: ImportPreview) -> list[str]:
     plan = preview.plan
-    lines = [f"Cơ quan ({len(plan.agencies)}): " + "; ".join(f"{a.name} [{a.code}]" for a in plan.agencies)]
+    lines = [phrase("PREVIEW_AGENCIES", count=len(plan.agencies),
+                    agencies="; ".join(f"{a.name} [{a.code}]" for a in plan.agencies))]
     if preview.new_agencies:
-        lines.append(f"  Cơ quan mới ({len(preview.new_agencies)}), loại do chương trình đoán — "
-                     "xác nhận ở trang «Cơ quan» (cột «Loại»):")
-        lines += [f"  - {a.name} [{a.code}]: {KIND_WORDS[a.kind]}" for a in preview.new_agencies]
+        lines.append(phrase("PREVIEW_NEW_AGENCIES", count=len(preview.new_agencies)))
+        lines += [f"  - {a.name} [{a.code}]: {phrase(KIND_WORDS[a.kind])}" for a in preview.new_agencies]
     return lines
 
 
@@ -92,7 +93,7 @@ def _timeframe_lines(preview: ImportPreview) -> list[str]:
     for item in plan.items:
         by_text[item.timeframe.text].append(item)
     periods = schedule_periods(plan.meta.year, settings.schedule) if plan.meta.year else []
-    lines = [f"Thời gian thực hiện ({len(by_text)} cách ghi):"]
+    lines = [phrase("PREVIEW_TIMEFRAMES", count=len(by_text))]
     unknown = []
     shown = 0
     for text, items in by_text.items():
@@ -104,13 +105,14 @@ def _timeframe_lines(preview: ImportPreview) -> list[str]:
             continue
         shown += 1
         due = [p.name for p in periods if due_state(timeframe, p) == "due"] if timeframe.spans else []
-        when = f" → báo cáo trong kỳ: {', '.join(due)}" if due else (
-            " → báo cáo mọi kỳ" if not timeframe.spans else " → ngoài các kỳ báo cáo của năm")
-        lines.append(f"  - «{text}»: {describe_kind(timeframe.kind).lower()}{when} ({len(items)} sản phẩm)")
+        when = phrase("PREVIEW_DUE_IN", periods=", ".join(due)) if due else phrase(
+            "PREVIEW_DUE_EVERY" if not timeframe.spans else "PREVIEW_DUE_OUTSIDE")
+        lines.append(phrase("PREVIEW_TIMEFRAME", text=text, kind=describe_kind(timeframe.kind).lower(), when=when,
+                            count=len(items)))
     if shown < len(by_text) - len(unknown):
-        lines.append(f"  … và {len(by_text) - len(unknown) - shown} cách ghi khác đã hiểu.")
+        lines.append(phrase("PREVIEW_TIMEFRAMES_MORE", count=len(by_text) - len(unknown) - shown))
     if unknown:
-        lines.append(f"  Chưa hiểu ({len(unknown)} cách ghi; «cchc-excel plan check» liệt kê từng sản phẩm):")
+        lines.append(phrase("PREVIEW_TIMEFRAMES_UNKNOWN", count=len(unknown)))
         for text, items in unknown:
-            lines.append(f"  - «{text or '(trống)'}»: {', '.join(i.id for i in items)}")
+            lines.append(f"  - «{text or phrase('TEXT_BLANK')}»: {', '.join(i.id for i in items)}")
     return lines

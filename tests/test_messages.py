@@ -24,7 +24,7 @@ VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹ
 # Modules that find problems or tell of them: everything they say to a user comes from the catalogue.
 # (Report prose, workbook labels and the plan's own words live elsewhere and are not messages.)
 FINDERS = ("checks.py", "figurerules.py", "merge.py", "answers.py", "assignments.py", "office.py",
-           "intake.py", "docx_render.py", "plan.py", "lint.py")
+           "intake.py", "docx_render.py", "plan.py", "lint.py", "planpreview.py")
 
 # Module-level names whose strings are the plan's own words (column labels, area names a plan
 # is read by), not messages; regular expressions are not messages either.
