@@ -548,6 +548,20 @@ PHRASES: dict[str, str] = {
     "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
     "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
     "TEXT_BLANK": "(trống)",
+    # --- plan workbook (planbook.py): the detail of WORKBOOK_BAD_SETTING / WORKBOOK_BAD_AGENCY ---
+    "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
+    "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",
+    "SETTING_BAD_YES_NO": "«{text}» không hợp lệ; ghi «Có» hoặc «Không»",
+    "SETTING_NOT_A_NUMBER": "«{text}» không phải là số",
+    "SETTING_BAD_YEAR": "năm {year} không hợp lệ",
+    "SETTING_REPORT_DAYS_BY_PERIOD": (
+        "ghi theo từng kỳ, ví dụ «Quý I: 16/03; 6 tháng: 16/06; Quý III: 16/09; Năm: 16/12»"),
+    "SETTING_BAD_DAY": "ngày {day} không hợp lệ (ghi từ 1 đến 28, hoặc ghi ngày cho từng kỳ)",
+    "SETTING_BAD_PERIOD_DAY": "«{text}» không đúng dạng «Kỳ: ngày/tháng» (kỳ là một trong: {periods})",
+    "SETTING_BAD_DAY_MONTH": "ngày «{text}» của kỳ {period} không đúng dạng ngày/tháng",
+    "SETTING_BAD_DATE_IN_LIST": "ngày «{text}» không đúng dạng ngày/tháng/năm (ví dụ 22/08/2026)",
+    "AGENCY_NO_NAME": "cơ quan mã «{agency}» chưa có tên",
+    "AGENCY_CODE_DUPLICATED": "mã «{agency}» bị trùng",
     # --- plan import preview (planpreview.py): console lines ---
     "PREVIEW_FILE": "Tệp: {file}",
     "PREVIEW_TASK_TABLE": "bảng nhiệm vụ",

@@ -20,7 +20,7 @@ from . import xlsxkit as kit
 from .agencies import short_code, unique_code
 from .files import open_office_zip, save_workbook_atomic
 from .indicators import default_indicators
-from .messages import CchcError
+from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import COLUMN_LABELS, COLUMNS, build_plan
 from .plan_sources import read_xlsx
@@ -360,7 +360,7 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
         try:
             return dt.datetime.strptime(clean(raw).replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
         except ValueError:
-            raise bad(f"ngày «{clean(raw)}» không đúng dạng ngày/tháng/năm") from None
+            raise bad(phrase("SETTING_BAD_DATE", text=clean(raw))) from None
     if key == "report_days":
         return _report_days(raw, bad)
     if key in ("extra_days_off", "extra_working_days"):
@@ -373,7 +373,7 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
                 continue
             kind = labels.get(fold(part))
             if kind is None:
-                raise bad(f"kỳ «{part.strip()}» không hợp lệ; dùng: {'; '.join(SCHEDULE_LABELS.values())}")
+                raise bad(phrase("SETTING_BAD_PERIOD", text=part.strip(), periods="; ".join(SCHEDULE_LABELS.values())))
             kinds.append(kind)
         return tuple(kinds)
     if key == "leading_zero":
@@ -382,16 +382,16 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
             return True
         if answer in ("khong", "0", "false"):
             return False
-        raise bad(f"«{clean(raw)}» không hợp lệ; ghi «Có» hoặc «Không»")
+        raise bad(phrase("SETTING_BAD_YES_NO", text=clean(raw)))
     if key in ("year", "return_days"):
         if raw in (None, ""):
             return None if key == "year" else 3
         try:
             number = int(float(str(raw).strip()))
         except ValueError:
-            raise bad(f"«{clean(raw)}» không phải là số") from None
+            raise bad(phrase("SETTING_NOT_A_NUMBER", text=clean(raw))) from None
         if key == "year" and not 2000 <= number <= 2100:
-            raise bad(f"năm {number} không hợp lệ")
+            raise bad(phrase("SETTING_BAD_YEAR", year=number))
         return number
     return clean(raw)
 
@@ -401,12 +401,12 @@ def _report_days(raw, bad) -> tuple[tuple[str, int, int], ...]:
     if raw in (None, ""):
         return ()
     if isinstance(raw, dt.date):
-        raise bad("ghi theo từng kỳ, ví dụ «Quý I: 16/03; 6 tháng: 16/06; Quý III: 16/09; Năm: 16/12»")
+        raise bad(phrase("SETTING_REPORT_DAYS_BY_PERIOD"))
     text = clean(raw)
     if text.replace(".0", "").isdigit():
         day = int(float(text))
         if not 1 <= day <= 28:
-            raise bad(f"ngày {day} không hợp lệ (ghi từ 1 đến 28, hoặc ghi ngày cho từng kỳ)")
+            raise bad(phrase("SETTING_BAD_DAY", day=day))
         last_month = {"Q1": 3, "Q2": 6, "S1": 6, "Q3": 9, "M9": 9, "Q4": 12, "Y": 12}
         return tuple((kind, day, month) for kind, month in last_month.items())
     labels = {fold(label): kind for kind, label in SCHEDULE_LABELS.items()}
@@ -417,14 +417,14 @@ def _report_days(raw, bad) -> tuple[tuple[str, int, int], ...]:
         label, _, date_text = part.partition(":")
         kind = labels.get(fold(label))
         if kind is None or not date_text.strip():
-            raise bad(f"«{part.strip()}» không đúng dạng «Kỳ: ngày/tháng» (kỳ là một trong: "
-                      f"{'; '.join(SCHEDULE_LABELS.values())})")
+            raise bad(phrase("SETTING_BAD_PERIOD_DAY", text=part.strip(),
+                             periods="; ".join(SCHEDULE_LABELS.values())))
         pieces = date_text.strip().replace("-", "/").replace(".", "/").split("/")
         try:
             day, month = int(pieces[0]), int(pieces[1])
             dt.date(2024, month, day)
         except (ValueError, IndexError):
-            raise bad(f"ngày «{date_text.strip()}» của kỳ {label.strip()} không đúng dạng ngày/tháng") from None
+            raise bad(phrase("SETTING_BAD_DAY_MONTH", text=date_text.strip(), period=label.strip())) from None
         days.append((kind, day, month))
     return tuple(days)
 
@@ -443,7 +443,7 @@ def _date_list(raw, bad) -> tuple[dt.date, ...]:
         try:
             days.append(dt.datetime.strptime(part.strip().replace("-", "/").replace(".", "/"), "%d/%m/%Y").date())
         except ValueError:
-            raise bad(f"ngày «{part.strip()}» không đúng dạng ngày/tháng/năm (ví dụ 22/08/2026)") from None
+            raise bad(phrase("SETTING_BAD_DATE_IN_LIST", text=part.strip())) from None
     return tuple(days)
 
 
@@ -457,12 +457,12 @@ def _read_agencies(sheet, path: Path, problems: list[CchcError]) -> tuple[Agency
         if not name:
             if code:
                 problems.append(CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
-                                          cell=row[1].coordinate, detail=f"cơ quan mã «{code}» chưa có tên"))
+                                          cell=row[1].coordinate, detail=phrase("AGENCY_NO_NAME", agency=code)))
             continue
         code = slug(code) or unique_code(short_code(name), agencies)
         if code in agencies:
             problems.append(CchcError("WORKBOOK_BAD_AGENCY", file=path, sheet=SHEET_AGENCIES,
-                                      cell=row[0].coordinate, detail=f"mã «{code}» bị trùng"))
+                                      cell=row[0].coordinate, detail=phrase("AGENCY_CODE_DUPLICATED", agency=code)))
             continue
         aliases = tuple(a.strip() for a in clean(row[2].value if len(row) > 2 else "").split(";") if a.strip())
         kind_text = fold(row[3].value) if len(row) > 3 else ""

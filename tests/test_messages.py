@@ -127,3 +127,31 @@ def test_every_catalogue_text_renders_with_status_labels():
 def test_modules_that_find_problems_write_no_text_of_their_own(module):
     own = _own_text(SOURCES[module], VOCABULARY.get(module, set()))
     assert own == [], f"{module} builds user text outside the catalogue: {own[:3]}"
+
+
+# Modules whose text is mostly workbook labels (their own home): the problems they raise still
+# carry no text of their own — every detail of an error comes from the catalogue.
+LABEL_MODULES = ("planbook.py",)
+_RAISERS = {"bad", "CchcError", "OfficeError", "finding", "_finding", "_problem", "RawIssue"}
+
+
+def _error_text(source: str) -> list[str]:
+    """Vietnamese constants inside the arguments of the calls that make errors and findings."""
+    own = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in _RAISERS:
+            for argument in [*node.args, *(k.value for k in node.keywords)]:
+                own += [n.value for n in ast.walk(argument) if isinstance(n, ast.Constant)
+                        and isinstance(n.value, str) and VIETNAMESE.search(n.value)]
+    return own
+
+
+@pytest.mark.parametrize("module", LABEL_MODULES)
+def test_modules_of_workbook_labels_build_no_error_text(module):
+    own = _error_text(SOURCES[module])
+    assert own == [], f"{module} builds error text outside the catalogue: {own[:3]}"
+
+
+def test_the_error_text_check_can_fail():
+    source = 'def f(bad):\n    x = ["Mã", "Tên"]\n    raise bad(f"ngày «{x}» không hợp lệ")\n'
+    assert _error_text(source) == ["ngày «", "» không hợp lệ"]      # the labels are not errors
