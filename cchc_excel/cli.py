@@ -30,7 +30,7 @@ from .console import (
 )
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
-from .messages import CchcError, quoted
+from .messages import CchcError, phrase, quoted
 from .messages import render as render_message
 from .models import Severity
 from .periods import parse_period
@@ -53,22 +53,19 @@ def _open(directory: str | None, default_plan: bool) -> tuple[pipeline.Workspace
     workspace = pipeline.find_workspace(Path(directory) if directory else None, default_plan)
     given = Path(directory) if directory else Path.cwd()
     if workspace.root.resolve() != given.resolve():
-        err(f"Thư mục làm việc: {workspace.root}")
+        err(phrase("CLI_WORKSPACE", dir=workspace.root))
     loaded = pipeline.load_plan(workspace)
     if loaded.embedded:
         meta = loaded.plan.meta
-        err(
-            f"Thư mục «{workspace.root}» chưa có sổ kế hoạch ke-hoach-cchc.xlsx: dùng kế hoạch mặc định đi kèm "
-            f"(Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer}). "
-            f"Tạo sổ kế hoạch riêng: cchc-excel init {quoted(workspace.root)}"
-        )
+        err(phrase("CLI_DEFAULT_PLAN", dir=workspace.root, number=meta.number, date=f"{meta.date:%d/%m/%Y}",
+                   issuer=meta.issuer, command=f"cchc-excel init {quoted(workspace.root)}"))
     return workspace, loaded
 
 
 def _warn(warnings) -> None:
     """Sanity warnings, on stderr (the run goes on; --json output stays clean)."""
     for warning in warnings:
-        err(f"Cảnh báo: {warning}")
+        err(phrase("CLI_WARNING", text=warning))
 
 
 def dir_option(command):
@@ -122,17 +119,15 @@ class CchcGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except CchcError as exc:
-            err(f"Lỗi: {exc}")
+            err(phrase("CLI_ERROR", text=exc))
             ctx.exit(EXIT_USAGE if exc.usage else EXIT_PROBLEMS if exc.problem else EXIT_INPUT)
         except KeyboardInterrupt:
-            err("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi xong vẫn giữ nguyên, tệp đang ghi dở không được lưu.")
+            err(phrase("CLI_INTERRUPTED_IN_COMMAND"))
             ctx.exit(EXIT_INTERRUPTED)
         except Exception as exc:  # a bug: a message, not a traceback
             if os.environ.get("CCHC_DEBUG"):
                 raise
-            err(f"Lỗi không mong đợi trong chương trình ({type(exc).__name__}: {exc}). "
-                "Vui lòng gửi lệnh đã chạy và tệp liên quan cho nhóm phát triển; "
-                "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết.")
+            err(phrase("CLI_INTERNAL_ERROR", name=type(exc).__name__, detail=exc))
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -257,14 +252,14 @@ def _date(ctx, param, value):
     try:
         return dt.datetime.strptime(value.strip().replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
     except ValueError:
-        raise click.BadParameter(f"«{value}» không phải ngày dạng ngày/tháng/năm (ví dụ 17/03/2026).") from None
+        raise click.BadParameter(phrase("CLI_BAD_DATE", text=value)) from None
 
 
 def _year(ctx, param, value):
     if value is None:
         return None
     if not (value.isdigit() and 2000 <= int(value) <= 2100):
-        raise click.BadParameter(f"«{value}» không phải năm (ví dụ 2026).")
+        raise click.BadParameter(phrase("CLI_BAD_YEAR", text=value))
     return int(value)
 
 
@@ -379,8 +374,7 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
     _warn(result.warnings)
     if result.blocked:
         print_check(result.check, period, workspace.input_dir(period.id))
-        console.print(f"[red]Chưa lập báo cáo:[/red] còn {len(result.check.blocking)} lỗi phải sửa (xem trên). "
-                      "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu.")
+        console.print(phrase("CLI_REPORT_BLOCKED", count=len(result.check.blocking)))
         sys.exit(EXIT_PROBLEMS)
     figures = result.figures
     console.print(f"Đã lập báo cáo {period.title}: {result.report}")
@@ -391,11 +385,10 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
         console.print(f"Bản PDF: {result.pdf}")
     elif pdf:
         message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
-        err(f"Lỗi: {message}\n→ Cách khắc phục: {fix}")
+        err(phrase("CLI_ERROR", text=phrase("WITH_FIX", message=message, fix=fix)))
     console.print(products_line(figures))
     if result.check.blocking:
-        console.print(f"[yellow]BẢN NHÁP:[/yellow] còn {len(result.check.blocking)} lỗi; các chỗ thiếu được tô vàng "
-                      f"trong báo cáo. Danh sách: {result.check.findings_path}")
+        console.print(phrase("CLI_REPORT_DRAFT", count=len(result.check.blocking), file=result.check.findings_path))
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -428,8 +421,7 @@ def export(period, directory: str | None, default_plan: bool, today) -> None:
     console.print(f"CSV: {result.answers_csv}")
     console.print(f"CSV: {result.figures_csv}")
     if result.blocking:
-        console.print(f"[yellow]Lưu ý:[/yellow] biểu mẫu còn {len(result.blocking)} lỗi phải sửa; giá trị lỗi chỉ "
-                      "có ở cột «như đã ghi». Chạy «cchc-excel check» để xem và sửa, rồi xuất lại.")
+        console.print(phrase("CLI_EXPORT_BLOCKING", count=len(result.blocking)))
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -535,7 +527,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = cli.main(args=argv, prog_name="cchc-excel", standalone_mode=False)
     except click.exceptions.Abort:            # Ctrl-C outside a command (click turns it into Abort)
-        err("Đã dừng theo yêu cầu (Ctrl-C).")
+        err(phrase("CLI_INTERRUPTED"))
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as exc:      # usage errors: click's own message, in Vietnamese
         exc.show()

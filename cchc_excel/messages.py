@@ -548,6 +548,31 @@ PHRASES: dict[str, str] = {
     "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
     "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
     "TEXT_BLANK": "(trống)",
+    # --- the command line (cli.py): problem lines on the console ---
+    "WITH_FIX": "{message}\n→ Cách khắc phục: {fix}",
+    "CLI_ERROR": "Lỗi: {text}",
+    "CLI_WARNING": "Cảnh báo: {text}",
+    "CLI_WORKSPACE": "Thư mục làm việc: {dir}",
+    "CLI_DEFAULT_PLAN": (
+        "Thư mục «{dir}» chưa có sổ kế hoạch ke-hoach-cchc.xlsx: dùng kế hoạch mặc định đi kèm "
+        "(Kế hoạch số {number} ngày {date} của {issuer}). Tạo sổ kế hoạch riêng: {command}"),
+    "CLI_INTERRUPTED_IN_COMMAND": (
+        "Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi xong vẫn giữ nguyên, tệp đang ghi dở không được lưu."),
+    "CLI_INTERRUPTED": "Đã dừng theo yêu cầu (Ctrl-C).",
+    "CLI_INTERNAL_ERROR": (
+        "Lỗi không mong đợi trong chương trình ({name}: {detail}). "
+        "Vui lòng gửi lệnh đã chạy và tệp liên quan cho nhóm phát triển; "
+        "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết."),
+    "CLI_BAD_DATE": "«{text}» không phải ngày dạng ngày/tháng/năm (ví dụ 17/03/2026).",
+    "CLI_BAD_YEAR": "«{text}» không phải năm (ví dụ 2026).",
+    "CLI_REPORT_BLOCKED": (
+        "[red]Chưa lập báo cáo:[/red] còn {count} lỗi phải sửa (xem trên). "
+        "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu."),
+    "CLI_REPORT_DRAFT": (
+        "[yellow]BẢN NHÁP:[/yellow] còn {count} lỗi; các chỗ thiếu được tô vàng trong báo cáo. Danh sách: {file}"),
+    "CLI_EXPORT_BLOCKING": (
+        "[yellow]Lưu ý:[/yellow] biểu mẫu còn {count} lỗi phải sửa; giá trị lỗi chỉ "
+        "có ở cột «như đã ghi». Chạy «cchc-excel check» để xem và sửa, rồi xuất lại."),
     # --- plan workbook (planbook.py): the detail of WORKBOOK_BAD_SETTING / WORKBOOK_BAD_AGENCY ---
     "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
     "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",
@@ -734,4 +759,4 @@ class CchcError(Exception):
         return self.code in USAGE_ERRORS
 
     def __str__(self) -> str:
-        return f"{self.message}\n→ Cách khắc phục: {self.fix}"
+        return phrase("WITH_FIX", message=self.message, fix=self.fix)

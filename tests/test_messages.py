@@ -129,10 +129,10 @@ def test_modules_that_find_problems_write_no_text_of_their_own(module):
     assert own == [], f"{module} builds user text outside the catalogue: {own[:3]}"
 
 
-# Modules whose text is mostly workbook labels (their own home): the problems they raise still
-# carry no text of their own — every detail of an error comes from the catalogue.
-LABEL_MODULES = ("planbook.py",)
-_RAISERS = {"bad", "CchcError", "OfficeError", "finding", "_finding", "_problem", "RawIssue"}
+# Modules whose text is mostly workbook labels or command help (their own homes): the problems they
+# raise or print on stderr still carry no text of their own — every error line comes from the catalogue.
+LABEL_MODULES = ("planbook.py", "cli.py")
+_RAISERS = {"bad", "CchcError", "OfficeError", "finding", "_finding", "_problem", "RawIssue", "err", "BadParameter"}
 
 
 def _error_text(source: str) -> list[str]:
