@@ -302,7 +302,7 @@ def forms(period, agency_code: str | None, deadline, directory: str | None, defa
     console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {describe_deadline(made.deadline)}. "
                   f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
     for note in deadline_notes(made.deadline):
-        console.print(f"[yellow]Lưu ý:[/yellow] {note}")
+        console.print(phrase("CONSOLE_NOTE", text=note))
     _warn(made.warnings)
 
 

@@ -15,6 +15,7 @@ from . import pipeline
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
 from .indicators import target_text
+from .messages import phrase
 from .models import Plan, Severity
 from .timeframe import describe_kind
 
@@ -169,8 +170,7 @@ def progress_reader():
 def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
     console = out()
     if result.intake.files_read == 0 and inbox is not None:
-        console.print(f"[yellow]Chưa có tệp nào trong {inbox}/.[/yellow] Chép các biểu mẫu các cơ quan gửi về "
-                      "vào thư mục này (tên tệp tùy ý) rồi chạy lại.")
+        console.print(phrase("CHECK_INBOX_EMPTY", dir=inbox))
     table = Table(title=f"Tình hình nộp biểu mẫu {period.title}", title_justify="left")
     for label, justify in (("Cơ quan", "left"), ("Tình trạng", "left"), ("Lỗi", "right"), ("Cảnh báo", "right")):
         table.add_column(label, justify=justify)
@@ -179,21 +179,21 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     console.print(table)
     superseded = [f for f in result.findings if f.code == "RETURN_SUPERSEDED"]
     if superseded:
-        console.print(f"{len(superseded)} tệp gửi trước đã được thay bằng bản gửi sau (không dùng):")
+        console.print(phrase("CHECK_SUPERSEDED", count=len(superseded)))
         for f in superseded[:SHOWN_FINDINGS]:
             console.print(f"  [dim]{f.message}[/dim]")
         if len(superseded) > SHOWN_FINDINGS:
-            console.print(f"  … và {len(superseded) - SHOWN_FINDINGS} tệp khác.")
+            console.print(phrase("CHECK_MORE_FILES", count=len(superseded) - SHOWN_FINDINGS))
     shown = [f for f in result.findings if f.severity != Severity.INFO]
     shown.sort(key=lambda f: (f.severity != Severity.ERROR, f.agency, f.file, f.item))
     for f in shown[:SHOWN_FINDINGS]:
-        where = ", ".join(part for part in (f"tệp {f.file}" if f.sheet or f.cell else "",
-                                            f"trang «{f.sheet}»" if f.sheet else "",
-                                            f"ô {f.cell}" if f.cell else "") if part)
+        where = ", ".join(part for part in (phrase("WHERE_FILE", file=f.file) if f.sheet or f.cell else "",
+                                            phrase("WHERE_SHEET", sheet=f.sheet) if f.sheet else "",
+                                            phrase("WHERE_CELL", cell=f.cell) if f.cell else "") if part)
         console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}" + (f" [dim]({where})[/dim]" if where else ""))
         console.print(f"    → {f.fix}")
     if len(shown) > SHOWN_FINDINGS:
-        console.print(f"… và {len(shown) - SHOWN_FINDINGS} vấn đề khác.")
+        console.print(phrase("CHECK_MORE_FINDINGS", count=len(shown) - SHOWN_FINDINGS))
     if result.products is not None and result.intake.files_read:
         console.print(f"Theo các biểu mẫu đã nhận — {products_line(result.products)}")
     sent = sum(s.state == "sent" for s in result.states)
@@ -204,7 +204,7 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     if result.deadline is not None:
         console.print(f"Hạn các cơ quan gửi lại biểu mẫu: {describe_deadline(result.deadline)}.")
         for note in deadline_notes(result.deadline):
-            console.print(f"[yellow]Lưu ý:[/yellow] {note}")
+            console.print(phrase("CONSOLE_NOTE", text=note))
     console.print(f"Danh sách đầy đủ: {result.findings_path}")
     if result.feedback:
         console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "

@@ -573,6 +573,17 @@ PHRASES: dict[str, str] = {
     "CLI_EXPORT_BLOCKING": (
         "[yellow]Lưu ý:[/yellow] biểu mẫu còn {count} lỗi phải sửa; giá trị lỗi chỉ "
         "có ở cột «như đã ghi». Chạy «cchc-excel check» để xem và sửa, rồi xuất lại."),
+    # --- the check's console lines (console.py) ---
+    "CHECK_INBOX_EMPTY": (
+        "[yellow]Chưa có tệp nào trong {dir}/.[/yellow] Chép các biểu mẫu các cơ quan gửi về "
+        "vào thư mục này (tên tệp tùy ý) rồi chạy lại."),
+    "CHECK_SUPERSEDED": "{count} tệp gửi trước đã được thay bằng bản gửi sau (không dùng):",
+    "CHECK_MORE_FILES": "  … và {count} tệp khác.",
+    "CHECK_MORE_FINDINGS": "… và {count} vấn đề khác.",
+    "WHERE_FILE": "tệp {file}",
+    "WHERE_SHEET": "trang «{sheet}»",
+    "WHERE_CELL": "ô {cell}",
+    "CONSOLE_NOTE": "[yellow]Lưu ý:[/yellow] {text}",
     # --- plan workbook (planbook.py): the detail of WORKBOOK_BAD_SETTING / WORKBOOK_BAD_AGENCY ---
     "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
     "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",
