@@ -73,8 +73,8 @@ def write_sheet(sheet, plan: Plan) -> None:
 
 
 def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:
-    """The indicators of the sheet; every indicator whose section is not in the
-    plan is named in one message."""
+    """The indicators of the sheet; every bad row (a section not in the plan,
+    a target that is not a number, an unknown agency…) is named in one message."""
     indicators, unplaced = reconcile_sheet(sheet, path, plan)
     if unplaced:
         raise CchcError("WORKBOOK_INDICATORS_UNPLACED", file=path, sheet=SHEET, count=len(unplaced),
@@ -96,9 +96,12 @@ def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = Non
     those that cannot be placed. ``legacy``: the section titles of the plan the
     sheet was written for, by code (a bare "III" then means that section's
     area). ``tolerant``: a row with any other error is left out and listed too
-    (used when a new plan replaces the old one), instead of stopping."""
+    (used when a new plan replaces the old one); otherwise every such row is
+    named in one message."""
     registry = Registry(plan.agencies)
     unplaced: list[Unplaced] = []
+    errors: list[CchcError] = []          # rows with other errors (not tolerant): all named at once
+    bad_codes: set[str] = set()
     by_label = {fold(label): key for key, label, _ in COLUMNS}
     header = [by_label.get(fold(c.value)) for c in sheet[1]]
     kinds = {fold(v): k for k, v in KIND_LABELS.items()}
@@ -120,12 +123,15 @@ def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = Non
             indicator = _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggregations, rules)
         except CchcError as exc:
             if not tolerant and exc.code != "WORKBOOK_INDICATOR_NO_SECTION":
-                raise
+                errors.append(exc)
+                bad_codes.add(code)
+                continue
             unplaced.append(Unplaced(code, clean(values["name"].value) if "name" in values else "",
                                      exc.fields.get("cell", ""), exc.fields.get("detail", exc.message)))
             continue
         if code in cells:
-            raise bad(code_cell, f"mã chỉ tiêu {code} bị trùng (đã có ở ô {cells[code]})")
+            errors.append(bad(code_cell, f"mã chỉ tiêu {code} bị trùng (đã có ở ô {cells[code]})"))
+            continue
         cells[code] = code_cell.coordinate
         found.append(indicator)
     found, dropped = _drop_dangling(found, {u.code for u in unplaced})
@@ -139,8 +145,15 @@ def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = Non
                      for i in dropped]
     for indicator in found:
         for ref in (indicator.part_of, indicator.denominator, *indicator.numerator):
-            if ref and ref not in codes:
-                raise bad(sheet[cells[indicator.code]], f"chỉ tiêu {indicator.code} nhắc tới mã «{ref}» không có")
+            if ref and ref not in codes and ref not in bad_codes:     # a bad row is named once, above
+                errors.append(bad(sheet[cells[indicator.code]],
+                                  f"chỉ tiêu {indicator.code} nhắc tới mã «{ref}» không có"))
+    if len(errors) == 1 and not unplaced:
+        raise errors[0]
+    if errors:
+        rows = [(e.fields["cell"], e.fields["detail"]) for e in errors] + [(u.cell, u.detail) for u in unplaced]
+        raise CchcError("WORKBOOK_INDICATORS_BAD", file=path, sheet=SHEET, count=len(rows),
+                        rows="\n".join(f"  - {cell}: {detail}" for cell, detail in rows))
     return tuple(found), unplaced
 
 

@@ -104,6 +104,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ghi ở cột «Thuộc phần» tên một phần của kế hoạch (ví dụ «III. Thủ tục hành chính») "
         "hoặc xóa dòng chỉ tiêu không còn dùng, rồi chạy lại.",
     ),
+    "WORKBOOK_INDICATORS_BAD": (
+        "Tệp {file}, trang «{sheet}»: {count} dòng cần sửa:\n{rows}",
+        "Sửa từng ô đã nêu theo ghi chú ở đầu trang «Chỉ tiêu» (phần: tên một phần của kế hoạch; chỉ tiêu "
+        "kế hoạch: một số; cơ quan: tên có trong trang «Cơ quan»), rồi chạy lại.",
+    ),
     "WORKBOOK_PROBLEMS": (
         "Sổ kế hoạch {file} có {count} chỗ cần sửa:\n{rows}",
         "Sửa tất cả các chỗ trên trong sổ kế hoạch rồi chạy lại.",

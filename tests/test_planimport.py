@@ -199,3 +199,34 @@ def test_a_workbook_with_several_problems_names_them_all_in_one_run(tmp_path):
     out = result.output
     assert "4 chỗ cần sửa" in out
     assert "31/02/2026" in out and "hai nghìn" in out and "ma-rong" in out and "TIN_BAI" in out
+
+
+def test_every_bad_indicator_row_is_named_in_one_run(tmp_path):
+    # Seen: «Chỉ tiêu» stopped at its first bad row (a target that is not a number), one row per run.
+    work = tmp_path / "ws"
+    assert invoke("init", work).exit_code == 0
+    book = work / planbook.FILENAME
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Chỉ tiêu"]
+    header = [c.value for c in sheet[1]]
+    col = {label: header.index(label) for label in ("Thuộc phần", "Cơ quan báo cáo", "Chỉ tiêu kế hoạch")}
+    cells = {}
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "TIN_BAI":
+            row[col["Chỉ tiêu kế hoạch"]].value = "mười"
+            cells["target"] = row[col["Chỉ tiêu kế hoạch"]].coordinate
+        elif row[0].value == "SANG_KIEN":
+            row[col["Thuộc phần"]].value = "XI"
+            cells["section"] = row[col["Thuộc phần"]].coordinate
+        elif row[0].value == "HS_TIEP_NHAN":
+            row[col["Cơ quan báo cáo"]].value = "Phòng Không Có"
+            cells["agency"] = row[col["Cơ quan báo cáo"]].coordinate
+    workbook.save(book)
+    result = invoke("plan", "check", "--dir", work)
+    assert result.exit_code != 0
+    out = result.output
+    assert "3 dòng cần sửa" in out, out
+    assert f"{cells['target']}: chỉ tiêu TIN_BAI: «mười» không phải là số" in out
+    assert f"{cells['section']}: chỉ tiêu SANG_KIEN" in out and "không có phần «XI»" in out
+    assert f"{cells['agency']}: chỉ tiêu HS_TIEP_NHAN: không có cơ quan «Phòng Không Có»" in out
+    assert "Traceback" not in out
