@@ -35,6 +35,8 @@ KNOWN_ALIASES: dict[str, tuple[str, ...]] = {
     "Hội Cựu chiến binh xã": ("Hội CCB xã",),
     "Trạm Y tế xã": ("TYT xã",),
 }
+# The local level's words: a ward (phường) or a special zone (đặc khu) names its bodies like a commune.
+LOCALITIES = ("xã", "phường", "đặc khu")
 # The bodies of the embedded plan, whose codes were their long slugs before codes were shortened.
 _HAD_LONG_CODES = ("Trung tâm Phục vụ hành chính công", "Văn phòng HĐND-UBND", "Phòng Văn hóa - Xã hội")
 _OWN_PREFIXES = ("phong ", "van phong ", "trung tam ", "ban ", "vp ")
@@ -139,13 +141,59 @@ class Registry:
         return Resolved(tuple(codes), all_own, optional, tuple(unknown))
 
 
-def official_name(name: str) -> str:
-    """The official spelling for a known alias, else the name as written."""
+def _local(name: str) -> tuple[str, str]:
+    """(the folded name without its locality word, that word) — ("cong an", "phường")
+    for "Công an phường" — or (the folded name, "") when it names none."""
+    key = fold(name)
+    for word in LOCALITIES:
+        ending = " " + fold(word)
+        if key.endswith(ending):
+            return key[: -len(ending)], word
+    return key, ""
+
+
+def _in_locality(name: str, word: str) -> str:
+    """A commune body's name ("Công an xã") as the body of another locality ("Công an phường")."""
+    return name[: -len("xã")] + word if word != "xã" and fold(name).endswith(" xa") else name
+
+
+# The folded name, without «xã», of every known commune body and alias -> its official name.
+_KNOWN_STEMS: dict[str, str] = {}
+for _official, _aliases in KNOWN_ALIASES.items():
+    for _name in (_official, *_aliases):
+        _stem, _word = _local(_name)
+        if _word == "xã":
+            _KNOWN_STEMS.setdefault(_stem, _official)
+
+
+def known_official(name: str) -> str | None:
+    """The official name of a known body for any of its spellings, in the
+    locality the name gives: a ward's «UBMTTQ phường» is «Ủy ban MTTQ Việt Nam
+    phường», as a commune's «UBMTTQ xã» is «Ủy ban MTTQ Việt Nam xã»."""
     key = fold(name)
     for official, aliases in KNOWN_ALIASES.items():
         if key == fold(official) or key in {fold(a) for a in aliases}:
             return official
-    return clean(name)
+    stem, word = _local(name)
+    if word and stem in _KNOWN_STEMS:
+        return _in_locality(_KNOWN_STEMS[stem], word)
+    return None
+
+
+def known_aliases(official: str) -> tuple[str, ...]:
+    """The other spellings of a known body, in its locality."""
+    if official in KNOWN_ALIASES:
+        return KNOWN_ALIASES[official]
+    stem, word = _local(official)
+    commune = _KNOWN_STEMS.get(stem) if word else None
+    if commune is None:
+        return ()
+    return tuple(_in_locality(a, word) for a in KNOWN_ALIASES[commune] if fold(a).endswith(" xa"))
+
+
+def official_name(name: str) -> str:
+    """The official spelling for a known alias, else the name as written."""
+    return known_official(name) or clean(name)
 
 
 def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
@@ -163,7 +211,7 @@ def registry_from_names(names: list[str]) -> tuple[Agency, ...]:
             if key in seen_keys:
                 continue
             seen_keys.add(key)
-            aliases = tuple(KNOWN_ALIASES.get(official, ()))
+            aliases = known_aliases(official)
             if fold(name) != key and name not in aliases:
                 aliases = (name, *aliases)
             code = unique_code(short_code(official), agencies)
@@ -198,7 +246,9 @@ def short_code(name: str) -> str:
         if " ".join(folded[:size]) == fragment:
             prefix, rest = code, rest[size:]
             break
-    if len(rest) > 1 and rest[-1][1] in ("xa", "phuong", "thi-tran"):
+    if len(rest) > 2 and [key for _, key in rest[-2:]] == ["dac", "khu"]:
+        rest = rest[:-2]
+    elif len(rest) > 1 and rest[-1][1] in ("xa", "phuong", "thi-tran"):
         rest = rest[:-1]
     parts: list[str] = [prefix] if prefix else []
     initials = ""

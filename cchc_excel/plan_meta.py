@@ -18,7 +18,7 @@ _PLAN_REF = re.compile(
     r"(?:\s*của\s*([^)\n]+))?",
     re.IGNORECASE,
 )
-_ISSUER = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn)\s+(.+)$", re.IGNORECASE)
+_ISSUER = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn|đặc khu)\s+(.+)$", re.IGNORECASE)
 _OWN_PLAN = re.compile(r"kèm theo|ban hành kế hoạch", re.IGNORECASE)
 _CITED = re.compile(r"^(căn cứ|thực hiện|triển khai)\b", re.IGNORECASE)
 _HIGHER = re.compile(r"\b(tỉnh|huyện|thành phố|bộ|chính phủ|trung ương|thủ tướng)\b", re.IGNORECASE)

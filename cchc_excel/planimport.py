@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import indicatorbook, planbook
-from .agencies import KNOWN_ALIASES, Registry, registry_from_names, unique_code
+from .agencies import Registry, known_official, registry_from_names, unique_code
 from .indicators import default_indicators
 from .models import Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import ImportResult, import_tables
@@ -105,8 +105,7 @@ def _agencies(found: ImportResult, old: tuple[Agency, ...] | None) -> tuple[tupl
     names = [t for item in found.plan.items for t in (item.lead_text, item.coordinators_text)]
     discovered = registry_from_names(names)
     if old is None:
-        known = {fold(name) for name in KNOWN_ALIASES}
-        return discovered, [a for a in discovered if fold(a.name) not in known]
+        return discovered, [a for a in discovered if known_official(a.name) is None]
     registry = Registry(old)
     agencies, added = list(old), []
     taken = {a.code: a for a in agencies}

@@ -230,3 +230,40 @@ def test_every_bad_indicator_row_is_named_in_one_run(tmp_path):
     assert f"{cells['section']}: chỉ tiêu SANG_KIEN" in out and "không có phần «XI»" in out
     assert f"{cells['agency']}: chỉ tiêu HS_TIEP_NHAN: không có cơ quan «Phòng Không Có»" in out
     assert "Traceback" not in out
+
+
+def _local_plan(kind: str, name: str) -> PlanSpec:
+    """A plan of a ward or special zone naming its bodies the ways communes do ("… xã")."""
+    return PlanSpec(
+        f"KH {kind}",
+        Layout(columns=P.STD_COLUMNS, header=TWO_SECTIONS.layout.header,
+               title_lines=(f"(Kèm theo Kế hoạch số 12/KH-UBND ngày 12/01/2026 của UBND {kind} {name})",)),
+        [
+            ("section", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+            ("task", "1", "Tuyên truyền CCHC", "Tin bài", "Phòng Văn hóa - Xã hội",
+             f"Uỷ ban MTTQ {kind}; Công an {kind}", "Hằng quý"),
+            ("task", "2", "Giám sát CCHC", "Báo cáo giám sát", f"UBMTTQ {kind}",
+             f"CA {kind}, Ban CHQS {kind}", "Quý II/2026"),
+            ("task", "3", "Diễn tập", "Báo cáo", f"Ban Chỉ huy Quân sự {kind}", f"Đoàn TN {kind}", "Quý III/2026"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(("kind", "name"), [("xã", "Hòa Bình"), ("phường", "Đông Tiến"), ("đặc khu", "Cô Tô")])
+def test_a_ward_or_special_zone_names_its_bodies_like_a_commune(tmp_path, kind, name):
+    # Seen: «Uỷ ban MTTQ phường» and «UBMTTQ phường» became two new agencies (the «… xã» aliases
+    # did not apply), each flagged for the officer, and «Ban CHQS phường» a third body.
+    work = tmp_path / "ws"
+    result = invoke("init", work, "--plan", build(_local_plan(kind, name), tmp_path, ".docx"))
+    assert result.exit_code == 0, result.output
+    assert "Cơ quan mới" not in result.output, result.output      # every body is a known one
+    assert f"Tên xã: «{name}»" in result.output
+    sheet = openpyxl.load_workbook(work / planbook.FILENAME)[planbook.SHEET_AGENCIES]
+    names = {r[1].value: r[0].value for r in sheet.iter_rows(min_row=2) if r[0].value}
+    assert set(names) == {"Phòng Văn hóa - Xã hội", f"Ủy ban MTTQ Việt Nam {kind}", f"Công an {kind}",
+                          f"Ban Chỉ huy Quân sự {kind}", f"Đoàn Thanh niên {kind}"}, names
+    assert invoke("plan", "check", "--dir", work).exit_code == 0
+    forms = invoke("forms", "-p", "2026Q2", "--dir", work)
+    assert forms.exit_code == 0, forms.output
+    mttq = names[f"Ủy ban MTTQ Việt Nam {kind}"]
+    assert (work / "output" / "2026Q2" / "bieu-mau" / f"{mttq}.xlsx").exists()
