@@ -372,10 +372,14 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
                                       pdf, progress, progress.stage)
     console = out()
     _warn(result.warnings)
+    errors = len(result.check.blocking) + len(result.refused_settings)
     if result.blocked:
-        print_check(result.check, period, workspace.input_dir(period.id))
-        console.print(phrase("CLI_REPORT_BLOCKED", count=len(result.check.blocking)))
+        if result.check.blocking:
+            print_check(result.check, period, workspace.input_dir(period.id))
+        _print_findings(result.settings)
+        console.print(phrase("CLI_REPORT_BLOCKED", count=errors))
         sys.exit(EXIT_PROBLEMS)
+    _print_findings(result.settings)
     figures = result.figures
     console.print(f"Đã lập báo cáo {period.title}: {result.report}")
     console.print(f"Bảng tổng hợp: {result.summary}")
@@ -387,9 +391,17 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
         message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
         err(phrase("CLI_ERROR", text=phrase("WITH_FIX", message=message, fix=fix)))
     console.print(products_line(figures))
-    if result.check.blocking:
-        console.print(phrase("CLI_REPORT_DRAFT", count=len(result.check.blocking), file=result.check.findings_path))
+    if errors:
+        console.print(phrase("CLI_REPORT_DRAFT", count=errors, file=result.check.findings_path))
         sys.exit(EXIT_PROBLEMS)
+
+
+def _print_findings(findings) -> None:
+    """Findings that are not about a return (settings of the plan workbook), each with its fix."""
+    console = out()
+    for f in findings:
+        console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}")
+        console.print(f"    → {f.fix}")
 
 
 # --- export ---------------------------------------------------------------------------

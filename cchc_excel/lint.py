@@ -4,6 +4,7 @@ item id and a suggested fix (DESIGN §2)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 from .agencies import Registry
 from .indicators import proposed_targets
@@ -80,3 +81,32 @@ def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
               "plan_date": plan.meta.date, "signer_name": settings.signer_name}
     return [finding("LINT_SETTING_BLANK", label=labels[key], effect=phrase(effect))
             for key, effect in _BLANK_SETTINGS if not values[key]]
+
+
+# The settings a final report cannot do without (an error) or should not (a warning):
+# setting key, finding code, an example value.
+_FOR_REPORT = (
+    ("commune", "REPORT_SETTING_BLANK", "Xuân Trường"),
+    ("plan_number", "REPORT_SETTING_BLANK", "03/KH-UBND"),
+    ("signer_name", "REPORT_SIGNER_BLANK", "Nguyễn Văn A"),
+)
+
+
+def report_settings(plan: Plan, settings: Settings, file: str,
+                    cells: Callable[[], Mapping[str, str]]) -> list[Finding]:
+    """What a final report needs from the «Thiết lập» sheet: a blank commune or
+    plan number refuses it, a blank signer is warned about. ``cells`` gives the
+    cell of each setting (asked only when one is blank)."""
+    from .planbook import SETTING_ROWS  # the labels live on the settings sheet's rows
+
+    values = {"commune": settings.commune or plan.meta.commune, "plan_number": plan.meta.number,
+              "signer_name": settings.signer_name}
+    blank = [entry for entry in _FOR_REPORT if not values[entry[0]]]
+    if not blank:
+        return []
+    where = cells()
+    labels = {key: label for key, label, _ in SETTING_ROWS}
+    effects = dict(_BLANK_SETTINGS)
+    return [finding(code, file=file, sheet="Thiết lập", cell=where.get(key, ""), label=labels[key],
+                    effect=phrase(effects[key]), example=example)
+            for key, code, example in blank]

@@ -147,6 +147,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: chưa có cơ quan chủ trì.",
         "Ghi cơ quan chủ trì vào cột «Cơ quan chủ trì».",
     ),
+    "REPORT_SETTING_BLANK": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: «{label}» đang để trống — báo cáo sẽ ghi {effect}.",
+        "Điền «{label}» vào ô {cell} của trang «{sheet}» (ví dụ: {example}), lưu tệp rồi chạy lại. "
+        "Cần xem trước thì thêm --draft để lập bản nháp.",
+    ),
+    "REPORT_SIGNER_BLANK": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: «{label}» đang để trống — báo cáo có {effect}.",
+        "Điền «{label}» vào ô {cell} của trang «{sheet}» (ví dụ: {example}) rồi lập lại báo cáo.",
+    ),
     "LINT_SETTING_BLANK": (
         "Thiết lập «{label}» đang để trống: báo cáo sẽ ghi {effect}.",
         "Điền «{label}» ở trang «Thiết lập» của sổ kế hoạch (ke-hoach-cchc.xlsx).",
@@ -665,6 +674,7 @@ WARNINGS = frozenset({
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
     "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
+    "REPORT_SIGNER_BLANK",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })
 INFOS = frozenset({

@@ -18,7 +18,7 @@ import importlib.resources
 import shutil
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import planbook, planimport
@@ -34,7 +34,7 @@ from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .lint import lint_plan, lint_settings
+from .lint import lint_plan, lint_settings, report_settings
 from .merge import collect
 from .messages import CchcError, finding, quoted
 from .messages import render as render_message
@@ -462,23 +462,32 @@ class CompileResult:
     figures: Figures | None = None   # the period's counts of products
     figures_note: str = ""           # year-to-date figures lack an earlier report
     warnings: tuple[str, ...] = ()   # sanity warnings (see sanity_warnings)
+    settings: list[Finding] = field(default_factory=list)   # blank settings the report needs
+
+    @property
+    def refused_settings(self) -> list[Finding]:
+        return [f for f in self.settings if f.blocking]
 
 
 def run_compile(workspace: Workspace, loaded: LoadedPlan, period: Period, today: dt.date, draft: bool = False,
                 report_date: dt.date | None = None, pdf: bool = False,
                 progress: Progress | None = None, stage: Callable[[str], None] | None = None) -> CompileResult:
     """Check the period, then write the report (.docx, optionally .pdf) and the
-    summary workbook. Blocking findings stop it unless draft is asked for.
-    ``stage("pdf")`` is called before the (slow) PDF conversion."""
+    summary workbook. Blocking findings stop it unless draft is asked for, and
+    so does a blank commune or plan number in the settings (a blank signer is
+    a warning). ``stage("pdf")`` is called before the (slow) PDF conversion."""
+    settings = [] if loaded.embedded else report_settings(
+        loaded.plan, loaded.settings, str(loaded.source), lambda: planbook.setting_cells(loaded.source))
     staged = Outputs()
     returns = Returns(workspace, loaded.plan)
     try:
         checked = run_check(workspace, loaded, period, today, progress, outputs=staged, returns=returns)
-        if checked.blocking and not draft:
+        if (checked.blocking or any(f.blocking for f in settings)) and not draft:
             staged.commit()
             warnings = sanity_warnings(workspace, loaded, period, report_date)
-            return CompileResult(checked, blocked=True, warnings=warnings)
-        return _compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf, returns, stage)
+            return CompileResult(checked, blocked=True, warnings=warnings, settings=settings)
+        return replace(_compile_checked(workspace, loaded, period, checked, staged, draft, report_date, pdf,
+                                        returns, stage), settings=settings)
     finally:
         staged.discard()          # nothing left behind when something failed before the commit
 

@@ -317,6 +317,26 @@ def read_workbook(path: Path) -> tuple[Plan, Settings]:
     return plan, book.settings
 
 
+def setting_cells(path: Path) -> dict[str, str]:
+    """The cell holding each setting's value, as the officer's sheet has it
+    (rows may have been moved), else where the workbook was written."""
+    cells = {key: f"C{row}" for row, (key, _, _) in enumerate(SETTING_ROWS, start=4)}
+    labels = {fold(label): key for key, label, _ in SETTING_ROWS}
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(open_office_zip(Path(path), "xlsx")), read_only=True)
+        for number, values in enumerate(workbook[SHEET_SETTINGS].iter_rows(max_col=3, values_only=True), 1):
+            if len(values) < 3:
+                continue
+            key = clean(values[0])
+            if key not in cells:
+                key = labels.get(fold(values[1]), "")
+            if key:
+                cells[key] = f"C{number}"
+    except (CchcError, KeyError, OSError, ValueError):     # the layout's cells are still right for most
+        pass
+    return cells
+
+
 def raise_all(path: Path, problems: list[CchcError]) -> None:
     """Stop with every problem named, in one message."""
     if len(problems) == 1:

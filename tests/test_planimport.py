@@ -267,3 +267,41 @@ def test_a_ward_or_special_zone_names_its_bodies_like_a_commune(tmp_path, kind, 
     assert forms.exit_code == 0, forms.output
     mttq = names[f"Ủy ban MTTQ Việt Nam {kind}"]
     assert (work / "output" / "2026Q2" / "bieu-mau" / f"{mttq}.xlsx").exists()
+
+
+def test_final_compile_refuses_a_blank_commune_or_plan_number_and_warns_of_a_blank_signer(tmp_path):
+    # Seen: `init --plan` of a plan without caption, returns filled, `compile` wrote «XÃ » and
+    # «Kế hoạch số  về…» with an unnamed signature block, and exited 0.
+    from formtools import all_items, consistent_figures, done, fill
+    from reporttools import document_text
+
+    work = tmp_path / "ws"
+    book = work / planbook.FILENAME
+    assert invoke("init", work, "--plan", build(NO_CAPTION, tmp_path, ".xlsx")).exit_code == 0
+    assert invoke("forms", "-p", "2026Q1", "--dir", work).exit_code == 0
+    plan, _ = planbook.read_workbook(book)
+    for form in (work / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx"):
+        fill(form, work / "input" / "2026Q1" / form.name, {item: done() for item in all_items(form)},
+             figures=consistent_figures(plan, form.stem))
+    out = work / "output" / "2026Q1"
+    cells = {r[0].value: r[2].coordinate
+             for r in openpyxl.load_workbook(book)[planbook.SHEET_SETTINGS].iter_rows(min_row=4) if r[0].value}
+
+    result = invoke("compile", "-p", "2026Q1", "--dir", work, "--today", "20/03/2026")
+    assert result.exit_code == 1, result.output
+    shown = " ".join(result.output.split())
+    assert f"trang «Thiết lập», ô {cells['commune']}: «Tên xã» đang để trống" in shown, shown
+    assert f"trang «Thiết lập», ô {cells['plan_number']}: «Số kế hoạch» đang để trống" in shown
+    assert "Họ và tên người ký" in shown and "Traceback" not in shown
+    assert not list(out.glob("*.docx"))
+
+    draft = invoke("compile", "-p", "2026Q1", "--dir", work, "--today", "20/03/2026", "--draft")
+    assert "Đã lập báo cáo" in draft.output, draft.output          # a draft is still possible
+
+    _set(book, commune="Hòa Bình", plan_number="07/KH-UBND")
+    final = invoke("compile", "-p", "2026Q1", "--dir", work, "--today", "20/03/2026")
+    assert final.exit_code == 0, final.output
+    shown = " ".join(final.output.split())
+    assert "«Họ và tên người ký» đang để trống" in shown and f"ô {cells['signer_name']}" in shown
+    text = document_text(next(out.glob("*.docx")))
+    assert "XÃ HÒA BÌNH" in text and "Kế hoạch số 07/KH-UBND" in text
