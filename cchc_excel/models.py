@@ -114,6 +114,7 @@ class Task:
     number: str
     content: str
     items: tuple[Item, ...]
+    group: str = ""   # the sub-group heading the task sits under, as printed ("a) Kiểm soát TTHC")
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,7 @@ def import_tables(
         raise CchcError("PLAN_NO_TASKS", file=file, where=table.source.where)
     if agencies is None:
         agencies = registry_from_names(
-            [text for _, _, tasks in sections for _, _, items in tasks
+            [text for _, _, tasks in sections for _, _, items, _ in tasks
              for r in items for text in (r.lead, r.coordinators)])
     meta = meta or parse_meta(table.title_lines)
     result.plan = Plan(meta=meta, sections=_build(sections, agencies, meta.year),
@@ -256,7 +256,14 @@ def import_tables(
     return result
 
 
-_Tasks = list[tuple[str, str, list[_Row]]]
+_Tasks = list[tuple[str, str, list[_Row], str]]     # (TT, content, product rows, sub-group heading)
+
+
+def group_label(number: str, title: str, style: str = "") -> str:
+    """A sub-group heading as plans print it: "a) Title", "1. Title", "1.1. Title"."""
+    if not number:
+        return title
+    return f"{number}) {title}" if style == "letter" or number.isalpha() else f"{number}. {title}"
 
 
 def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, file,
@@ -264,12 +271,15 @@ def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, fil
     sections: list[tuple[str, str, _Tasks]] = []
     if style is None:
         sections.append(("", DEFAULT_SECTION_TITLE, []))
+    group = ""
     for index, (row, heading) in enumerate(rows):
         if heading and heading.style == style:
             sections.append((heading.number, heading.title, []))
+            group = ""
             continue
         if heading and _is_group(heading, rows, index, style):
             result.groups.append(f"{heading.number}) {heading.title}" if heading.number else heading.title)
+            group = group_label(heading.number, heading.title, heading.style)
             continue
         if heading and heading.style == "none":
             result.problems.append(_problem("PLAN_ROW_UNPLACED", file, row,
@@ -294,7 +304,7 @@ def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, fil
         if row.tt or row.task:
             if not row.product:
                 row.product = row.task
-            tasks.append((row.tt, row.task or row.product, [row]))
+            tasks.append((row.tt, row.task or row.product, [row], group))
         elif not tasks:
             result.problems.append(_problem("PLAN_ORPHAN_PRODUCT", file, row))
         else:
@@ -307,10 +317,15 @@ def _group_rows(rows: list[tuple[_Row, _Heading | None]], style: str | None, fil
 
 
 def _is_group(heading: _Heading, rows, index: int, style: str | None) -> bool:
-    """A heading below the section level groups the tasks that follow."""
+    """A heading below the section level groups the tasks that follow. An
+    Arabic-numbered one under Roman sections does when the tasks below are not
+    numbered like it, or when its number is written in the content column with
+    TT left blank (as the plan workbook writes it)."""
     if heading.style in ("letter", "dotted"):
         return True
     if heading.style == "arabic" and style == "roman":
+        if not rows[index][0].tt:
+            return True
         following = next((r for r, h in rows[index + 1:] if h is None), None)
         return following is not None and bool(following.tt or following.task) and \
             not following.tt.rstrip(".").isdigit()
@@ -346,12 +361,12 @@ def _build(sections: list[tuple[str, str, _Tasks]], agencies: tuple[Agency, ...]
     codes = _section_codes([number for number, _, _ in sections])
     for code, (number, title, tasks) in zip(codes, sections):
         built_tasks = []
-        for task_number, (_, content, rows) in zip(_task_numbers([t[0] for t in tasks], number), tasks):
+        for task_number, (_, content, rows, group) in zip(_task_numbers([t[0] for t in tasks], number), tasks):
             items = tuple(
                 _make_item(f"{code}.{task_number}" + (f".{position}" if len(rows) > 1 else ""),
                            code, task_number, content, r, registry, year)
                 for position, r in enumerate(rows, start=1))
-            built_tasks.append(Task(task_number, content, items))
+            built_tasks.append(Task(task_number, content, items, group))
         built.append(Section(code, title, short_name(code, title), tuple(built_tasks)))
     return tuple(built)
 

@@ -30,6 +30,7 @@ FILENAME = "ke-hoach-cchc.xlsx"
 SHEET_SETTINGS = "Thiết lập"
 SHEET_AGENCIES = "Cơ quan"
 SHEET_TASKS = "Nhiệm vụ"
+_GROUP_FONT = kit.Font(name=kit.FONT_NAME, size=12, bold=True, italic=True)   # a sub-group heading row
 KIND_LABELS = {AgencyKind.OWN: "Cơ quan của xã", AgencyKind.PARTNER: "Đối tác bên ngoài"}
 
 # key, label, note — the rows of the settings sheet.
@@ -186,7 +187,8 @@ def _tasks_sheet(sheet, plan: Plan) -> None:
     kit.put_text(
         sheet["A3"],
         "Thêm nhiệm vụ: chèn một dòng, ghi số TT, nội dung và các cột còn lại. Thêm sản phẩm cho nhiệm vụ "
-        "ở trên: để trống TT và Nội dung/Nhiệm vụ. Dòng phần: số La Mã ở cột TT, tên phần ở cột bên cạnh.",
+        "ở trên: để trống TT và Nội dung/Nhiệm vụ. Dòng phần: số La Mã ở cột TT, tên phần ở cột bên cạnh. "
+        "Dòng nhóm trong phần («a) …», «1.1. …»): để trống TT, ghi cả số và tên nhóm ở cột Nội dung/Nhiệm vụ.",
         kit.FONT_SMALL_ITALIC, kit.Alignment(wrap_text=False),
     )
     header = 4
@@ -200,7 +202,12 @@ def _tasks_sheet(sheet, plan: Plan) -> None:
         for col in range(1, 7):
             sheet.cell(row, col).fill = kit.SECTION_FILL
         row += 1
+        group = ""
         for task in section.tasks:
+            if task.group and task.group != group:      # the plan's sub-group heading, above its tasks
+                kit.put_text(sheet.cell(row, 2), task.group, _GROUP_FONT)
+                row += 1
+            group = task.group
             for position, item in enumerate(task.items):
                 first = position == 0
                 values = [

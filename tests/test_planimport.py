@@ -5,6 +5,7 @@ warns about blank settings (issue #13's plan bullets)."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import openpyxl
 import plancorpus_plans as P
@@ -305,3 +306,64 @@ def test_final_compile_refuses_a_blank_commune_or_plan_number_and_warns_of_a_bla
     assert "«Họ và tên người ký» đang để trống" in shown and f"ô {cells['signer_name']}" in shown
     text = document_text(next(out.glob("*.docx")))
     assert "XÃ HÒA BÌNH" in text and "Kế hoạch số 07/KH-UBND" in text
+
+
+GROUPED = PlanSpec(
+    "KH nhom",
+    Layout(columns=P.STD_COLUMNS, header=TWO_SECTIONS.layout.header,
+           title_lines=("(Kèm theo Kế hoạch số 08/KH-UBND ngày 05/02/2026 của UBND xã Hòa Bình)",)),
+    [
+        ("section", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+        ("task", "1", "Báo cáo CCHC", "Báo cáo", "Phòng Văn hóa - Xã hội", "", "Hằng quý"),
+        ("section", "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        ("group", "1. Kiểm soát thủ tục hành chính"),
+        ("task", "-", "Công khai TTHC", "Danh mục TTHC", "Trung tâm PV hành chính công", "", "Thường xuyên"),
+        ("task", "-", "Rà soát TTHC", "Phương án đơn giản hóa", "Trung tâm PV hành chính công", "", "Quý II/2026"),
+        ("group", "2. Cơ chế một cửa, một cửa liên thông"),
+        ("task", "-", "Tiếp nhận hồ sơ qua bưu chính", "Hồ sơ qua bưu chính", "Trung tâm PV hành chính công",
+         "", "Thường xuyên"),
+        ("section", "III. CẢI CÁCH THỂ CHẾ"),
+        ("group", "a) Rà soát văn bản"),
+        ("task", "1", "Rà soát văn bản QPPL", "Báo cáo rà soát", "Văn phòng HĐND-UBND", "", "Quý II/2026"),
+        ("group", "b) Phổ biến pháp luật"),
+        ("task", "2", "Phổ biến pháp luật", "Hội nghị", "Phòng Văn hóa - Xã hội", "", "Quý III/2026"),
+        ("section", "IV. CHÍNH QUYỀN SỐ"),
+        ("task", "1", "Ký số văn bản", "Văn bản ký số", "Văn phòng HĐND-UBND", "", "Cả năm 2026"),
+        ("group", "4.1. Dịch vụ công trực tuyến"),
+        ("task", "2", "Thanh toán trực tuyến", "Hồ sơ thanh toán trực tuyến", "Trung tâm PV hành chính công", "",
+         "Thường xuyên"),
+    ],
+)
+
+
+def test_sub_group_headings_survive_the_plan_workbook(tmp_path):
+    # Seen: sub-group headings («1. Kiểm soát…», «a) …», «4.1. …») were shown by the preview
+    # but not written to the «Nhiệm vụ» sheet: the published plan lost them silently.
+    from cchc_excel.plan import fingerprint, import_plan_file
+
+    source = build(GROUPED, tmp_path, ".docx")
+    work = tmp_path / "ws"
+    result = invoke("init", work, "--plan", source)
+    assert result.exit_code == 0, result.output
+    book = work / planbook.FILENAME
+    sheet = openpyxl.load_workbook(book)[planbook.SHEET_TASKS]
+    contents = [row[1] for row in sheet.iter_rows(min_row=6, max_col=2, values_only=True) if row[1]]
+    for heading, first_task in (("1. Kiểm soát thủ tục hành chính", "Công khai TTHC"),
+                                ("2. Cơ chế một cửa, một cửa liên thông", "Tiếp nhận hồ sơ qua bưu chính"),
+                                ("a) Rà soát văn bản", "Rà soát văn bản QPPL"),
+                                ("b) Phổ biến pháp luật", "Phổ biến pháp luật"),
+                                ("4.1. Dịch vụ công trực tuyến", "Thanh toán trực tuyến")):
+        assert heading in contents, contents
+        assert contents[contents.index(heading) + 1] == first_task
+    assert invoke("plan", "check", "--dir", work).exit_code == 0          # the sheet reads back whole
+
+    imported = import_plan_file(source).plan
+    kept, _ = planbook.read_workbook(book)
+    assert [(t.number, t.content, t.group) for t in kept.tasks] == \
+        [(t.number, t.content, t.group) for t in imported.tasks]
+    assert [t.group for t in kept.tasks if t.group] == [
+        "1. Kiểm soát thủ tục hành chính", "1. Kiểm soát thủ tục hành chính",
+        "2. Cơ chế một cửa, một cửa liên thông", "a) Rà soát văn bản", "b) Phổ biến pháp luật",
+        "4.1. Dịch vụ công trực tuyến"]
+    assert [i.id for i in kept.items] == [i.id for i in imported.items]
+    assert fingerprint(kept) == fingerprint(replace(imported, agencies=kept.agencies, indicators=kept.indicators))
