@@ -84,11 +84,11 @@ def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
 
 
 # The settings a final report cannot do without (an error) or should not (a warning):
-# setting key, finding code, an example value.
+# setting key, finding code.
 _FOR_REPORT = (
-    ("commune", "REPORT_SETTING_BLANK", "Xuân Trường"),
-    ("plan_number", "REPORT_SETTING_BLANK", "03/KH-UBND"),
-    ("signer_name", "REPORT_SIGNER_BLANK", "Nguyễn Văn A"),
+    ("commune", "REPORT_SETTING_BLANK"),
+    ("plan_number", "REPORT_SETTING_BLANK"),
+    ("signer_name", "REPORT_SIGNER_BLANK"),
 )
 
 
@@ -97,7 +97,7 @@ def report_settings(plan: Plan, settings: Settings, file: str,
     """What a final report needs from the «Thiết lập» sheet: a blank commune or
     plan number refuses it, a blank signer is warned about. ``cells`` gives the
     cell of each setting (asked only when one is blank)."""
-    from .planbook import SETTING_ROWS  # the labels live on the settings sheet's rows
+    from .planbook import SETTING_ROWS, SHEET_SETTINGS  # labels and hints live on the settings sheet's rows
 
     values = {"commune": settings.commune or plan.meta.commune, "plan_number": plan.meta.number,
               "signer_name": settings.signer_name}
@@ -105,8 +105,8 @@ def report_settings(plan: Plan, settings: Settings, file: str,
     if not blank:
         return []
     where = cells()
-    labels = {key: label for key, label, _ in SETTING_ROWS}
+    rows = {key: (label, note) for key, label, note in SETTING_ROWS}
     effects = dict(_BLANK_SETTINGS)
-    return [finding(code, file=file, sheet="Thiết lập", cell=where.get(key, ""), label=labels[key],
-                    effect=phrase(effects[key]), example=example)
-            for key, code, example in blank]
+    return [finding(code, file=file, sheet=SHEET_SETTINGS, cell=where.get(key, ""), label=rows[key][0],
+                    effect=phrase(effects[key]), hint=rows[key][1])
+            for key, code in blank]

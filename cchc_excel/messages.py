@@ -149,12 +149,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "REPORT_SETTING_BLANK": (
         "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: «{label}» đang để trống — báo cáo sẽ ghi {effect}.",
-        "Điền «{label}» vào ô {cell} của trang «{sheet}» (ví dụ: {example}), lưu tệp rồi chạy lại. "
+        "Điền «{label}» vào ô {cell} của trang «{sheet}» ({hint}), lưu tệp rồi chạy lại. "
         "Cần xem trước thì thêm --draft để lập bản nháp.",
     ),
     "REPORT_SIGNER_BLANK": (
         "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: «{label}» đang để trống — báo cáo có {effect}.",
-        "Điền «{label}» vào ô {cell} của trang «{sheet}» (ví dụ: {example}) rồi lập lại báo cáo.",
+        "Điền «{label}» vào ô {cell} của trang «{sheet}» ({hint}) rồi lập lại báo cáo.",
     ),
     "LINT_SETTING_BLANK": (
         "Thiết lập «{label}» đang để trống: báo cáo sẽ ghi {effect}.",
