@@ -381,12 +381,12 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
         sys.exit(EXIT_PROBLEMS)
     _print_findings(result.settings)
     figures = result.figures
-    console.print(f"Đã lập báo cáo {period.title}: {result.report}")
-    console.print(f"Bảng tổng hợp: {result.summary}")
+    console.print(phrase("CLI_REPORT_MADE", title=period.title, file=result.report))
+    console.print(phrase("CLI_SUMMARY_MADE", file=result.summary))
     if result.figures_note:
         console.print(f"[yellow]{result.figures_note}[/yellow]")
     if result.pdf:
-        console.print(f"Bản PDF: {result.pdf}")
+        console.print(phrase("CLI_PDF_MADE", file=result.pdf))
     elif pdf:
         message, fix = render_message("PDF_UNAVAILABLE", detail=result.pdf_problem)
         err(phrase("CLI_ERROR", text=phrase("WITH_FIX", message=message, fix=fix)))
@@ -427,9 +427,9 @@ def export(period, directory: str | None, default_plan: bool, today) -> None:
     with progress_reader() as progress:
         result = pipeline.export_period(workspace, loaded, period, today or dt.date.today(), progress)
     console = out()
-    console.print(f"Đã xuất dữ liệu {period.title} ({result.sent}/{result.expected} cơ quan đã nộp): "
-                  f"{result.answers} dòng trả lời, {result.figures} dòng số liệu.")
-    console.print(f"Bảng tính: {result.workbook}")
+    console.print(phrase("CLI_EXPORTED", title=period.title, sent=result.sent, expected=result.expected,
+                         answers=result.answers, figures=result.figures))
+    console.print(phrase("CLI_EXPORT_WORKBOOK", file=result.workbook))
     console.print(f"CSV: {result.answers_csv}")
     console.print(f"CSV: {result.figures_csv}")
     if result.blocking:

@@ -579,6 +579,12 @@ PHRASES: dict[str, str] = {
         "đặt biến môi trường CCHC_DEBUG=1 để xem chi tiết."),
     "CLI_BAD_DATE": "«{text}» không phải ngày dạng ngày/tháng/năm (ví dụ 17/03/2026).",
     "CLI_BAD_YEAR": "«{text}» không phải năm (ví dụ 2026).",
+    "CLI_REPORT_MADE": "Đã lập báo cáo {title}: {file}",
+    "CLI_SUMMARY_MADE": "Bảng tổng hợp: {file}",
+    "CLI_PDF_MADE": "Bản PDF: {file}",
+    "CLI_EXPORTED": (
+        "Đã xuất dữ liệu {title} ({sent}/{expected} cơ quan đã nộp): {answers} dòng trả lời, {figures} dòng số liệu."),
+    "CLI_EXPORT_WORKBOOK": "Bảng tính: {file}",
     "CLI_REPORT_BLOCKED": (
         "[red]Chưa lập báo cáo:[/red] còn {count} lỗi phải sửa (xem trên). "
         "Sửa xong chạy lại, hoặc thêm --draft để lập bản nháp có đánh dấu chỗ thiếu."),
