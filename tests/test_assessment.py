@@ -22,7 +22,8 @@ def test_q1_names_its_best_results_and_its_shortfalls_with_causes(reports):
     assert "5/5 cơ quan, đơn vị gửi báo cáo kết quả đầy đủ" in strengths
     assert "sản phẩm phải thực hiện trong kỳ" in strengths                     # what is counted, said
     assert "tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 99,3%" in strengths  # a figure, not a stock phrase
-    assert "Hoàn thành 5 sản phẩm theo Kế hoạch, thuộc các nhiệm vụ: ban hành và tổ chức thực hiện Kế hoạch" in strengths
+    assert "Hoàn thành 5 sản phẩm theo Kế hoạch, thuộc các nhiệm vụ: " \
+           "ban hành và tổ chức thực hiện Kế hoạch" in strengths
     assert "- Việc đề xuất các sáng kiến, mô hình, giải pháp CCHC chưa hoàn thành theo thời hạn của Kế hoạch; " \
            "Phòng Kinh tế chưa triển khai." in shortfalls
     assert "- Tỷ lệ văn bản điện tử được ký số đạt 98,9%, chưa đạt chỉ tiêu kế hoạch 100%." in shortfalls
