@@ -138,23 +138,13 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         row += 1
     row += 1
     if prefill.problems:
-        kit.put_text(sheet.cell(row, 1), "CẦN SỬA LẠI", kit.FONT_PROBLEM)
-        kit.put_text(sheet.cell(row, 2), f"{len(prefill.problems)} vấn đề; các ô cần sửa được tô đỏ và có ghi chú "
-                                         "(rê chuột vào ô để đọc).", kit.FONT_PROBLEM)
-        row += 1
-        for number, problem in enumerate(prefill.problems, start=1):
-            kit.put_text(sheet.cell(row, 2), f"{number}. {problem}")
-            row += 1
-        row += 1
+        row = _numbered_list(sheet, row, ("CẦN SỬA LẠI", kit.FONT_PROBLEM),
+                             (f"{len(prefill.problems)} vấn đề; các ô cần sửa được tô đỏ và có ghi chú "
+                              "(rê chuột vào ô để đọc).", kit.FONT_PROBLEM), prefill.problems)
     if prefill.understood:
-        kit.put_text(sheet.cell(row, 1), "ĐÃ TỰ HIỂU", kit.FONT_BOLD)
-        kit.put_text(sheet.cell(row, 2), "Chương trình đã hiểu các ô sau như dưới đây; kiểm tra lại, "
-                                         "sửa nếu hiểu sai (ô có ghi chú).", kit.FONT_ITALIC)
-        row += 1
-        for number, note in enumerate(prefill.understood, start=1):
-            kit.put_text(sheet.cell(row, 2), f"{number}. {note}")
-            row += 1
-        row += 1
+        row = _numbered_list(sheet, row, ("ĐÃ TỰ HIỂU", kit.FONT_BOLD),
+                             ("Chương trình đã hiểu các ô sau như dưới đây; kiểm tra lại, "
+                              "sửa nếu hiểu sai (ô có ghi chú).", kit.FONT_ITALIC), prefill.understood)
     kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
     for section, rows in by_section:
         leads = sum(r.role == "lead" for r in rows)
@@ -413,3 +403,14 @@ def _meta_sheet(workbook, plan, period, agency, generated_on, carried_from) -> N
         kit.put_text(sheet.cell(row, 3), label)
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True
+
+
+def _numbered_list(sheet, row: int, title: tuple, intro: tuple, lines) -> int:
+    """A titled, numbered list on the guide sheet; returns the row after it and a blank line."""
+    kit.put_text(sheet.cell(row, 1), *title)
+    kit.put_text(sheet.cell(row, 2), *intro)
+    row += 1
+    for number, text in enumerate(lines, start=1):
+        kit.put_text(sheet.cell(row, 2), f"{number}. {text}")
+        row += 1
+    return row + 1
