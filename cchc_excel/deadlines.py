@@ -149,7 +149,7 @@ def describe(deadline: Deadline) -> str:
     """The return date with how it was reached, as the forms' guide and `check` show it."""
     text = f"{deadline.due:%d/%m/%Y}"
     if deadline.report is not None:
-        text += (f" ({deadline.working_days} ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, "
+        text += (f" ({deadline.working_days} ngày làm việc trước ngày gửi báo cáo lên tỉnh, "
                  f"{deadline.report:%d/%m/%Y})")
     return text
 
@@ -167,7 +167,7 @@ def notes(deadline: Deadline) -> list[str]:
     """What the officer should know about the return date (console)."""
     found = [early_note(deadline)] if deadline.before_data_end else []
     if not deadline.overridden and not deadline.report_set:
-        found.append("chưa ghi «Ngày xã gửi báo cáo lên tỉnh» trong trang «Thiết lập» của sổ kế hoạch: tạm tính "
+        found.append("chưa ghi «Ngày gửi báo cáo lên tỉnh» trong trang «Thiết lập» của sổ kế hoạch: tạm tính "
                      "ngày 20 tháng cuối kỳ (hạn tỉnh gửi Bộ Nội vụ). Ghi ngày tỉnh quy định để hạn gửi lại biểu "
                      "mẫu đúng.")
     return found

@@ -108,8 +108,7 @@ def annex(plan: Plan, settings: Settings, entries: list[Entry], year: int) -> by
 
     centred("Phụ lục", bold=True)
     centred(TITLE, bold=True, size=14)
-    issuer = f"UBND xã {settings.commune}" if settings.commune else "UBND xã"
-    centred(f"(Kèm theo hồ sơ tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {issuer})",
+    centred(f"(Kèm theo hồ sơ tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {settings.body})",
             italic=True)
     headers = ("STT", "Tên tài liệu kiểm chứng", "Sản phẩm theo Kế hoạch", "Cơ quan báo cáo", "Kỳ báo cáo nêu")
     widths = (Mm(12), Mm(95), Mm(70), Mm(40), Mm(35))

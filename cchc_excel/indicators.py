@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from .models import DEFAULT_SCHEDULE, Aggregation, Indicator, IndicatorKind, PartRule, Period, Plan
 from .periods import make_period
 from .plan import section_for_area
+from .plan_meta import locality_of
 from .textnorm import fold
 from .vnformat import number, percent
 
@@ -142,12 +143,17 @@ def section_reporter(plan: Plan, section: str) -> str:
     return leads.most_common(1)[0][0] if leads else (plan.agencies[0].code if plan.agencies else "")
 
 
+_LOCALITY_WORD = re.compile(r"\bxã\b")
+
+
 def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
     """The default set, each assigned to the agency that leads its section,
     with the targets the plan states proposed."""
-    # Sections attach by what they are about, not by their numeral.
+    # Sections attach by what they are about, not by their numeral; a ward's set says «phường».
+    locality = locality_of(plan.meta.issuer) or "xã"
     result = []
     for code, name, unit, area, kind, aggregation, part_of, rule, numerator, denominator, source in DEFAULTS:
+        name = _LOCALITY_WORD.sub(locality, name)
         section = section_for_area(plan, area)
         if section is None:
             continue
@@ -313,7 +319,7 @@ def _score(value: float) -> str:
     return number(value, 2)
 
 
-def index_results(values: dict[str, float | None]) -> str:
+def index_results(values: dict[str, float | None], locality: str = "xã") -> str:
     """One paragraph on the CCHC index, SIPAS and the 766 index from the
     figures that exist; "" when none was reported."""
     def has(code: str) -> bool:
@@ -324,10 +330,10 @@ def index_results(values: dict[str, float | None]) -> str:
 
     parts = []
     if has("CHI_SO_CCHC"):
-        parts.append(f"Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) đạt "
+        parts.append(f"Chỉ số cải cách hành chính của {locality} (kết quả tỉnh công bố gần nhất) đạt "
                      f"{_score(values['CHI_SO_CCHC'])} điểm{rank('HANG_CCHC', ' trong tỉnh')}")
     elif has("HANG_CCHC"):
-        parts.append(f"Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) xếp thứ "
+        parts.append(f"Chỉ số cải cách hành chính của {locality} (kết quả tỉnh công bố gần nhất) xếp thứ "
                      f"{_score(values['HANG_CCHC'])} trong tỉnh")
     if has("SIPAS"):
         parts.append(f"Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính (SIPAS) "

@@ -608,6 +608,7 @@ PHRASES: dict[str, str] = {
     "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
     "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",
     "SETTING_BAD_YES_NO": "«{text}» không hợp lệ; ghi «Có» hoặc «Không»",
+    "SETTING_BAD_LOCALITY": "«{text}» không hợp lệ; ghi «xã», «phường» hoặc «đặc khu»",
     "SETTING_NOT_A_NUMBER": "«{text}» không phải là số",
     "SETTING_BAD_YEAR": "năm {year} không hợp lệ",
     "SETTING_REPORT_DAYS_BY_PERIOD": (

@@ -234,9 +234,9 @@ class Settings:
     """What the officer sets once: used on forms and reports."""
 
     commune: str = ""             # Xuân Trường
+    locality: str = "xã"          # xã, phường or đặc khu: the word before the name («UBND phường Bến Thành»)
     place: str = ""               # place name on the date line
     issuer_upper: str = ""        # ỦY BAN NHÂN DÂN
-    issuer_name_upper: str = ""   # XÃ XUÂN TRƯỜNG
     signer_name: str = ""
     signer_title: str = "PHÓ CHỦ TỊCH"   # CHỦ TỊCH / PHÓ CHỦ TỊCH
     signer_authority: str = "KT. CHỦ TỊCH"  # empty when the chairman signs
@@ -249,6 +249,11 @@ class Settings:
     schedule: tuple[str, ...] = DEFAULT_SCHEDULE   # period kinds reported in a year
     province_plan: str = ""       # the province's CCHC plan the report cites («Căn cứ …»)
     leading_zero: bool = True     # counts below ten written «06 văn bản», as the commune's reports do
+
+    @property
+    def body(self) -> str:
+        """«UBND xã Xuân Trường», «UBND phường Bến Thành»: how the report names its issuer."""
+        return f"UBND {self.locality} {self.commune}".rstrip()
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,12 @@ def _commune(text: str) -> tuple[str, str] | None:
     return match.group(1).lower(), name
 
 
+def locality_of(issuer: str) -> str:
+    """«phường» from "UBND phường Bến Thành"; empty when the issuer names no commune-level body."""
+    found = _commune(issuer or "")
+    return found[0] if found else ""
+
+
 def _date(groups: tuple) -> dt.date | None:
     day, month, year = next(
         (groups[i:i + 3] for i in (0, 3) if groups[i] is not None), (None, None, None))

@@ -23,6 +23,7 @@ from .indicators import default_indicators
 from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import COLUMN_LABELS, COLUMNS, build_plan
+from .plan_meta import locality_of
 from .plan_sources import read_xlsx
 from .textnorm import clean, fold, slug
 
@@ -36,7 +37,9 @@ KIND_LABELS = {AgencyKind.OWN: "Cơ quan của xã", AgencyKind.PARTNER: "Đối
 # key, label, note — the rows of the settings sheet.
 SETTING_ROWS = (
     ("issuer", "Cơ quan ban hành kế hoạch", "Ví dụ: UBND xã Xuân Trường"),
-    ("commune", "Tên xã", "Không ghi chữ «xã». Ví dụ: Xuân Trường"),
+    ("commune", "Tên xã, phường", "Không ghi chữ «xã», «phường». Ví dụ: Xuân Trường"),
+    ("locality", "Cấp hành chính", "xã, phường hoặc đặc khu: ghi ở đầu báo cáo («XÃ XUÂN TRƯỜNG») và trong "
+                                   "câu «UBND xã Xuân Trường báo cáo…»"),
     ("plan_number", "Số kế hoạch", "Ví dụ: 03/KH-UBND"),
     ("plan_date", "Ngày ban hành kế hoạch", "Ngày/tháng/năm, ví dụ 10/01/2026"),
     ("year", "Năm kế hoạch", "Ví dụ: 2026"),
@@ -47,7 +50,7 @@ SETTING_ROWS = (
     ("signer_name", "Họ và tên người ký", "Ví dụ: Nguyễn Văn A"),
     ("recipients", "Nơi nhận", "Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
     ("contact", "Đầu mối hướng dẫn các cơ quan", "Ghi trên trang Hướng dẫn của biểu mẫu"),
-    ("report_days", "Ngày xã gửi báo cáo lên tỉnh",
+    ("report_days", "Ngày gửi báo cáo lên tỉnh",
      ("Theo văn bản của tỉnh, ví dụ: Quý I: 16/03; 6 tháng: 16/06; Quý III: 16/09; Năm: 16/12 "
       "(hoặc một số, ví dụ 16: ngày 16 tháng cuối kỳ). Để trống: tạm tính ngày 20 tháng cuối kỳ")),
     ("return_days", "Số ngày làm việc gửi lại biểu mẫu",
@@ -64,24 +67,29 @@ SETTING_ROWS = (
 )
 SCHEDULE_LABELS = {"Q1": "Quý I", "Q2": "Quý II", "S1": "6 tháng", "Q3": "Quý III", "M9": "9 tháng",
                    "Q4": "Quý IV", "Y": "Năm"}
-DEFAULT_RECIPIENTS = (
-    "Sở Nội vụ tỉnh",
-    "Thường trực Đảng ủy xã",
-    "Thường trực HĐND xã",
-    "Chủ tịch, các Phó Chủ tịch UBND xã",
-    "Các cơ quan, đơn vị thuộc UBND xã",
-    "Lưu: VT, VHXH",
-)
+LOCALITY_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+
+
+def default_recipients(locality: str = "xã") -> tuple[str, ...]:
+    return (
+        "Sở Nội vụ tỉnh",
+        f"Thường trực Đảng ủy {locality}",
+        f"Thường trực HĐND {locality}",
+        f"Chủ tịch, các Phó Chủ tịch UBND {locality}",
+        f"Các cơ quan, đơn vị thuộc UBND {locality}",
+        "Lưu: VT, VHXH",
+    )
 
 
 def default_settings(meta: PlanMeta) -> Settings:
     commune = meta.commune
+    locality = locality_of(meta.issuer) or "xã"
     return Settings(
         commune=commune,
+        locality=locality,
         place=commune,
         issuer_upper="ỦY BAN NHÂN DÂN",
-        issuer_name_upper=f"XÃ {commune}".upper() if commune else "",
-        recipients=DEFAULT_RECIPIENTS,
+        recipients=default_recipients(locality),
         contact="Phòng Văn hóa - Xã hội (đầu mối CCHC)",
     )
 
@@ -91,6 +99,7 @@ def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
     return {
         "issuer": meta.issuer,
         "commune": settings.commune or meta.commune,
+        "locality": settings.locality,
         "plan_number": meta.number,
         "plan_date": meta.date,
         "year": meta.year,
@@ -286,9 +295,9 @@ def open_book(path: Path) -> Book:
     )
     settings = Settings(
         commune=meta.commune,
+        locality=values.get("locality") or defaults.locality,
         place=values.get("place") or meta.commune,
         issuer_upper=defaults.issuer_upper,
-        issuer_name_upper=defaults.issuer_name_upper,
         signer_name=values.get("signer_name", ""),
         signer_title=values.get("signer_title", "") or "CHỦ TỊCH",
         signer_authority=values.get("signer_authority", ""),
@@ -403,6 +412,11 @@ def _setting_value(key: str, raw, path: Path, coordinate: str):
                 raise bad(phrase("SETTING_BAD_PERIOD", text=part.strip(), periods="; ".join(SCHEDULE_LABELS.values())))
             kinds.append(kind)
         return tuple(kinds)
+    if key == "locality":
+        words = {fold(word): word for word in LOCALITY_WORDS}
+        if clean(raw) and fold(clean(raw)) not in words:
+            raise bad(phrase("SETTING_BAD_LOCALITY", text=clean(raw)))
+        return words.get(fold(clean(raw)), "")
     if key == "leading_zero":
         answer = fold(clean(raw))
         if answer in ("", "co", "x", "1", "true"):

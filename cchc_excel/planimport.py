@@ -76,7 +76,7 @@ def _merge_meta(found: PlanMeta, old: PlanMeta | None, guessed_year: int | None)
     choices: list[MetaChoice] = []
     values: dict[str, object] = {}
     for key, label, own in (("number", "Số kế hoạch", False), ("date", "Ngày ban hành", False),
-                            ("year", "Năm kế hoạch", False), ("commune", "Tên xã", True),
+                            ("year", "Năm kế hoạch", False), ("commune", "Tên xã, phường", True),
                             ("issuer", "Cơ quan ban hành", True), ("title", "Tên phụ lục nhiệm vụ", False)):
         new, before = getattr(found, key), getattr(old, key) if old else None
         show = _date_text if key == "date" else (lambda v: "" if v is None else str(v))

@@ -13,6 +13,7 @@ Lines are dicts ``{"text": str, "missing": bool}``; nothing here knows docx.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from .answers import Answer, Intake
@@ -99,7 +100,8 @@ def build_context(
     by_section = {s.code: [o for o in results if o.item.section == s.code] for s in plan.sections}
     following = next_period(period)
     meta = plan.meta
-    commune = settings.commune or meta.commune
+    settings = replace(settings, commune=settings.commune or meta.commune)
+    commune = settings.commune
     year = period.year
 
     sections = []
@@ -148,8 +150,10 @@ def build_context(
         "draft": draft,
         "draft_note": line("BẢN NHÁP: còn thiếu số liệu (các chỗ tô vàng); chưa dùng để ký ban hành.", True),
         "issuer_upper": settings.issuer_upper or "ỦY BAN NHÂN DÂN",
-        "issuer_name_upper": settings.issuer_name_upper or f"XÃ {commune}".upper(),
+        "issuer_name_upper": f"{settings.locality} {commune}".upper(),
         "commune": commune,
+        "locality": settings.locality,   # xã, phường, đặc khu: «UBND {{ locality }}» in the template's prose
+        "body": settings.body,           # «UBND phường Bến Thành»
         "number_line": "Số:        /BC-UBND",
         "date_line": date_line(settings.place or commune, report_date, year),
         "title": title,
@@ -157,11 +161,11 @@ def build_context(
                    "window": format_window(period), "year": year},
         "next_period": {"title": following.title, "title_upper": following.title.upper()},
         "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
-        "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của UBND xã {commune}./.",
-        "annex_reference": _annex_reference(commune, report_date, year, period),
+        "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của {settings.body}./.",
+        "annex_reference": _annex_reference(settings.body, report_date, year, period),
         "basis": [f"Căn cứ {_sentence(settings.province_plan)[:-1]};"] if settings.province_plan else [],
         "legal_basis": (f"Căn cứ {plan_ref} về cải cách hành chính năm {meta.year or year}, "
-                        f"UBND xã {commune} báo cáo {title[:1].lower() + title[1:]} như sau:"),
+                        f"{settings.body} báo cáo {title[:1].lower() + title[1:]} như sau:"),
         "direction": direction,
         "areas": areas,
         "figures": total.as_dict(),
@@ -179,7 +183,7 @@ def build_context(
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats, period, sources),
         # Section I's sub-point on the CCHC index, SIPAS and the 766 index (empty when no figure exists).
-        "indices": index_results({s.indicator.code: s.ytd for s in stats}),
+        "indices": index_results({s.indicator.code: s.ytd for s in stats}, settings.locality),
         "figures_note": _figures_note(plan, settings, period, intakes),
         "recipients": [f"- {r};" for r in settings.recipients[:-1]]
                       + ([f"- {settings.recipients[-1]}."] if settings.recipients else []),
@@ -194,7 +198,7 @@ def build_context(
     return context
 
 
-def _annex_reference(commune: str, report_date: dt.date | None, year: int, period: Period) -> str:
+def _annex_reference(body: str, report_date: dt.date | None, year: int, period: Period) -> str:
     """«(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm … của UBND xã …)»: the number is the
     văn thư's to write; the date is the report's, blank when it is not given."""
     if report_date:
@@ -202,7 +206,7 @@ def _annex_reference(commune: str, report_date: dt.date | None, year: int, perio
         when = f"ngày {d} tháng {m} năm {report_date.year}"
     else:
         when = f"ngày      tháng      năm {year}"
-    return (f"(Kèm theo Báo cáo số        /BC-UBND {when} của UBND xã {commune}; "
+    return (f"(Kèm theo Báo cáo số        /BC-UBND {when} của {body}; "
             f"số liệu từ {format_window(period)})")
 
 

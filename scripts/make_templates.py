@@ -232,10 +232,12 @@ def build(kind: str) -> Document:
     para(doc, "III. ĐÁNH GIÁ CHUNG", bold=True, keep=True)
     para(doc, "1. Ưu điểm", bold=True, keep=True)
     opening = {
-        "quy": "Công tác cải cách hành chính trong quý tiếp tục được UBND xã quan tâm chỉ đạo, triển khai.",
-        "6thang": "Công tác cải cách hành chính 6 tháng đầu năm được UBND xã quan tâm chỉ đạo, triển khai "
+        "quy": ("Công tác cải cách hành chính trong quý tiếp tục được UBND {{ locality }} quan tâm chỉ đạo, "
+                "triển khai."),
+        "6thang": "Công tác cải cách hành chính 6 tháng đầu năm được UBND {{ locality }} quan tâm chỉ đạo, triển khai "
                   "đồng bộ trên các lĩnh vực.",
-        "nam": "Năm {{ period.year }}, công tác cải cách hành chính được UBND xã quan tâm chỉ đạo, triển khai "
+        "nam": "Năm {{ period.year }}, công tác cải cách hành chính được UBND {{ locality }} quan tâm chỉ đạo, "
+               "triển khai "
                "đồng bộ trên các lĩnh vực, góp phần nâng cao chất lượng phục vụ người dân, tổ chức.",
     }[kind]
     para(doc, opening)

@@ -99,7 +99,7 @@ def test_forms_show_the_working_day_deadline_from_the_settings(tmp_path):
     result = invoke("forms", "-p", "2026Q1", "--dir", target)
     assert result.exit_code == 0, result.output
     # 19/03 (Thursday) back 3 working days, Monday 16/03 being off: 18, 17, 13/03 — before the data end.
-    assert "13/03/2026 (3 ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, 19/03/2026)" in result.output
+    assert "13/03/2026 (3 ngày làm việc trước ngày gửi báo cáo lên tỉnh, 19/03/2026)" in result.output
     assert "số liệu từ sau ngày gửi đến hết ngày 14/03/2026 là số ước tính" in result.output
     form = next((target / "output" / "2026Q1" / "bieu-mau").glob("*.xlsx"))
     guide = openpyxl.load_workbook(form)["Hướng dẫn"]
@@ -118,7 +118,7 @@ def test_forms_without_a_report_day_say_the_20th_is_assumed(tmp_path):
     result = invoke("forms", "-p", "2026Q3", "--dir", target)
     assert result.exit_code == 0, result.output
     # 20/09/2026 is a Sunday: report day 18/09, back 3 working days: 15/09.
-    assert "15/09/2026 (3 ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, 18/09/2026)" in result.output
+    assert "15/09/2026 (3 ngày làm việc trước ngày gửi báo cáo lên tỉnh, 18/09/2026)" in result.output
     assert "tạm tính ngày 20 tháng cuối kỳ" in result.output
 
 

@@ -143,7 +143,7 @@ def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path,
     root = _workspace(tmp_path, q1_forms, tweak=tweak)
     result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
     # No report day in the settings: the 20th (a Friday) minus 3 working days.
-    assert "Hạn các cơ quan gửi lại biểu mẫu: 17/03/2026 (3 ngày làm việc trước ngày UBND xã gửi báo cáo lên tỉnh, " \
+    assert "Hạn các cơ quan gửi lại biểu mẫu: 17/03/2026 (3 ngày làm việc trước ngày gửi báo cáo lên tỉnh, " \
            "20/03/2026)" in result.stdout
     guide = openpyxl.load_workbook(root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx")["Hướng dẫn"]
     shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}

@@ -61,7 +61,7 @@ def test_import_keeps_settings_reconciles_indicators_and_leaves_a_workbook_every
     out = result.output
     assert "Số kế hoạch: «07/KH-UBND» (lấy từ tài liệu; trước đây: «03/KH-UBND»)" in out
     assert "Ngày ban hành: «02/02/2026» (lấy từ tài liệu" in out
-    assert "Tên xã: «Xuân Trường» (giữ như trong sổ kế hoạch)" in out
+    assert "Tên xã, phường: «Xuân Trường» (giữ như trong sổ kế hoạch)" in out
     # Indicators of the areas the new plan no longer has: all named in one list, left out.
     assert "Chỉ tiêu không xếp được vào phần nào của kế hoạch mới" in out
     for code in ("VBQPPL_BAN_HANH", "CBCC_DAO_TAO", "KINH_PHI_CCHC", "VB_KY_SO", "TL_KY_SO"):
@@ -110,7 +110,7 @@ def test_init_with_a_plan_that_states_nothing_says_what_is_blank_and_plan_check_
     assert "Số kế hoạch: (trống) (chưa có: điền ở trang «Thiết lập»)" in result.output
     assert "Năm kế hoạch: «2026» (suy ra từ thời gian thực hiện)" not in result.output   # nothing to infer from
     check = invoke("plan", "check", "--dir", work)
-    for label in ("Tên xã", "Số kế hoạch", "Ngày ban hành kế hoạch", "Họ và tên người ký"):
+    for label in ("Tên xã, phường", "Số kế hoạch", "Ngày ban hành kế hoạch", "Họ và tên người ký"):
         assert f"Thiết lập «{label}» đang để trống" in check.output
 
 
@@ -258,7 +258,7 @@ def test_a_ward_or_special_zone_names_its_bodies_like_a_commune(tmp_path, kind, 
     result = invoke("init", work, "--plan", build(_local_plan(kind, name), tmp_path, ".docx"))
     assert result.exit_code == 0, result.output
     assert "Cơ quan mới" not in result.output, result.output      # every body is a known one
-    assert f"Tên xã: «{name}»" in result.output
+    assert f"Tên xã, phường: «{name}»" in result.output
     sheet = openpyxl.load_workbook(work / planbook.FILENAME)[planbook.SHEET_AGENCIES]
     names = {r[1].value: r[0].value for r in sheet.iter_rows(min_row=2) if r[0].value}
     assert set(names) == {"Phòng Văn hóa - Xã hội", f"Ủy ban MTTQ Việt Nam {kind}", f"Công an {kind}",
@@ -268,6 +268,44 @@ def test_a_ward_or_special_zone_names_its_bodies_like_a_commune(tmp_path, kind, 
     assert forms.exit_code == 0, forms.output
     mttq = names[f"Ủy ban MTTQ Việt Nam {kind}"]
     assert (work / "output" / "2026Q2" / "bieu-mau" / f"{mttq}.xlsx").exists()
+
+
+@pytest.mark.parametrize(("kind", "name"), [("phường", "Đông Tiến"), ("đặc khu", "Cô Tô")])
+def test_a_ward_or_special_zone_report_names_its_own_body(tmp_path, kind, name):
+    # Seen: a ward's report printed «XÃ ĐÔNG TIẾN», «UBND xã Đông Tiến báo cáo…» and sent copies
+    # to «Thường trực Đảng ủy xã»: the locality word was hard-coded.
+    from formtools import all_items, consistent_figures, done, fill
+    from reporttools import document_text
+
+    work = tmp_path / "ws"
+    assert invoke("init", work, "--plan", build(_local_plan(kind, name), tmp_path, ".docx")).exit_code == 0
+    book = work / planbook.FILENAME
+    settings = {r[0].value: r[2].value
+                for r in openpyxl.load_workbook(book)[planbook.SHEET_SETTINGS].iter_rows(min_row=4) if r[0].value}
+    assert settings["locality"] == kind and settings["commune"] == name
+    assert f"Thường trực Đảng ủy {kind}" in settings["recipients"]
+    _set(book, signer_name="Nguyễn Văn A")
+    assert invoke("forms", "-p", "2026Q2", "--dir", work).exit_code == 0
+    plan, _ = planbook.read_workbook(book)
+    for form in (work / "output" / "2026Q2" / "bieu-mau").glob("*.xlsx"):
+        fill(form, work / "input" / "2026Q2" / form.name, {item: done() for item in all_items(form)},
+             figures=consistent_figures(plan, form.stem))
+    result = invoke("compile", "-p", "2026Q2", "--dir", work, "--today", "20/06/2026")
+    assert result.exit_code == 0, result.output
+    text = document_text(next((work / "output" / "2026Q2").glob("*.docx")))
+    assert f"{kind} {name}".upper() in text
+    assert f"UBND {kind} {name} báo cáo" in text and f"của UBND {kind} {name}./." in text
+    assert f"được UBND {kind} quan tâm" in text
+    assert "UBND xã" not in text and "XÃ " not in text.replace("XÃ HỘI", "")
+    assert "Đảng ủy xã" not in text and f"Đảng ủy {kind}" in text
+
+    # An officer who corrects the word in «Thiết lập» is obeyed; a word that is not one is named.
+    _set(book, locality="Phường")
+    assert planbook.read_workbook(book)[1].locality == "phường"
+    _set(book, locality="huyện")
+    check = invoke("plan", "check", "--dir", work)
+    assert check.exit_code != 0 and "«huyện» không hợp lệ; ghi «xã», «phường» hoặc «đặc khu»" in check.output
+    assert "Traceback" not in check.output
 
 
 def test_final_compile_refuses_a_blank_commune_or_plan_number_and_warns_of_a_blank_signer(tmp_path):
@@ -291,7 +329,7 @@ def test_final_compile_refuses_a_blank_commune_or_plan_number_and_warns_of_a_bla
     result = invoke("compile", "-p", "2026Q1", "--dir", work, "--today", "20/03/2026")
     assert result.exit_code == 1, result.output
     shown = " ".join(result.output.split())
-    assert f"trang «Thiết lập», ô {cells['commune']}: «Tên xã» đang để trống" in shown, shown
+    assert f"trang «Thiết lập», ô {cells['commune']}: «Tên xã, phường» đang để trống" in shown, shown
     assert f"trang «Thiết lập», ô {cells['plan_number']}: «Số kế hoạch» đang để trống" in shown
     assert "Họ và tên người ký" in shown and "Traceback" not in shown
     assert not list(out.glob("*.docx"))
