@@ -10,8 +10,10 @@ Shapes of `check` (whole process, one run each, measured in this run):
         from its communes): first run writes every feedback copy, second run
         with nothing changed rewrites none.
 The check floor is a process that opens each return with python-calamine and
-reads every sheet's values. The forms floor writes the same sheets (same
-cells, styles, validations, comments) with xlsxwriter. Each line prints wall
+reads every sheet's values. The forms floor is the least work that writes the
+same sheets with xlsxwriter: the same cells with a few shared formats, the same
+validations (one per kind of item and column range, as the forms have), the
+comments on conditional items, protection, hidden sheets and the defined name. Each line prints wall
 time, the ratio to its floor and the process's peak memory (RSS).
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +33,7 @@ from pathlib import Path
 
 from cchc_excel import planbook
 from cchc_excel.assignments import agencies_with_forms, form_rows
-from cchc_excel.files import save_workbook_atomic
+from cchc_excel.files import write_bytes_atomic
 from cchc_excel.forms import Prefill, build_form
 from cchc_excel.indicators import default_indicators
 from cchc_excel.models import Agency
@@ -94,8 +97,8 @@ def make_few(root: Path, n: int) -> None:
     plan, settings = planbook.read_workbook(root / planbook.FILENAME)
     originals = []
     for agency in agencies_with_forms(plan):
-        workbook = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
-        originals.append(save_workbook_atomic(workbook, root / "mau" / f"{agency.code}.xlsx"))
+        data = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
+        originals.append(write_bytes_atomic(root / "mau" / f"{agency.code}.xlsx", data))
     inbox = root / "input" / "2026Q1"
     inbox.mkdir(parents=True)
     for i in range(n):
@@ -117,8 +120,8 @@ def make_many(root: Path, n: int) -> None:
     inbox = root / "input" / "2026Q1"
     inbox.mkdir(parents=True)
     for agency in agencies_with_forms(plan)[-n:]:
-        workbook = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
-        save_workbook_atomic(workbook, inbox / f"{agency.code}.xlsx")
+        data = build_form(plan, settings, PERIOD, agency, TODAY, prefill=_filled(plan, settings, agency))
+        write_bytes_atomic(inbox / f"{agency.code}.xlsx", data)
 
 
 def check_args(root: Path) -> list[str]:
@@ -152,60 +155,105 @@ def bench_check(work: Path, n: int, shapes: list[str]) -> None:
 
 
 FLOOR_FORMS = """
-    import xlsxwriter
+    import io, xlsxwriter
     from cchc_excel import formspec as spec, planbook
-    from cchc_excel.assignments import agencies_with_forms, form_rows
+    from cchc_excel.assignments import agencies_with_forms, agency_indicators, form_rows
+    from cchc_excel.models import TimeframeKind
     from pathlib import Path
     plan, settings = planbook.read_workbook(Path({root!r}) / planbook.FILENAME)
     out = Path({out!r}); out.mkdir(parents=True, exist_ok=True)
-    guide_lines = 40
+    font = {{'font_name': 'Times New Roman', 'font_size': 12, 'text_wrap': True, 'valign': 'top'}}
+    border = {{'border': 1, 'border_color': '#999999'}}
+    dv = {{'input_title': 'Tiêu đề', 'input_message': 'Lời nhắc khi chọn ô', 'error_title': 'Lỗi',
+           'error_message': 'Nội dung thông báo lỗi'}}
+    statuses = ['Đã hoàn thành', 'Đã thực hiện trong kỳ', 'Đang thực hiện', 'Chưa thực hiện', 'Chưa phát sinh']
     for agency in agencies_with_forms(plan):
         rows = form_rows(plan, agency.code)
-        book = xlsxwriter.Workbook(str(out / (agency.code + '.xlsx')))
-        text = book.add_format({{'font_name': 'Times New Roman', 'font_size': 12, 'text_wrap': True,
-                                 'valign': 'top', 'border': 1, 'locked': True}})
-        head = book.add_format({{'font_name': 'Times New Roman', 'bold': True, 'bg_color': '#D9E2F3', 'border': 1,
-                                 'text_wrap': True, 'align': 'center', 'valign': 'vcenter'}})
-        cell_in = book.add_format({{'font_name': 'Times New Roman', 'bg_color': '#FFF9E5', 'border': 1,
-                                    'locked': False, 'num_format': '@', 'text_wrap': True, 'valign': 'top'}})
+        indicators = agency_indicators(plan, agency.code)
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {{'in_memory': True}})
+        text = book.add_format(font)
+        bold = book.add_format({{**font, 'bold': True}})
+        plain = book.add_format({{**font, **border}})
+        head = book.add_format({{**font, **border, 'bold': True, 'bg_color': '#D9E2F3', 'align': 'center'}})
+        cell_in = book.add_format({{**font, **border, 'bg_color': '#FFF9E5', 'locked': False, 'num_format': '@'}})
+        day_in = book.add_format({{**font, **border, 'bg_color': '#FFF9E5', 'locked': False,
+                                   'num_format': 'dd/mm/yyyy'}})
         guide = book.add_worksheet(spec.GUIDE_SHEET)
-        for r in range(guide_lines):
+        guide.set_column(0, 0, 28); guide.set_column(1, 1, 90)
+        for r in range(36):                  # the guide's lines: labels in A, texts in B
+            guide.write_string(r, 0, 'Mục %d' % r, bold)
             guide.write_string(r, 1, 'Hướng dẫn điền biểu mẫu dòng %d: nội dung hướng dẫn cho cơ quan' % r, text)
-        guide.protect()
+            guide.set_row(r, 18)
+        guide.protect(); guide.fit_to_pages(1, 0); guide.set_paper(9)
         for section in plan.sections:
             mine = [r for r in rows if r.item.section == section.code]
             if not mine:
                 continue
             ws = book.add_worksheet(section.short_name)
-            ws.write_string(0, 0, section.title, head)
+            for r in range(3):
+                ws.write_string(r, 0, section.title, bold)
             for c, column in enumerate(spec.COLUMNS):
                 ws.write_string(spec.HEADER_ROW - 1, c, column.label, head)
                 ws.set_column(c, c, column.width)
+            kinds = {{}}
             for i, row in enumerate(mine):
                 r = spec.FIRST_ROW - 1 + i
                 item = row.item
                 for c, value in enumerate((item.id, item.task_number, item.task, item.product, row.role,
                                            item.timeframe.text, 'Có')):
-                    ws.write_string(r, c, str(value), text)
-                for c in range(7, 13):
-                    ws.write_string(r, c, 'Đang thực hiện' if c == 7 else 'Đã triển khai theo kế hoạch', cell_in)
-                ws.write_string(r, 13, '', text)
-                ws.data_validation(r, 7, r, 7, {{'validate': 'list', 'source': '=' + spec.STATUS_NAME}})
+                    ws.write_string(r, c, str(value), plain)
+                ws.write_string(r, 7, 'Đang thực hiện', cell_in)
+                ws.write_blank(r, 8, None, day_in)
+                ws.write_string(r, 9, 'Đã triển khai theo kế hoạch', cell_in)
+                ws.write_string(r, 10, 'Văn bản số 12/UBND ngày 05/02/2026', cell_in)
+                ws.write_blank(r, 11, None, cell_in)
+                ws.write_blank(r, 12, None, cell_in)
+                ws.write_blank(r, 13, None, plain)
+                kinds.setdefault(item.timeframe.kind, []).append('H%d' % (r + 1))
+                if item.timeframe.kind == TimeframeKind.CONDITIONAL:
+                    ws.write_comment(r, 6, 'Nhiệm vụ chỉ thực hiện khi có phát sinh', {{'author': 'cchc-excel'}})
                 ws.set_row(r, 50)
-            ws.write_comment(spec.FIRST_ROW - 1, 6, 'Nhiệm vụ chỉ thực hiện khi có phát sinh')
+            for cells in kinds.values():      # one list validation per kind of item, over all its rows
+                ws.data_validation(cells[0], {{**dv, 'validate': 'list', 'source': '=' + spec.STATUS_NAME,
+                                              'multi_range': ' '.join(cells)}})
+            last = spec.FIRST_ROW - 1 + len(mine) - 1
+            ws.data_validation(spec.FIRST_ROW - 1, 8, last, 8, {{**dv, 'validate': 'date', 'criteria': 'between',
+                                                               'minimum': '=DATE(2025,1,1)',
+                                                               'maximum': '=DATE(2027,12,31)'}})
+            ws.data_validation(spec.FIRST_ROW - 1, 9, last, 12, {{**dv, 'validate': 'length', 'criteria': '<=',
+                                                                'value': 5000}})
+            ws.autofilter(spec.HEADER_ROW - 1, 0, last, 13)
             ws.freeze_panes(spec.FIRST_ROW - 1, 2)
-            ws.protect()
-        lists = book.add_worksheet(spec.LISTS_SHEET)
-        for r, label in enumerate(['Đã hoàn thành', 'Đã thực hiện trong kỳ', 'Đang thực hiện', 'Chưa thực hiện',
-                                   'Chưa phát sinh']):
-            lists.write_string(r, 0, label)
-        book.define_name(spec.STATUS_NAME, '=' + spec.LISTS_SHEET + '!$A$1:$A$5')
-        lists.hide()
+            ws.protect(); ws.fit_to_pages(1, 0); ws.set_paper(9); ws.set_landscape(); ws.repeat_rows(3)
+        if indicators:
+            ws = book.add_worksheet(spec.FIGURES_SHEET)
+            for c, column in enumerate(spec.FIGURE_COLUMNS):
+                ws.write_string(spec.HEADER_ROW - 1, c, column.label, head)
+                ws.set_column(c, c, column.width)
+            for i, indicator in enumerate(indicators):
+                r = spec.FIRST_ROW - 1 + i
+                for c, value in enumerate((indicator.code, indicator.name, indicator.unit, indicator.section,
+                                           'Phát sinh trong kỳ')):
+                    ws.write_string(r, c, str(value), plain)
+                ws.write_blank(r, 5, None, plain)
+                ws.write_blank(r, 6, None, cell_in)
+                ws.write_blank(r, 7, None, cell_in)
+                ws.set_row(r, 33)
+            ws.data_validation(spec.FIRST_ROW - 1, 6, spec.FIRST_ROW - 2 + len(indicators), 6,
+                               {{**dv, 'validate': 'decimal', 'criteria': '>=', 'value': 0}})
+            ws.protect(); ws.fit_to_pages(1, 0); ws.set_paper(9); ws.repeat_rows(3)
         meta = book.add_worksheet(spec.META_SHEET)
         for r in range(10):
-            meta.write_string(r, 0, 'key%d' % r); meta.write_string(r, 1, agency.code)
-        meta.very_hidden()
+            meta.write_string(r, 0, 'key%d' % r); meta.write_string(r, 1, agency.code); meta.write_string(r, 2, 'Nhãn')
+        meta.very_hidden(); meta.protect()
+        lists = book.add_worksheet(spec.LISTS_SHEET)
+        for r, label in enumerate(statuses):
+            lists.write_string(r, 0, label)
+        book.define_name(spec.STATUS_NAME, "='" + spec.LISTS_SHEET + "'!$A$1:$A$5")
+        lists.hide(); lists.protect()
         book.close()
+        (out / (agency.code + '.xlsx')).write_bytes(buffer.getvalue())
 """
 
 
@@ -230,10 +278,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="folder for the generated inputs (kept and reused)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="cchc-bench-"))
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     try:
         bench_check(work, args.n, [s for s in args.shapes.split(",") if s])
         if not args.no_forms:
             bench_forms(work, args.n)
+        print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
-from openpyxl import Workbook
 
 from . import xlsxkit as kit
 from .answers import Answer, Intake
 from .assignments import agencies_with_forms
 from .deadlines import Deadline
-from .forms import Prefill, build_form
+from .forms import DIGEST_PROPERTY, Prefill, build_form
 from .formspec import FORM_VERSION
 from .models import Finding, Period, Plan, Settings, Severity
 from .plan import fingerprint
@@ -154,8 +153,10 @@ def _as_typed(answer: Answer) -> dict[str, object]:
 
 
 def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: str, intake: Intake,
-                  findings: list[Finding], today: dt.date, deadline: Deadline | None = None) -> Workbook:
-    """The agency's form regenerated with its own answers and its problems marked."""
+                  findings: list[Finding], today: dt.date, deadline: Deadline | None = None,
+                  digest: str = "") -> bytes:
+    """The agency's form regenerated with its own answers and its problems
+    marked (.xlsx bytes), carrying the ``digest`` it was made from."""
     mine = sorted((f for f in findings if f.agency == agency_code and f.severity != Severity.INFO), key=_order)
     marks: dict[tuple[str, str], str] = {}
     for f in mine:
@@ -173,7 +174,7 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
                for f in intake.figures if f.agency == agency_code}
     prefill = Prefill(values=values, marks=marks, problems=problems, figures=figures, notes=notes,
                       understood=tuple((f"[{f.sheet} {f.cell}] " if f.cell else "") + f.message for f in understood))
-    return build_form(plan, settings, period, plan.agency(agency_code), today, deadline, prefill)
+    return build_form(plan, settings, period, plan.agency(agency_code), today, deadline, prefill, digest)
 
 
 # --- unchanged copies are not rewritten ------------------------------------------
@@ -190,15 +191,15 @@ def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code:
 
 
 def copy_digest(path: Path) -> str:
-    """The digest a feedback copy was written from (kept in its document
-    properties as dc:identifier), or "" when there is no readable copy."""
+    """The digest a feedback copy was written from (kept in its custom
+    document properties), or "" when there is no readable copy."""
     try:
         with zipfile.ZipFile(path) as archive:
-            core = archive.read("docProps/core.xml")
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+            custom = archive.read("docProps/custom.xml")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError, NotImplementedError):
         return ""
-    match = _IDENTIFIER.search(core)
+    match = _DIGEST.search(custom)
     return match.group(1).decode("ascii") if match else ""
 
 
-_IDENTIFIER = re.compile(rb"<dc:identifier[^>]*>([0-9a-f]{64})</dc:identifier>")
+_DIGEST = re.compile(rb'name="' + re.escape(DIGEST_PROPERTY.encode()) + rb'"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})<')

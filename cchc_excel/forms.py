@@ -2,7 +2,8 @@
 with its items, dropdowns on a hidden list sheet, locked plan columns, and a
 hidden metadata sheet that identifies a returned file by its content.
 
-Pure: builds an openpyxl Workbook in memory; the CLI layer writes it.
+Pure: builds the workbook in memory (xlsxwriter, shared formats) and returns
+its .xlsx bytes; the use case writes them.
 """
 
 from __future__ import annotations
@@ -10,14 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, PatternFill, Protection
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import formspec as spec
 from . import xlsxkit as kit
@@ -31,9 +24,10 @@ from .plan import fingerprint
 from .timeframe import due_state
 from .version import __version__
 
-CARRIED_FILL = PatternFill("solid", fgColor="DDEBF7")
-PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
-UNLOCKED = Protection(locked=False)
+AUTHOR = "cchc-excel"
+DIGEST_PROPERTY = "cchc-excel digest"   # custom document property of a feedback copy: what it was made from
+CONDITIONAL_NOTE = (f"Nhiệm vụ chỉ thực hiện khi có phát sinh/yêu cầu. Nếu trong kỳ chưa có, chọn "
+                    f"«{Status.NOT_ARISEN.label}»; đã làm thì chọn «{Status.CARRIED_OUT.label}».")
 
 
 @dataclass(frozen=True)
@@ -71,52 +65,60 @@ def build_form(
     generated_on: dt.date,
     deadline: Deadline | None = None,
     prefill: Prefill | None = None,
-) -> Workbook:
-    """The agency's workbook for the period, with answers pre-filled if given."""
+    digest: str = "",
+) -> bytes:
+    """The agency's workbook for the period (.xlsx bytes), with answers
+    pre-filled if given; ``digest`` (a feedback copy's) is kept in its
+    document properties."""
     rows = form_rows(plan, agency.code)
+    indicators = agency_indicators(plan, agency.code)
     deadline = deadline or return_deadline(period, settings)
     prefill = prefill or Prefill()
-    workbook = Workbook()
-    guide = workbook.active
-    guide.title = spec.GUIDE_SHEET
-    lists = _lists_sheet(workbook)
+    book = kit.Book(lock_structure=True)
     by_section = [(s, [r for r in rows if r.item.section == s.code]) for s in plan.sections]
     by_section = [(s, rs) for s, rs in by_section if rs]
-    _guide_sheet(guide, plan, settings, period, agency, deadline, by_section, prefill,
-                 len(agency_indicators(plan, agency.code)))
-    for section, section_rows in by_section:
-        sheet = workbook.create_sheet(section.short_name)
-        _section_sheet(sheet, section, section_rows, agency, period, prefill)
-    indicators = agency_indicators(plan, agency.code)
-    if indicators:
-        _figures_sheet(workbook.create_sheet(spec.FIGURES_SHEET), indicators, agency, period, settings, prefill)
-    _meta_sheet(workbook, plan, period, agency, generated_on, prefill.source)
-    workbook.move_sheet(lists, offset=len(workbook.sheetnames))
-    workbook.security = WorkbookProtection(lockStructure=True)
+    # Sheets in their order in the file; the lists sheet last.
+    guide = book.add_sheet(spec.GUIDE_SHEET)
+    sections = [(book.add_sheet(s.short_name), s, rs) for s, rs in by_section]
+    figures = book.add_sheet(spec.FIGURES_SHEET) if indicators else None
+    meta = book.add_sheet(spec.META_SHEET)
+    lists = book.add_sheet(spec.LISTS_SHEET)
+    _guide_sheet(book, guide, plan, settings, period, agency, deadline, by_section, prefill, len(indicators))
+    for sheet, section, section_rows in sections:
+        _section_sheet(book, sheet, section, section_rows, agency, period, prefill)
+    if figures is not None:
+        _figures_sheet(book, figures, indicators, agency, period, settings, prefill)
+    _meta_sheet(book, meta, plan, period, agency, generated_on, prefill.source)
+    _lists_sheet(book, lists)
     stamp = dt.datetime.combine(generated_on, dt.time())
-    workbook.properties.creator = "cchc-excel"
-    workbook.properties.created = workbook.properties.modified = stamp
-    workbook.properties.title = f"Biểu mẫu CCHC {period.title} - {agency.name}"
-    return workbook
+    book.workbook.set_properties({"author": AUTHOR, "created": stamp,
+                                  "title": f"Biểu mẫu CCHC {period.title} - {agency.name}"})
+    if digest:
+        book.workbook.set_custom_property(DIGEST_PROPERTY, digest)
+    return book.close()
 
 
-def _lists_sheet(workbook: Workbook):
-    sheet = workbook.create_sheet(spec.LISTS_SHEET)
+def _lists_sheet(book: kit.Book, sheet) -> None:
+    text = book.style("text")
     for row, label in enumerate((s.label for s in Status), start=1):
-        kit.put_text(sheet.cell(row, 1), label)
-    ref = f"{quote_sheetname(spec.LISTS_SHEET)}!$A$1:$A${len(Status)}"
-    workbook.defined_names[spec.STATUS_NAME] = DefinedName(spec.STATUS_NAME, attr_text=ref)
-    sheet.sheet_state = "hidden"
-    sheet.protection.sheet = True
-    return sheet
+        book.text(sheet, row, 1, label, text)
+    book.workbook.define_name(spec.STATUS_NAME, f"='{spec.LISTS_SHEET}'!$A$1:$A${len(Status)}")
+    sheet.hide()
+    kit.protect(sheet)
 
 
-def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, prefill: Prefill,
+def _guide_sheet(book: kit.Book, sheet, plan, settings, period, agency, deadline, by_section, prefill: Prefill,
                  figures: int) -> None:
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 90
-    kit.put_text(sheet["A1"], "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
-                 kit.FONT_TITLE, Alignment(vertical="center"))
+    kit.set_widths(sheet, (28, 90))
+    book.text(sheet, 1, 1, "BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+              book.style("text", "title"))
+    explained: dict[int, str] = {}     # row -> its column B text (the row's height follows it)
+
+    def put(row: int, col: int, value: str, *style: str) -> None:
+        book.text(sheet, row, col, value, book.style("text", *style))
+        if col == 2:
+            explained[row] = value
+
     carried_from = prefill.source
     meta = plan.meta
     plan_ref = f"Kế hoạch số {meta.number}" + (f" ngày {meta.date:%d/%m/%Y}" if meta.date else "")
@@ -133,29 +135,28 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
     ]
     row = 3
     for label, value in facts:
-        kit.put_text(sheet.cell(row, 1), label, kit.FONT_BOLD)
-        kit.put_text(sheet.cell(row, 2), value)
+        put(row, 1, label, "bold")
+        put(row, 2, value)
         row += 1
     row += 1
     if prefill.problems:
-        row = _numbered_list(sheet, row, ("CẦN SỬA LẠI", kit.FONT_PROBLEM),
+        row = _numbered_list(put, row, ("CẦN SỬA LẠI", "bold", "problem_text"),
                              (f"{len(prefill.problems)} vấn đề; các ô cần sửa được tô đỏ và có ghi chú "
-                              "(rê chuột vào ô để đọc).", kit.FONT_PROBLEM), prefill.problems)
+                              "(rê chuột vào ô để đọc).", "bold", "problem_text"), prefill.problems)
     if prefill.understood:
-        row = _numbered_list(sheet, row, ("ĐÃ TỰ HIỂU", kit.FONT_BOLD),
+        row = _numbered_list(put, row, ("ĐÃ TỰ HIỂU", "bold"),
                              ("Chương trình đã hiểu các ô sau như dưới đây; kiểm tra lại, "
-                              "sửa nếu hiểu sai (ô có ghi chú).", kit.FONT_ITALIC), prefill.understood)
-    kit.put_text(sheet.cell(row, 1), "Các trang cần điền", kit.FONT_BOLD)
+                              "sửa nếu hiểu sai (ô có ghi chú).", "italic"), prefill.understood)
+    put(row, 1, "Các trang cần điền", "bold")
     for section, rows in by_section:
         leads = sum(r.role == "lead" for r in rows)
-        text = f"«{section.short_name}»: {len(rows)} sản phẩm ({leads} chủ trì, {len(rows) - leads} phối hợp)"
-        kit.put_text(sheet.cell(row, 2), text)
+        put(row, 2, f"«{section.short_name}»: {len(rows)} sản phẩm ({leads} chủ trì, {len(rows) - leads} phối hợp)")
         row += 1
     if figures:
-        kit.put_text(sheet.cell(row, 2), f"«{spec.FIGURES_SHEET}»: {figures} chỉ tiêu số liệu")
+        put(row, 2, f"«{spec.FIGURES_SHEET}»: {figures} chỉ tiêu số liệu")
         row += 1
     row += 1
-    kit.put_text(sheet.cell(row, 1), "Cách điền", kit.FONT_BOLD)
+    put(row, 1, "Cách điền", "bold")
     steps = [
         "Mỗi trang là một phần của kế hoạch CCHC, chỉ gồm các nhiệm vụ cơ quan mình chủ trì hoặc phối hợp.",
         "Chỉ nhập vào các ô nền vàng (từ cột «Trạng thái» đến cột «Đề xuất, kiến nghị»); các cột kế hoạch đã khóa.",
@@ -176,63 +177,73 @@ def _guide_sheet(sheet, plan, settings, period, agency, deadline, by_section, pr
         steps.insert(2, f"Các ô nền xanh đã được điền sẵn từ báo cáo {carried_from.title}: "
                         "kiểm tra và cập nhật cho kỳ này, không cần gõ lại.")
     for number, step in enumerate(steps, start=1):
-        kit.put_text(sheet.cell(row, 2), f"{number}. {step}")
+        put(row, 2, f"{number}. {step}")
         row += 1
     row += 1
-    kit.put_text(sheet.cell(row, 1), "Ý nghĩa trạng thái", kit.FONT_BOLD)
+    put(row, 1, "Ý nghĩa trạng thái", "bold")
     for label, meaning in ((s.label, s.guide) for s in Status):
-        kit.put_text(sheet.cell(row, 2), f"{label}: {meaning}")
+        put(row, 2, f"{label}: {meaning}")
         row += 1
     for r in range(3, row):
-        sheet.row_dimensions[r].height = 18 * max(1, math.ceil(len(str(sheet.cell(r, 2).value or "")) / 95))
-    sheet.protection.sheet = True
-    kit.print_setup(sheet, landscape=False)
+        sheet.set_row(r - 1, 18 * max(1, math.ceil(len(explained.get(r, "")) / 95)))
+    kit.protect(sheet)
+    kit.page_setup(sheet, landscape=False)
 
 
-def _status_validation(prompt: str) -> DataValidation:
-    # No leading "=": in the file a formula is stored bare, as Excel itself writes it.
-    dv = DataValidation(type="list", formula1=spec.STATUS_NAME, allow_blank=True)
-    dv.promptTitle = "Trạng thái"
-    dv.prompt = prompt
-    dv.errorTitle = "Trạng thái không hợp lệ"
-    dv.error = "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + "."
-    dv.showErrorMessage = dv.showInputMessage = True
-    return dv
+def _numbered_list(put, row: int, title: tuple, intro: tuple, lines) -> int:
+    """A titled, numbered list on the guide sheet; returns the row after it and a blank line."""
+    put(row, 1, title[0], *title[1:])
+    put(row, 2, intro[0], *intro[1:])
+    row += 1
+    for number, text in enumerate(lines, start=1):
+        put(row, 2, f"{number}. {text}")
+        row += 1
+    return row + 1
 
 
-def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill: Prefill) -> None:
+def _validation(kind: str, title: str, prompt: str, error_title: str, error: str, **criteria) -> dict:
+    """An xlsxwriter data validation: its Vietnamese prompt and error message shown."""
+    return {"validate": kind, "input_title": title, "input_message": prompt, "error_title": error_title,
+            "error_message": error, "ignore_blank": True, "show_input": True, "show_error": True, **criteria}
+
+
+def _status_validation(prompt: str) -> dict:
+    # The list is the defined name: in the file a formula is stored bare, as Excel itself writes it.
+    return _validation("list", "Trạng thái", prompt, "Trạng thái không hợp lệ",
+                       "Chọn một trạng thái trong danh sách: " + "; ".join(s.label for s in Status) + ".",
+                       source=f"={spec.STATUS_NAME}")
+
+
+def _ranges(letter: str, rows: list[int]) -> str:
+    """'H5:H7 H9' for rows 5, 6, 7, 9 of column H (a validation's cell list)."""
+    parts, start = [], None
+    for i, row in enumerate(rows):
+        if start is None:
+            start = row
+        if i + 1 == len(rows) or rows[i + 1] != row + 1:
+            parts.append(f"{letter}{start}" if start == row else f"{letter}{start}:{letter}{row}")
+            start = None
+    return " ".join(parts)
+
+
+def _add_validation(sheet, options: dict, ranges: str) -> None:
+    """One validation over every range listed (one <dataValidation>, as a spreadsheet app keeps it)."""
+    first = ranges.split()[0].split(":")[0]
+    sheet.data_validation(first, {**options, "multi_range": ranges})
+
+
+def _section_sheet(book: kit.Book, sheet, section, rows: list[FormRow], agency, period, prefill: Prefill) -> None:
     ncols = len(spec.COLUMNS)
-    last_col = get_column_letter(ncols)
-    kit.put_text(sheet["A1"], f"{section.code}. {section.title}", kit.FONT_TITLE, Alignment(vertical="center"))
-    kit.put_text(sheet["A2"], f"Cơ quan: {agency.name} — Kỳ báo cáo: {period.title} "
-                              f"(số liệu từ {format_window(period)})", kit.FONT_ITALIC, Alignment())
-    kit.put_text(sheet["A3"], "Chỉ nhập vào các ô nền vàng. Xem trang «Hướng dẫn» để biết cách điền.",
-                 kit.FONT_SMALL_ITALIC, Alignment())
-    kit.header_row(sheet, spec.HEADER_ROW, [c.label for c in spec.COLUMNS], [c.width for c in spec.COLUMNS])
-    sheet.row_dimensions[spec.HEADER_ROW].height = 48
-
-    status_dv = _status_validation("Chọn trạng thái thực hiện trong kỳ.")
-    recurring_dv = _status_validation(f"Nhiệm vụ thường xuyên: đã làm trong kỳ thì chọn «{Status.CARRIED_OUT.label}».")
-    conditional_dv = _status_validation(f"Nhiệm vụ khi phát sinh: chọn «{Status.NOT_ARISEN.label}» nếu trong kỳ "
-                                        f"chưa có việc, «{Status.CARRIED_OUT.label}» nếu đã làm.")
-    # A warning, not a stop: on a computer set to US English, Excel takes "15/03/2026" as
-    # text, which a date rule would refuse; the tool reads such text dates correctly.
-    date_dv = DataValidation(type="date", operator="between", errorStyle="warning",
-                             formula1=f"DATE({period.year - 1},1,1)", formula2=f"DATE({period.year + 1},12,31)",
-                             allow_blank=True)
-    date_dv.promptTitle, date_dv.prompt = "Ngày hoàn thành", "Ghi ngày/tháng/năm, ví dụ 15/03/2026."
-    date_dv.errorTitle = "Kiểm tra lại ngày"
-    date_dv.error = (f"Ngày phải trong năm {period.year - 1}–{period.year + 1}, dạng ngày/tháng/năm. "
-                     "Nếu đã ghi đúng dạng ngày/tháng/năm mà máy vẫn báo, bấm Yes để giữ nguyên.")
-    date_dv.showErrorMessage = date_dv.showInputMessage = True
-    text_dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="5000", allow_blank=True)
-    text_dv.promptTitle, text_dv.prompt = "Nội dung", "Ghi cụ thể; Alt+Enter để xuống dòng."
-    text_dv.errorTitle, text_dv.error = "Quá dài", "Mỗi ô tối đa 5.000 ký tự; tóm tắt lại hoặc chia sang ô khác."
-    text_dv.showErrorMessage = text_dv.showInputMessage = True
-    for dv in (status_dv, recurring_dv, conditional_dv, date_dv, text_dv):
-        sheet.add_data_validation(dv)
+    book.text(sheet, 1, 1, f"{section.code}. {section.title}", book.style("text", "title"))
+    book.text(sheet, 2, 1, f"Cơ quan: {agency.name} — Kỳ báo cáo: {period.title} "
+                           f"(số liệu từ {format_window(period)})", book.style("text", "italic", "no_wrap"))
+    book.text(sheet, 3, 1, "Chỉ nhập vào các ô nền vàng. Xem trang «Hướng dẫn» để biết cách điền.",
+              book.style("text", "small_italic", "no_wrap"))
+    _header_row(book, sheet, [c.label for c in spec.COLUMNS], [c.width for c in spec.COLUMNS], 48)
 
     col = spec.COLUMN_INDEX
+    kinds: dict[TimeframeKind | None, list[int]] = {}
+    plain, not_due_style = book.style("text", "border"), book.style("text", "border", "not_due")
     for offset, form_row in enumerate(rows):
         r = spec.FIRST_ROW + offset
         item = form_row.item
@@ -250,73 +261,83 @@ def _section_sheet(sheet, section, rows: list[FormRow], agency, period, prefill:
         if previous and prefill.source:
             values["note"] = (previous.get("note")
                               or f"Điền sẵn từ báo cáo {prefill.source.title}; cập nhật nếu có thay đổi.")
-        not_due = values["due"] == "Chưa đến hạn"
+        plan_style = not_due_style if values["due"] == "Chưa đến hạn" else plain
         for column in spec.COLUMNS:
-            cell = sheet.cell(r, col[column.key])
-            cell.border = kit.BORDER
+            c = col[column.key]
             if not column.input:
-                kit.put_text(cell, values[column.key])
-                if not_due:
-                    cell.fill = kit.NOT_DUE_FILL
+                book.text(sheet, r, c, values[column.key], plan_style)
                 continue
-            cell.protection = UNLOCKED
-            cell.fill = kit.INPUT_FILL
             value = previous.get(column.key)
+            fill = "carried" if value not in (None, "") and prefill.source else "input"
+            fill = _annotate(sheet, r, c, prefill, (item.id, column.key)) or fill
             if column.key == "completed_on" and (value is None or isinstance(value, dt.date)):
-                cell.number_format = "dd/mm/yyyy"
-                cell.font = kit.FONT
-                cell.alignment = kit.WRAP_TOP
-                cell.value = value
+                book.value(sheet, r, c, value, book.style("text", "border", "input", fill, "date"))
             else:
-                cell.number_format = kit.TEXT_FORMAT
-                kit.put_text(cell, value or "")
-            if value not in (None, "") and prefill.source:
-                cell.fill = CARRIED_FILL
-            _annotate(cell, prefill, (item.id, column.key))
-        status_cell = f"{get_column_letter(col['status'])}{r}"
-        validations = {TimeframeKind.CONDITIONAL: conditional_dv, TimeframeKind.RECURRING: recurring_dv}
-        validations.get(item.timeframe.kind, status_dv).add(status_cell)
+                book.text(sheet, r, c, value, book.style("text", "border", "input", fill, "as_text"))
+        kind = item.timeframe.kind if item.timeframe.kind in (TimeframeKind.CONDITIONAL,
+                                                              TimeframeKind.RECURRING) else None
+        kinds.setdefault(kind, []).append(r)
         if item.timeframe.kind == TimeframeKind.CONDITIONAL:
-            sheet.cell(r, col["due"]).comment = Comment(
-                "Nhiệm vụ chỉ thực hiện khi có phát sinh/yêu cầu. Nếu trong kỳ chưa có, chọn "
-                f"«{Status.NOT_ARISEN.label}»; đã làm thì chọn «{Status.CARRIED_OUT.label}».",
-                "cchc-excel")
-        sheet.row_dimensions[r].height = _row_height(values, previous)
+            sheet.write_comment(r - 1, col["due"] - 1, CONDITIONAL_NOTE,
+                                {"author": AUTHOR, "width": 260, "height": 90})
+        sheet.set_row(r - 1, _row_height(values, previous))
 
+    prompts = {
+        None: "Chọn trạng thái thực hiện trong kỳ.",
+        TimeframeKind.RECURRING: f"Nhiệm vụ thường xuyên: đã làm trong kỳ thì chọn «{Status.CARRIED_OUT.label}».",
+        TimeframeKind.CONDITIONAL: f"Nhiệm vụ khi phát sinh: chọn «{Status.NOT_ARISEN.label}» nếu trong kỳ "
+                                   f"chưa có việc, «{Status.CARRIED_OUT.label}» nếu đã làm.",
+    }
+    status = kit.get_column_letter(col["status"])
+    for kind, prompt in prompts.items():
+        if kinds.get(kind):
+            _add_validation(sheet, _status_validation(prompt), _ranges(status, kinds[kind]))
     if rows:
-        last = spec.FIRST_ROW + len(rows) - 1
-        date_dv.add(f"{get_column_letter(col['completed_on'])}{spec.FIRST_ROW}:"
-                    f"{get_column_letter(col['completed_on'])}{last}")
-        first_text, last_text = get_column_letter(col["result"]), get_column_letter(col["proposals"])
-        text_dv.add(f"{first_text}{spec.FIRST_ROW}:{last_text}{last}")
-        sheet.auto_filter.ref = f"A{spec.HEADER_ROW}:{last_col}{last}"
-    sheet.freeze_panes = f"{get_column_letter(col['task'])}{spec.FIRST_ROW}"
-    kit.protect_input_sheet(sheet)
-    kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
+        first, last = spec.FIRST_ROW, spec.FIRST_ROW + len(rows) - 1
+        day = kit.get_column_letter(col["completed_on"])
+        # A warning, not a stop: on a computer set to US English, Excel takes "15/03/2026" as
+        # text, which a date rule would refuse; the tool reads such text dates correctly.
+        _add_validation(sheet, _validation(
+            "date", "Ngày hoàn thành", "Ghi ngày/tháng/năm, ví dụ 15/03/2026.", "Kiểm tra lại ngày",
+            f"Ngày phải trong năm {period.year - 1}–{period.year + 1}, dạng ngày/tháng/năm. "
+            "Nếu đã ghi đúng dạng ngày/tháng/năm mà máy vẫn báo, bấm Yes để giữ nguyên.",
+            criteria="between", minimum=f"=DATE({period.year - 1},1,1)", maximum=f"=DATE({period.year + 1},12,31)",
+            error_type="warning"), f"{day}{first}:{day}{last}")
+        first_text, last_text = kit.get_column_letter(col["result"]), kit.get_column_letter(col["proposals"])
+        _add_validation(sheet, _validation(
+            "length", "Nội dung", "Ghi cụ thể; Alt+Enter để xuống dòng.", "Quá dài",
+            "Mỗi ô tối đa 5.000 ký tự; tóm tắt lại hoặc chia sang ô khác.", criteria="<=", value=5000),
+            f"{first_text}{first}:{last_text}{last}")
+        sheet.autofilter(spec.HEADER_ROW - 1, 0, last - 1, ncols - 1)
+    sheet.freeze_panes(spec.FIRST_ROW - 1, col["task"] - 1)
+    kit.protect(sheet, inputs=True)
+    kit.page_setup(sheet, landscape=True, title_row=spec.HEADER_ROW)
 
 
-def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings, prefill: Prefill) -> None:
+def _header_row(book: kit.Book, sheet, labels: list[str], widths: list[float], height: float) -> None:
+    style = book.style("text", "header", "border")
+    for col, label in enumerate(labels, start=1):
+        book.text(sheet, spec.HEADER_ROW, col, label, style)
+    kit.set_widths(sheet, widths)
+    sheet.set_row(spec.HEADER_ROW - 1, height)
+
+
+def _figures_sheet(book: kit.Book, sheet, indicators: list[Indicator], agency, period, settings,
+                   prefill: Prefill) -> None:
     start, end = increment_window(period, settings.schedule)
-    kit.put_text(sheet["A1"], "SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", kit.FONT_TITLE, Alignment(vertical="center"))
-    kit.put_text(sheet["A2"], f"Cơ quan: {agency.name} — «Phát sinh trong kỳ»: số phát sinh từ {start:%d/%m/%Y} "
-                              f"đến {end:%d/%m/%Y} (kể từ kỳ báo cáo trước); «Tại thời điểm cuối kỳ»: số có "
-                              f"đến ngày {end:%d/%m/%Y}.", kit.FONT_ITALIC, Alignment())
-    kit.put_text(sheet["A3"], "Nhập số (ví dụ 1234 hoặc 1.234; số lẻ dùng dấu phẩy: 12,5). Không có thì ghi 0. "
-                              "Tỷ lệ % do chương trình tự tính.", kit.FONT_SMALL_ITALIC, Alignment())
+    book.text(sheet, 1, 1, "SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", book.style("text", "title"))
+    book.text(sheet, 2, 1, f"Cơ quan: {agency.name} — «Phát sinh trong kỳ»: số phát sinh từ {start:%d/%m/%Y} "
+                           f"đến {end:%d/%m/%Y} (kể từ kỳ báo cáo trước); «Tại thời điểm cuối kỳ»: số có "
+                           f"đến ngày {end:%d/%m/%Y}.", book.style("text", "italic", "no_wrap"))
+    book.text(sheet, 3, 1, "Nhập số (ví dụ 1234 hoặc 1.234; số lẻ dùng dấu phẩy: 12,5). Không có thì ghi 0. "
+                           "Tỷ lệ % do chương trình tự tính.", book.style("text", "small_italic", "no_wrap"))
     labels = [c.label for c in spec.FIGURE_COLUMNS]
     if prefill.previous_title:
         labels[spec.FIGURE_INDEX["previous"] - 1] = f"Kỳ trước ({prefill.previous_title})"
-    kit.header_row(sheet, spec.HEADER_ROW, labels, [c.width for c in spec.FIGURE_COLUMNS])
-    sheet.row_dimensions[spec.HEADER_ROW].height = 40
-    number_dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                               errorStyle="warning")   # "12,5" is text on a US-English Excel; the tool reads it
-    number_dv.promptTitle, number_dv.prompt = "Số liệu", "Nhập một số không âm, ví dụ 1234 hoặc 12,5."
-    number_dv.errorTitle = "Kiểm tra lại số"
-    number_dv.error = ("Chỉ nhập số không âm, không nhập chữ. Nếu đã ghi đúng số (ví dụ 12,5) mà máy vẫn báo, "
-                       "bấm Yes để giữ nguyên.")
-    number_dv.showErrorMessage = number_dv.showInputMessage = True
-    sheet.add_data_validation(number_dv)
+    _header_row(book, sheet, labels, [c.width for c in spec.FIGURE_COLUMNS], 40)
     col = spec.FIGURE_INDEX
+    plain = book.style("text", "border")
+    previous_style = book.style("text", "border", "figure", "no_wrap")
     for offset, indicator in enumerate(indicators):
         r = spec.FIRST_ROW + offset
         how = {Aggregation.LATEST: "Tại thời điểm cuối kỳ",
@@ -329,44 +350,44 @@ def _figures_sheet(sheet, indicators: list[Indicator], agency, period, settings,
                   "section": indicator.section, "how": how}
         typed = prefill.figures.get(indicator.code, {})
         for column in spec.FIGURE_COLUMNS:
-            cell = sheet.cell(r, col[column.key])
-            cell.border = kit.BORDER
+            c = col[column.key]
             if column.key == "previous":
-                cell.value = prefill.previous_figures.get(indicator.code)
-                cell.number_format = "#,##0.##"
-                cell.font = kit.FONT
+                book.value(sheet, r, c, prefill.previous_figures.get(indicator.code), previous_style)
             elif not column.input:
-                kit.put_text(cell, values[column.key])
+                book.text(sheet, r, c, values[column.key], plain)
             else:
-                cell.protection = UNLOCKED
-                cell.fill = kit.INPUT_FILL
+                fill = _annotate(sheet, r, c, prefill, (indicator.code, column.key)) or "input"
                 value = typed.get(column.key)
                 if column.key == "value" and (value is None or isinstance(value, (int, float))):
-                    cell.value = value
-                    cell.number_format = "#,##0.##"
-                    cell.font = kit.FONT
+                    book.value(sheet, r, c, value, book.style("text", "border", "input", fill, "figure", "no_wrap"))
                 else:
-                    cell.number_format = kit.TEXT_FORMAT
-                    kit.put_text(cell, value or "")
-                _annotate(cell, prefill, (indicator.code, column.key))
-        sheet.row_dimensions[r].height = 33
+                    book.text(sheet, r, c, value, book.style("text", "border", "input", fill, "as_text"))
+        sheet.set_row(r - 1, 33)
+    value_col = kit.get_column_letter(col["value"])
     last = spec.FIRST_ROW + len(indicators) - 1
-    value_col = get_column_letter(col["value"])
-    number_dv.add(f"{value_col}{spec.FIRST_ROW}:{value_col}{last}")
-    sheet.freeze_panes = f"C{spec.FIRST_ROW}"
-    kit.protect_input_sheet(sheet)
-    kit.print_setup(sheet, landscape=True, title_rows=f"{spec.HEADER_ROW}:{spec.HEADER_ROW}")
+    _add_validation(sheet, _validation(
+        "decimal", "Số liệu", "Nhập một số không âm, ví dụ 1234 hoặc 12,5.", "Kiểm tra lại số",
+        "Chỉ nhập số không âm, không nhập chữ. Nếu đã ghi đúng số (ví dụ 12,5) mà máy vẫn báo, "
+        "bấm Yes để giữ nguyên.", criteria=">=", value=0,
+        error_type="warning"),    # "12,5" is text on a US-English Excel; the tool reads it
+        f"{value_col}{spec.FIRST_ROW}:{value_col}{last}")
+    sheet.freeze_panes(spec.FIRST_ROW - 1, 2)
+    kit.protect(sheet, inputs=True)
+    kit.page_setup(sheet, landscape=True, title_row=spec.HEADER_ROW)
 
 
-def _annotate(cell, prefill: Prefill, key: tuple[str, str]) -> None:
-    """A problem cell turns red with its comment; a value the tool understood
-    (a status typed without marks, a date typed as text) gets a comment saying how."""
+def _annotate(sheet, row: int, col: int, prefill: Prefill, key: tuple[str, str]) -> str:
+    """A problem cell turns red with its comment (returns its fill); a value
+    the tool understood (a status typed without marks, a date typed as text)
+    gets a comment saying how."""
     mark, note = prefill.marks.get(key), prefill.notes.get(key)
     if mark:
-        cell.fill = PROBLEM_FILL
-        cell.comment = Comment(f"{mark}\n\n{note}" if note else mark, "cchc-excel", width=320, height=160)
-    elif note:
-        cell.comment = Comment(note, "cchc-excel", width=320, height=110)
+        sheet.write_comment(row - 1, col - 1, kit.safe_text(f"{mark}\n\n{note}" if note else mark),
+                            {"author": AUTHOR, "width": 320, "height": 160})
+        return "problem"
+    if note:
+        sheet.write_comment(row - 1, col - 1, kit.safe_text(note), {"author": AUTHOR, "width": 320, "height": 110})
+    return ""
 
 
 def _row_height(values: dict, previous: dict) -> float:
@@ -382,10 +403,10 @@ def _row_height(values: dict, previous: dict) -> float:
     return min(15.5 * lines + 4, 409)
 
 
-def _meta_sheet(workbook, plan, period, agency, generated_on, carried_from) -> None:
-    sheet = workbook.create_sheet(spec.META_SHEET)
-    kit.put_text(sheet["A1"], spec.META_MARKER)
-    kit.put_text(sheet["B1"], "Trang dữ liệu nhận diện biểu mẫu — không sửa, không xóa.")
+def _meta_sheet(book: kit.Book, sheet, plan, period, agency, generated_on, carried_from) -> None:
+    text = book.style("text")
+    book.text(sheet, 1, 1, spec.META_MARKER, text)
+    book.text(sheet, 1, 2, "Trang dữ liệu nhận diện biểu mẫu — không sửa, không xóa.", text)
     values = {
         "form_version": spec.FORM_VERSION,
         "tool_version": __version__,
@@ -398,19 +419,8 @@ def _meta_sheet(workbook, plan, period, agency, generated_on, carried_from) -> N
         "carried_from": carried_from.id if carried_from else "",
     }
     for row, (key, label) in enumerate(spec.META_KEYS.items(), start=2):
-        kit.put_text(sheet.cell(row, 1), key)
-        kit.put_text(sheet.cell(row, 2), values[key])
-        kit.put_text(sheet.cell(row, 3), label)
-    sheet.sheet_state = "veryHidden"
-    sheet.protection.sheet = True
-
-
-def _numbered_list(sheet, row: int, title: tuple, intro: tuple, lines) -> int:
-    """A titled, numbered list on the guide sheet; returns the row after it and a blank line."""
-    kit.put_text(sheet.cell(row, 1), *title)
-    kit.put_text(sheet.cell(row, 2), *intro)
-    row += 1
-    for number, text in enumerate(lines, start=1):
-        kit.put_text(sheet.cell(row, 2), f"{number}. {text}")
-        row += 1
-    return row + 1
+        book.text(sheet, row, 1, key, text)
+        book.text(sheet, row, 2, values[key], text)
+        book.text(sheet, row, 3, label, text)
+    sheet.very_hidden()
+    kit.protect(sheet)

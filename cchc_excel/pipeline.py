@@ -243,8 +243,8 @@ def make_forms(
             carried, source = carry_forward(earlier, agency.code)
             prefill = Prefill(values=carried, source=source, previous_figures=last_figures[agency.code],
                               previous_title=before.title if previous else "")
-            workbook = build_form(plan, loaded.settings, period, agency, today, due, prefill)
-            path = staged.save(workbook, folder / f"{agency.code}.xlsx")
+            path = staged.write(folder / f"{agency.code}.xlsx",
+                                build_form(plan, loaded.settings, period, agency, today, due, prefill))
             written.append(WrittenForm(agency, path, len(form_rows(plan, agency.code)), source))
         staged.commit()            # every form or none
     finally:
@@ -403,10 +403,8 @@ def _feedback_copies(loaded: LoadedPlan, period: Period, today: dt.date, due: De
             own = replace(intake, answers=answers[state.code], figures=figures[state.code])
             digest = feedback_digest(loaded.plan, loaded.settings, period, state.code, own, mine[state.code], due)
             if copy_digest(target) != digest:
-                workbook = feedback_form(loaded.plan, loaded.settings, period, state.code, own, mine[state.code],
-                                         today, due)
-                workbook.properties.identifier = digest
-                staged.save(workbook, target)
+                staged.write(target, feedback_form(loaded.plan, loaded.settings, period, state.code, own,
+                                                   mine[state.code], today, due, digest))
             written.append(target)
         elif target.exists():
             try:

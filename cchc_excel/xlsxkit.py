@@ -1,13 +1,18 @@
-"""Writing cells and styling sheets with openpyxl, the same way everywhere.
+"""Writing cells and styling sheets the same way everywhere: with openpyxl
+(workbooks read back and rewritten) and with xlsxwriter (workbooks written
+from scratch, many at a time: forms, feedback copies, the findings list).
 
-Every text we write goes through :func:`put_text` so a value starting with
-``= + - @`` stays text and is never turned into a formula.
+Every text we write goes through :func:`put_text` or :meth:`Book.text` so a
+value starting with ``= + - @`` stays text and is never turned into a formula.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import textwrap
 
+import xlsxwriter
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter  # noqa: F401  (re-exported for sheet writers)
@@ -138,3 +143,121 @@ def protect_input_sheet(sheet) -> None:
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     sheet.protection.autoFilter = False
+
+
+# --- xlsxwriter: workbooks written from scratch (forms, feedback copies, findings) ----
+# One Format object per distinct style, shared by every cell that has it: no
+# per-cell style objects to build, hash and deduplicate at save time.
+
+XLSXWRITER_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                      "strings_to_urls": False}
+
+# Style parts by name; a style is a tuple of names, merged left to right.
+STYLE_PARTS: dict[str, dict] = {
+    "text": {"font_name": FONT_NAME, "font_size": 12, "text_wrap": True, "valign": "top"},
+    "bold": {"bold": True},
+    "title": {"font_size": 14, "bold": True, "text_wrap": False, "valign": "vcenter"},
+    "italic": {"italic": True},
+    "small_italic": {"font_size": 11, "italic": True, "font_color": "#555555"},
+    "problem_text": {"bold": True, "font_color": "#C00000"},
+    "header": {"bold": True, "bg_color": "#D9E2F3", "align": "center", "valign": "vcenter"},
+    "border": {"border": 1, "border_color": "#999999"},
+    "input": {"bg_color": "#FFF9E5", "locked": False},
+    "not_due": {"bg_color": "#F2F2F2"},
+    "carried": {"bg_color": "#DDEBF7"},
+    "problem": {"bg_color": "#FFC7CE"},
+    "as_text": {"num_format": TEXT_FORMAT},
+    "date": {"num_format": "dd/mm/yyyy"},
+    "figure": {"num_format": "#,##0.##"},
+    "no_wrap": {"text_wrap": False, "valign": "bottom"},
+}
+
+
+class _LockedWorkbook(xlsxwriter.Workbook):
+    """A workbook whose structure is protected (no sheet added, removed,
+    renamed or unhidden). xlsxwriter has no API for it (its author declined
+    one: jmcnamara/libxlsxwriter#516), so the element is written where the
+    schema puts it, right after <workbookPr>."""
+
+    def _write_workbook_pr(self) -> None:
+        super()._write_workbook_pr()
+        self._xml_empty_tag("workbookProtection", [("lockStructure", 1)])
+
+
+class Book:
+    """An xlsxwriter workbook in memory, with shared formats and text-safe writing.
+
+    Coordinates given to :meth:`text` and :meth:`value` are 1-based (row 1,
+    column 1 is A1), like openpyxl and :mod:`formspec`."""
+
+    def __init__(self, lock_structure: bool = False) -> None:
+        self._buffer = io.BytesIO()
+        kind = _LockedWorkbook if lock_structure else xlsxwriter.Workbook
+        self.workbook = kind(self._buffer, XLSXWRITER_OPTIONS)
+        self._formats: dict[tuple[str, ...], object] = {}
+
+    def style(self, *names: str):
+        """The shared format for these style parts (see STYLE_PARTS)."""
+        found = self._formats.get(names)
+        if found is None:
+            merged: dict = {}
+            for name in names:
+                merged.update(STYLE_PARTS[name])
+            found = self._formats[names] = self.workbook.add_format(merged)
+        return found
+
+    def add_sheet(self, name: str):
+        return self.workbook.add_worksheet(name)
+
+    @staticmethod
+    def text(sheet, row: int, col: int, value: object, fmt) -> None:
+        """A text cell (never a formula); an empty value leaves a styled blank cell."""
+        if value is None or value == "":
+            sheet.write_blank(row - 1, col - 1, None, fmt)
+        else:
+            sheet.write_string(row - 1, col - 1, safe_text(value), fmt)
+
+    @staticmethod
+    def value(sheet, row: int, col: int, value: object, fmt) -> None:
+        """A number or date cell (a styled blank when None)."""
+        if value is None:
+            sheet.write_blank(row - 1, col - 1, None, fmt)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            sheet.write_datetime(row - 1, col - 1, value, fmt)
+        else:
+            sheet.write_number(row - 1, col - 1, value, fmt)
+
+    def close(self) -> bytes:
+        """The .xlsx bytes."""
+        self.workbook.close()
+        return self._buffer.getvalue()
+
+
+def set_widths(sheet, widths) -> None:
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+
+
+def page_setup(sheet, landscape: bool = True, title_row: int | None = None) -> None:
+    """A4, fit to page width (as many pages down as needed), margins as on
+    every workbook here, the 1-based ``title_row`` repeated on every page."""
+    sheet.set_paper(9)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.center_horizontally()
+    if title_row:
+        sheet.repeat_rows(title_row - 1)
+
+
+def protect(sheet, inputs: bool = False) -> None:
+    """Protect a sheet (objects such as comments stay editable, as openpyxl's
+    default); on a sheet of inputs, resizing rows and columns and filtering
+    stay allowed (an officer must be able to read long text)."""
+    options = {"objects": True, "scenarios": True}
+    if inputs:
+        options.update(format_columns=True, format_rows=True, autofilter=True)
+    sheet.protect("", options)
