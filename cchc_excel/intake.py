@@ -87,15 +87,24 @@ def is_lock_file(path: Path) -> bool:
 
 
 def find_returns(folder: Path) -> list[Path]:
-    """Every file under folder (sub-folders too) but hidden ones, sorted."""
+    """Every file under folder (sub-folders too) but hidden ones, sorted; and what looks like a
+    return but is none, to be named: a link to nothing (or to itself), an empty folder called "….xlsx"."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.rglob("*") if p.is_file() and not (p.name.startswith(".") and not is_lock_file(p))]
+    found = [p for p in folder.rglob("*") if not (p.name.startswith(".") and not is_lock_file(p))
+             and (p.is_file() or _looks_like_a_return(p))]
     return sorted(found, key=lambda p: str(p.relative_to(folder)).lower())
+
+
+def _looks_like_a_return(path: Path) -> bool:
+    if path.is_symlink():
+        return not path.exists()                       # broken or a loop: a link to a folder is a folder
+    return path.suffix.lower() in READABLE and path.is_dir() and not any(path.iterdir())
 
 
 @dataclass
 class _Opened:
+    path: Path
     workbook: calamine.CalamineWorkbook
     saved_at: dt.datetime | None
     facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
@@ -131,6 +140,10 @@ class _Deferred:
 
 
 def _open(path: Path) -> _Opened:
+    if path.is_symlink() and not path.exists():
+        raise CchcError("RETURN_LINK_BROKEN", file=path)
+    if path.is_dir():
+        raise CchcError("RETURN_FOLDER", file=path)
     suffix = path.suffix.lower()
     if suffix == ".xlsb":
         raise CchcError("RETURN_XLSB", file=path)
@@ -157,7 +170,7 @@ def _open(path: Path) -> _Opened:
         reason = phrase("READ_BROKEN" if suffix != ".xls" else "READ_XLS_BROKEN")
         raise CchcError("FILE_UNREADABLE", file=path,
                         detail=phrase("READ_TECHNICAL", reason=reason, name=type(exc).__name__)) from None
-    return _Opened(workbook, saved_at, facts, later)
+    return _Opened(path, workbook, saved_at, facts, later)
 
 
 def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
@@ -234,8 +247,16 @@ def read_meta(opened: _Opened) -> dict[str, str] | None:
             continue
         rows = sheet.to_python(skip_empty_area=False, nrows=40)
         if rows and rows[0] and clean(rows[0][0]) == spec.META_MARKER:
+            errors = (opened.facts.get(name) or SheetFacts()).errors
+            for index, row in enumerate(rows[1:], start=2):
+                if len(row) > 1 and clean(row[0]) in _IDENTITY and f"B{index}" in errors:
+                    raise CchcError("RETURN_META_ERROR", file=opened.path, sheet=name, cell=f"B{index}",
+                                    text=errors[f"B{index}"])
             return {clean(r[0]): clean(r[1]) for r in rows[1:] if len(r) > 1 and clean(r[0])}
     return None
+
+
+_IDENTITY = ("agency_code", "period", "plan_fingerprint")      # what a return is known by
 
 
 def _area(sheet: calamine.CalamineSheet) -> int:

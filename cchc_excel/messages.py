@@ -214,6 +214,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file} là bảng tính Excel dạng nhị phân (.xlsb), chương trình chưa đọc được dạng này.",
         "Mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu «Excel Workbook (*.xlsx)» rồi gửi lại tệp .xlsx.",
     ),
+    # --- hostile returns (issue #12): links, folders, broken identity ---------------
+    "RETURN_META_ERROR": (
+        "Tệp {file}: ô {cell} của trang nhận diện «{sheet}» có lỗi {text} thay cho dữ liệu nhận diện biểu mẫu, "
+        "nên không biết tệp là của cơ quan nào, kỳ nào; tệp không được tổng hợp.",
+        "Trang «{sheet}» (trang ẩn) không được sửa: đề nghị cơ quan điền vào đúng biểu mẫu đã gửi "
+        "(output/<kỳ>/bieu-mau/) rồi gửi lại; không chép đè lên trang này.",
+    ),
+    "RETURN_LINK_BROKEN": (
+        "{file} là lối tắt (liên kết) trỏ tới tệp không còn tồn tại hoặc trỏ vòng về chính nó; không đọc được.",
+        "Xóa lối tắt này và chép chính tệp biểu mẫu cơ quan gửi vào thư mục input/ rồi chạy lại.",
+    ),
+    "RETURN_FOLDER": (
+        "{file} là một thư mục rỗng mang tên giống tệp bảng tính, không phải biểu mẫu.",
+        "Nếu cơ quan đã gửi biểu mẫu, chép tệp vào thư mục input/ (thay cho thư mục này) rồi chạy lại; "
+        "nếu không, xóa thư mục.",
+    ),
     "FILE_FAR_CELL": (
         "Tệp {file}, trang «{sheet}»: có nội dung ở ô {cell}, quá xa vùng biểu mẫu; không đọc tệp này để tránh "
         "treo máy.",
@@ -679,7 +695,7 @@ WARNINGS = frozenset({
     "DATE_OUTSIDE_WINDOW", "NOT_ARISEN_INVALID", "STATUS_CARRIED_OUT_ONE_OFF", "ITEM_OVERDUE", "RESULT_THIN",
     "RESULT_MISSING", "STATUS_CONTRADICTION", "CELL_TOO_LONG", "ITEM_NOT_ASSIGNED", "ITEM_DUPLICATED",
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
-    "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED",
+    "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 MAX_AREA = 1_000_000            # cells of one sheet read densely; a form has a few thousand
 KEEP_ROWS, KEEP_COLS = 5_000, 200   # what is kept of a sheet whose extent is absurd
 _HUGE = 10**9
+# The cached formula errors python-calamine reads; others (Excel 365's #SPILL!, #CALC!…) it refuses.
+READER_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
 
 
 @dataclass
@@ -152,7 +154,8 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
 
 
 def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
-    """Facts about one worksheet part, and a trimmed copy of it when its extent is absurd."""
+    """Facts about one worksheet part, and a copy of it for the reader when the part as it
+    is would stop the reader: its extent is absurd, or it caches an error the reader does not know."""
     facts = SheetFacts()
     trimmed = None
     plain = _plain_facts(xml)
@@ -166,6 +169,14 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
     has_errors = (b'"e"' in xml or b"'e'" in xml) and _ERROR_TYPE.search(xml) is not None
     if has_formulas or has_errors:
         _scan_cells(xml, facts)
+    unknown = {text for text in facts.errors.values() if text not in READER_ERRORS}
+    if unknown:
+        # python-calamine 0.9 knows only the seven errors of Excel 2003 (its CellErrorType): a cached
+        # #SPILL!, #CALC!, #FIELD!… makes it refuse the whole sheet. The copy it reads holds #N/A
+        # there instead; the facts keep what the agency's Excel showed.
+        for text in sorted(unknown):
+            xml = xml.replace(b"<v>" + html.escape(text, quote=False).encode() + b"</v>", b"<v>#N/A</v>")
+        trimmed = xml
     return facts, trimmed
 
 

@@ -27,6 +27,7 @@ _STATUS_BY_KEY.update({fold(status.label): status for status in Status})
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_TEXT = re.compile(r"^[3-6]\d{4}$")      # 30000-69999: 1982-2091 as Excel counts days
 
 # Latin-1 characters Vietnamese Unicode never uses; TCVN3 (.VnTime) and VNI
 # text read as Unicode is full of them ("Phßng V¨n hãa", "Phoøng Vaên hoùa").
@@ -80,6 +81,10 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
             return dt.date(year, month, day), True
         except ValueError:
             return None, False
+    if _SERIAL_TEXT.match(text):
+        # A date pasted as values from a cell formatted as text shows its serial number ("46063"):
+        # read as that date (the caller notes how it was understood, so the officer can check it).
+        return _EXCEL_EPOCH + dt.timedelta(days=int(text)), True
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return dt.date.fromisoformat(text), True
