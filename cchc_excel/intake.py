@@ -27,6 +27,7 @@ from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError, phrase
 from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
 from .textnorm import clean, fold
+from .xlsfacts import xls_facts
 
 READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
 LOCK_PREFIXES = ("~$", ".~lock")
@@ -162,6 +163,7 @@ def _open(path: Path) -> _Opened:
         data = read_bytes(path)
         if not data.startswith(OLE_MAGIC):
             raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_NOT_XLS"))
+        facts = xls_facts(data)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
@@ -215,7 +217,7 @@ def _ods_facts(path: Path, archive: zipfile.ZipFile):
     for table in ods_tables(archive.read("content.xml")):
         if table.rows * table.cols > MAX_AREA:
             raise CchcError("FILE_FAR_CELL", file=path, sheet=table.name, cell=table.far_cell)
-        facts[table.name] = SheetFacts(errors=table.errors)
+        facts[table.name] = SheetFacts(errors=table.errors, merged=table.merged, formulas=table.formulas)
     return saved_at, facts
 
 
@@ -318,7 +320,7 @@ def _read_form(path: Path) -> ReturnedForm | None:
                 form.issues.append(RawIssue("SHEET_TOO_FAR", name, f"{column_letters(end[1] + 1)}{end[0] + 1}"))
                 continue
             rows = sheet.to_python(skip_empty_area=False)
-            _show_merged(rows, sheet.merged_cell_ranges)
+            _show_merged(rows, sheet.merged_cell_ranges or facts.merged)
             _read_sheet(form, rows, str(path), name, facts)
         except (KeyboardInterrupt, SystemExit):
             raise

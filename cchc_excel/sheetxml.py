@@ -36,6 +36,7 @@ class SheetFacts:
     formulas: set[str] = field(default_factory=set)
     errors: dict[str, str] = field(default_factory=dict)
     far: list[str] = field(default_factory=list)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # .ods, 0-based
 
 
 def column_number(letters: bytes | str) -> int:
@@ -116,7 +117,9 @@ _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
 # How Excel, LibreOffice and openpyxl write them (no prefix, "r" first): one pass finds every
 # cell, row and formula tag; anything else takes the general patterns below.
 _PLAIN_TAG = re.compile(rb'<(c|row|f)[ >/](?:r="([A-Z]{0,3})([0-9]{0,7})")?')
-_PREFIXED = re.compile(rb":(?:c|row|f)[\s/>]")
+# Prefixed tags, and tags whose name is followed by a line break or tab (as XML pretty-printers write
+# them): the plain pattern does not see those, and one far cell written so once aborted the run.
+_PREFIXED = re.compile(rb":(?:c|row|f)[\s/>]|<(?:c|row|f)[\t\r\n]")
 
 
 def _plain_facts(xml: bytes) -> tuple[int, int, bool] | None:
@@ -266,6 +269,9 @@ _ODS_NAME = re.compile(rb"table:name\s*=\s*[\"']([^\"']*)")
 _ROWS_REPEATED = re.compile(rb"table:number-rows-repeated\s*=\s*[\"']\s*(\d+)")
 _COLS_REPEATED = re.compile(rb"table:number-columns-repeated\s*=\s*[\"']\s*(\d+)")
 _ODS_ERROR = re.compile(rb"calcext:value-type\s*=\s*[\"']error")
+_COLS_SPANNED = re.compile(rb"table:number-columns-spanned\s*=\s*[\"']\s*(\d+)")
+_ROWS_SPANNED = re.compile(rb"table:number-rows-spanned\s*=\s*[\"']\s*(\d+)")
+_MAX_NOTED = 10_000             # merged areas and formulas noted per table (a form has a few)
 _ODS_TEXT = re.compile(rb"<text:p[^>]*>([^<]*)<")
 
 
@@ -276,11 +282,14 @@ class OdsTable:
     cols: int = 0
     far_cell: str = ""
     errors: dict[str, str] = field(default_factory=dict)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # 0-based, inclusive
+    formulas: set[str] = field(default_factory=set)       # formulas saved without a value (no office:value-type)
 
 
 def ods_tables(content: bytes) -> list[OdsTable]:
     """Each table's extent (as calamine expands repeated rows and cells that
-    hold something) and its cached errors, in one pass over content.xml."""
+    hold something), its cached errors, formulas without a value and its merged areas (python-calamine
+    gives merged areas for .xlsx/.xls only), in one pass over content.xml."""
     tables: list[OdsTable] = []
     table = None
     row = 0            # rows before the current one
@@ -307,6 +316,15 @@ def ods_tables(content: bytes) -> list[OdsTable]:
             if attrs.endswith(b"/"):
                 row += count
             continue
+        if name == b"table-cell" and b"-spanned" in attrs:
+            across, down = _COLS_SPANNED.search(attrs), _ROWS_SPANNED.search(attrs)
+            width, height = _number(across.group(1)) if across else 1, _number(down.group(1)) if down else 1
+            if (width > 1 or height > 1) and len(table.merged) < _MAX_NOTED:
+                bottom, right = row + min(height, KEEP_ROWS) - 1, col + min(width, KEEP_COLS) - 1
+                table.merged.append(((row, col), (bottom, right)))
+        if (name == b"table-cell" and b"table:formula" in attrs and b"office:value-type" not in attrs
+                and len(table.formulas) < _MAX_NOTED):
+            table.formulas.add(f"{column_letters(col + 1)}{row + 1}")     # a script wrote it, nothing computed it
         holds = b"office:value-type" in attrs or not attrs.endswith(b"/")
         if holds:
             last_row, last_col = row + rows_here, col + count

@@ -19,7 +19,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
@@ -41,6 +41,7 @@ class Sources:
     kt: bytes                 # Phòng Kinh tế's return with the marker answer
     vp: bytes                 # Văn phòng's return (always good)
     scratch: Path             # where a kind may build intermediate files
+    lo: dict[str, bytes] = field(default_factory=dict)    # files LibreOffice saved (LIBREOFFICE_JOBS), by name
 
     def kt_with(self, transform) -> bytes:
         """Phòng Kinh tế's return re-saved through openpyxl after transform(workbook)."""
@@ -61,6 +62,7 @@ class Kind:
     codes: tuple[str, ...] = ()               # one of these findings must name that path
     reads: bool = False                       # still read: Phòng Kinh tế counted and the marker found
     located: bool = False                     # the finding names a sheet and a cell
+    also: tuple[tuple[str, str], ...] = ()    # (code, item) findings Phòng Kinh tế's return must also get
 
 
 # --- zip and XML helpers ---------------------------------------------------------------
@@ -478,6 +480,13 @@ def _(s, inbox):
         b"</sheetData>", b'<row r="1048576">' + inline("XFD1048576", "xa") + b"</row></sheetData>")))
 
 
+@_k("far_cell_in_tags_split_over_lines", codes=["CELL_TOO_FAR"], reads=True, located=True)
+def _(s, inbox):
+    # As an XML pretty-printer writes tags (a line break after the name): the run once aborted (exit 134).
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: xml.replace(
+        b"</sheetData>", b'<row\nr="1048576"><c\n r="XFD1048576"\tt="inlineStr"><is><t>xa</t></is></c></row></sheetData>')))
+
+
 @_k("ods_with_a_far_cell", codes=["FILE_FAR_CELL"], located=True)
 def _(s, inbox):
     return write(inbox, "kt.ods", ods(
@@ -616,3 +625,66 @@ def _(s, inbox):
     return older
 
 
+
+
+# --- made by LibreOffice (tests that use them need it: the `libreoffice` marker) ------------
+
+
+def libreoffice_jobs(kt: Path, out: Path) -> list[dict]:
+    """Jobs for tests/lo_fill.py: Phòng Kinh tế's return opened in LibreOffice, edited as a person
+    would, and saved as .ods or .xls."""
+    def job(name, filt, cells):
+        return {"input": str(kt), "output": str(out / name), "filter": filt,
+                "cells": [{"sheet": KT_SHEET, **c} for c in cells]}
+    merge = [{"merge": f"{STATUS}{MARK_ROW}:{STATUS}{MARK_ROW + 1}"}]
+    return [job("merged.ods", "calc8", merge), job("merged.xls", "MS Excel 97", merge),
+            job("error.xls", "MS Excel 97", [{"cell": f"{STATUS}{MARK_ROW + 1}", "formula": "=1/0"}]),
+            job("error.ods", "calc8", [{"cell": f"{STATUS}{MARK_ROW + 1}", "formula": "=NA()"}]),
+            job("formula.ods", "calc8", [{"cell": f"L{MARK_ROW}", "formula": '="Thiếu "&"kinh phí"'}])]
+
+
+LO_KINDS: list[Kind] = []
+
+
+def _lo(id: str, codes=(), reads=False, located=False, also=()):
+    def register(build):
+        LO_KINDS.append(Kind(id, build, tuple(codes), reads, located, tuple(also)))
+        return build
+    return register
+
+
+@_lo("libreoffice_ods_status_merged_over_two_items", reads=True, also=[("DONE_NO_EVIDENCE", "VI.1.2")])
+def _(s, inbox):
+    return write(inbox, "kt.ods", s.lo["merged.ods"])
+
+
+@_lo("libreoffice_xls_status_merged_over_two_items", reads=True, also=[("DONE_NO_EVIDENCE", "VI.1.2")])
+def _(s, inbox):
+    return write(inbox, "kt.xls", s.lo["merged.xls"])
+
+
+@_lo("libreoffice_xls_cached_error_in_status", codes=["FORMULA_ERROR"], reads=True, located=True,
+     also=[("FORMULA_ERROR", "VI.1.2")])
+def _(s, inbox):
+    return write(inbox, "kt.xls", s.lo["error.xls"])
+
+
+@_lo("libreoffice_ods_cached_error_in_status", codes=["FORMULA_ERROR"], reads=True, located=True,
+     also=[("FORMULA_ERROR", "VI.1.2")])
+def _(s, inbox):
+    return write(inbox, "kt.ods", s.lo["error.ods"])
+
+
+@_lo("script_ods_formula_without_value", codes=["FORMULA_NO_VALUE"], reads=True, located=True,
+     also=[("FORMULA_NO_VALUE", "VI.1.1")])
+def _(s, inbox):
+    # What a script writing .ods (odfpy and the like) saves: the formula, and no computed value.
+    def strip(name, xml):
+        if name != "content.xml":
+            return xml
+        found = re.search(rb'<table:table-cell ([^>]*table:formula="of:=[^"]*kinh[^"]*"[^>]*)>.*?</table:table-cell>',
+                          xml, flags=re.S)
+        assert found, "the formula LibreOffice saved"
+        attrs = re.sub(rb'\s(?:office|calcext):(?:value-type|string-value|value)="[^"]*"', b"", found.group(1))
+        return xml[:found.start()] + b"<table:table-cell " + attrs + b"/>" + xml[found.end():]
+    return write(inbox, "kt.ods", rezip(s.lo["formula.ods"], strip, method=zipfile.ZIP_DEFLATED))

@@ -8,8 +8,9 @@ project's venv:
 spec.json: [{"input": "a.xlsx", "output": "b.ods", "filter": "calc8",
              "cells": [{"sheet": "VI. Tài chính công", "cell": "H5", "text": "Đã hoàn thành"},
                        {"sheet": "…", "cell": "I5", "date": "2026-03-10"},
-                       {"sheet": "Số liệu", "cell": "G5", "number": 1234}]}]
-Filters: "Calc MS Excel 2007 XML" (.xlsx), "calc8" (.ods).
+                       {"sheet": "Số liệu", "cell": "G5", "number": 1234},
+                       {"sheet": "…", "cell": "J6", "formula": "=1/0"}, {"sheet": "…", "merge": "H5:H6"}]}]
+Filters: "Calc MS Excel 2007 XML" (.xlsx), "calc8" (.ods), "MS Excel 97" (.xls).
 """
 
 import datetime as dt
@@ -62,8 +63,15 @@ def main(spec_path):
                 doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
                 sheets = doc.getSheets()
                 for entry in job["cells"]:
+                    if "merge" in entry:                 # {"sheet": …, "merge": "H5:H6"}
+                        sheet = sheets.getByName(entry["sheet"])
+                        sheet.unprotect("")
+                        sheet.getCellRangeByName(entry["merge"]).merge(True)
+                        continue
                     cell = sheets.getByName(entry["sheet"]).getCellRangeByName(entry["cell"])
-                    if "number" in entry:
+                    if "formula" in entry:               # {"sheet": …, "cell": "H5", "formula": "=1/0"}
+                        cell.setFormula(entry["formula"])
+                    elif "number" in entry:
                         cell.setValue(float(entry["number"]))
                     elif "date" in entry:
                         day = dt.date.fromisoformat(entry["date"])

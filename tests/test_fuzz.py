@@ -1,7 +1,8 @@
 """Whole-file fuzz of returned workbooks (issue #12): byte flips, truncation,
-XML mutations and far cells. Whatever a file holds, `check` names it or reads
-it, never crashes, never changes an input byte, and still counts every other
-agency. Fixed seed (derandomize) and a small budget so CI stays fast."""
+XML mutations and far cells, of .xlsx and (saved by LibreOffice) .ods and .xls.
+Whatever a file holds, `check` names it or reads it, never crashes, never
+changes an input byte, and still counts every other agency. Fixed seed
+(derandomize) and a small budget so CI stays fast."""
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ def _apply(data: bytes, mutation) -> bytes:
                       if name.startswith("xl/worksheets/") else part)
 
     def mutate(name, part):
-        if not name.startswith("xl/worksheets/") and name != "xl/workbook.xml":
+        if not name.startswith("xl/worksheets/") and name not in ("xl/workbook.xml", "content.xml"):
             return part
         for op, where, size, snippet in args:
             at, length = int(where * len(part)), int(size * len(part))
@@ -116,6 +117,63 @@ def test_no_return_crashes_the_run_changes_an_input_or_hides_another_agency(retu
     sent = "phong-kinh-te" in result.intake.submissions
     named = any(Path(f.file).name == "kt.xlsx" for f in result.findings)
     assert sent or named                        # the mutated file is read or named, never silently dropped
+    for f in result.findings:
+        assert f.message and f.fix and "Traceback" not in f.message
+    shutil.rmtree(root)
+
+
+# --- the same return saved by LibreOffice as .ods and .xls ------------------------------------
+
+ODS_FAR = [b'<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+           b'table:number-columns-repeated="1024"/></table:table-row>',
+           b'<table:table-row><table:table-cell table:number-columns-repeated="16383"/><table:table-cell '
+           b'office:value-type="string"><text:p>xa</text:p></table:table-cell></table:table-row>',
+           b'<table:table-row><table:table-cell table:number-columns-spanned="99999999" '
+           b'table:number-rows-spanned="99999999" office:value-type="string"><text:p>x</text:p></table:table-cell>'
+           b"</table:table-row>",
+           b'<table:table-row><table:table-cell table:formula="of:=1/0"/></table:table-row>']
+
+
+@pytest.fixture(scope="module")
+def office_returns(returns, uno_python, tmp_path_factory) -> dict[str, bytes]:
+    from conftest import lo_fill
+
+    folder = tmp_path_factory.mktemp("fuzz-lo")
+    (folder / "kt.xlsx").write_bytes(returns["kt.xlsx"])
+    jobs = [{"input": str(folder / "kt.xlsx"), "output": str(folder / name), "filter": filt, "cells": []}
+            for name, filt in (("kt.ods", "calc8"), ("kt.xls", "MS Excel 97"))]
+    lo_fill(uno_python, jobs, folder)
+    return {name: (folder / name).read_bytes() for name in ("kt.ods", "kt.xls")}
+
+
+def _apply_office(data: bytes, suffix: str, mutation) -> bytes:
+    kind, args = mutation
+    if suffix == ".xls" and kind in ("xml", "far", "far-xml"):          # no XML inside: flip the bytes instead
+        return _apply(data, ("flip", [(x, 0x5A) for x in (0.3, 0.5, 0.7)]))
+    if suffix == ".ods" and kind == "far":
+        row = ODS_FAR[sum(args[0].encode()) % len(ODS_FAR)]      # deterministic (str hashes are salted)
+        return _rezip(data, lambda name, part: part.replace(b"</table:table>", row + b"</table:table>", 1)
+                      if name == "content.xml" else part)
+    return _apply(data, mutation)
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutation=mutations(), suffix=st.sampled_from([".ods", ".xls"]))
+def test_no_ods_or_xls_return_crashes_the_run(returns, office_returns, tmp_path_factory, mutation, suffix):
+    root = tmp_path_factory.mktemp("fuzz-office")
+    inbox = Workspace(root).input_dir("2026Q1")
+    inbox.mkdir(parents=True)
+    (inbox / f"kt{suffix}").write_bytes(_apply_office(office_returns[f"kt{suffix}"], suffix, mutation))
+    (inbox / "vp.xlsx").write_bytes(returns["vp.xlsx"])
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()}
+
+    result = run_check(Workspace(root), LOADED, PERIOD, dt.date(2026, 3, 20))
+
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()} == before
+    assert result.intake.answers_of("vp-hdnd-ubnd")["II.1"].status == "done"
+    assert "phong-kinh-te" in result.intake.submissions or any(
+        Path(f.file).name == f"kt{suffix}" for f in result.findings)
     for f in result.findings:
         assert f.message and f.fix and "Traceback" not in f.message
     shutil.rmtree(root)

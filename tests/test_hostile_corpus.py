@@ -11,12 +11,13 @@ import json
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import invoke
+from conftest import invoke, lo_fill
 from formtools import fill
-from hostile_corpus import KINDS, MARK_ITEM, Sources
+from hostile_corpus import KINDS, LO_KINDS, MARK_ITEM, Sources, libreoffice_jobs
 
 VP_ITEM = "II.1"
 _VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]", re.I)
@@ -59,13 +60,32 @@ def _snapshot(top: Path, skip: Path) -> dict[str, object]:
 
 
 def test_the_corpus_has_at_least_40_distinct_kinds():
-    ids = [k.id for k in KINDS]
-    assert len(ids) == len(set(ids)) and len(ids) >= 40, len(ids)
-    assert all(k.codes or k.reads for k in KINDS)      # each kind says what the officer must see
+    ids = [k.id for k in KINDS + LO_KINDS]
+    assert len(ids) == len(set(ids)) and len(KINDS) >= 40, len(ids)
+    assert all(k.codes or k.reads for k in KINDS + LO_KINDS)      # each kind says what the officer must see
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.id for k in KINDS])
 def test_a_hostile_return_is_named_and_never_stops_the_run(kind, sources, tmp_path):
+    _check(kind, sources, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def lo_sources(sources, uno_python, tmp_path_factory) -> Sources:
+    """The same returns, with the files LibreOffice saved (one LibreOffice session for all)."""
+    folder = tmp_path_factory.mktemp("corpus-lo")
+    (folder / "kt.xlsx").write_bytes(sources.kt)
+    jobs = libreoffice_jobs(folder / "kt.xlsx", folder)
+    lo_fill(uno_python, jobs, folder)
+    return replace(sources, lo={Path(job["output"]).name: Path(job["output"]).read_bytes() for job in jobs})
+
+
+@pytest.mark.parametrize("kind", LO_KINDS, ids=[k.id for k in LO_KINDS])
+def test_a_return_made_by_libreoffice_reads_as_libreoffice_shows_it(kind, lo_sources, tmp_path):
+    _check(kind, lo_sources, tmp_path)
+
+
+def _check(kind, sources: Sources, tmp_path: Path) -> None:
     root = tmp_path / "ws"
     inbox = root / "input" / "2026Q1"
     inbox.mkdir(parents=True)
@@ -106,3 +126,6 @@ def test_a_hostile_return_is_named_and_never_stops_the_run(kind, sources, tmp_pa
         mine = [f for f in findings if f["agency"] == "phong-kinh-te" and f["item"] == MARK_ITEM]
         assert "DONE_NO_EVIDENCE" in {f["code"] for f in mine}, (kind.id, mine)
         assert not _DATE_TROUBLE & {f["code"] for f in mine}, (kind.id, mine)
+    for code, item in kind.also:
+        assert any(f["code"] == code and f["item"] == item and f["agency"] == "phong-kinh-te"
+                   and Path(f["file"]).name == bad.name for f in findings), (kind.id, code, item)
