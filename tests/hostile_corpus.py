@@ -484,7 +484,8 @@ def _(s, inbox):
 def _(s, inbox):
     # As an XML pretty-printer writes tags (a line break after the name): the run once aborted (exit 134).
     return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: xml.replace(
-        b"</sheetData>", b'<row\nr="1048576"><c\n r="XFD1048576"\tt="inlineStr"><is><t>xa</t></is></c></row></sheetData>')))
+        b"</sheetData>", b'<row\nr="1048576"><c\n r="XFD1048576"\tt="inlineStr"><is><t>xa</t></is></c></row>'
+        b"</sheetData>")))
 
 
 @_k("ods_with_a_far_cell", codes=["FILE_FAR_CELL"], located=True)
