@@ -35,7 +35,6 @@ from .messages import render as render_message
 from .models import Severity
 from .periods import parse_period
 from .planpreview import preview_lines
-from .templatecheck import check_templates
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report Ctrl-C
@@ -471,6 +470,8 @@ def templates_check(directory: str | None, default_plan: bool) -> None:
 
     Ví dụ: cchc-excel templates check --dir cchc-2026
     """
+    from .templatecheck import check_templates  # the report's libraries: loaded only by the commands using them
+
     workspace, loaded = _open(directory, default_plan)
     problems = 0
     console = out()

@@ -99,16 +99,18 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on broken parts
         raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
-    tables = []
     sheets = [workbook[sheet]] if sheet and sheet in workbook.sheetnames else workbook.worksheets
-    for worksheet in sheets:
-        raw = RawTable(where=f", trang «{worksheet.title}»", sheet=worksheet.title)
-        for row in worksheet.iter_rows():
-            cells = [_xls_text(c.value) for c in row]
-            if any(cells):
-                raw.rows.append((row[0].row, cells))
-        tables.append(raw)
-    return tables
+    return [sheet_table(worksheet) for worksheet in sheets]
+
+
+def sheet_table(worksheet) -> RawTable:
+    """The non-empty rows of an openpyxl worksheet (read with data_only) as text."""
+    raw = RawTable(where=f", trang «{worksheet.title}»", sheet=worksheet.title)
+    for row in worksheet.iter_rows():
+        cells = [_xls_text(c.value) for c in row]
+        if any(cells):
+            raw.rows.append((row[0].row, cells))
+    return raw
 
 
 def read_doc(path: Path) -> list[RawTable]:

@@ -24,7 +24,7 @@ from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import COLUMN_LABELS, COLUMNS, build_plan
 from .plan_meta import locality_of
-from .plan_sources import read_xlsx
+from .plan_sources import sheet_table
 from .textnorm import clean, fold, slug
 
 FILENAME = "ke-hoach-cchc.xlsx"
@@ -264,7 +264,7 @@ class Book:
         return self.workbook[indicatorbook.SHEET] if indicatorbook.SHEET in self.workbook.sheetnames else None
 
     def tasks_table(self):
-        return read_xlsx(self.path, SHEET_TASKS)
+        return [sheet_table(self.workbook[SHEET_TASKS])]      # the workbook already read, not a second time
 
 
 def open_book(path: Path) -> Book:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
 
 import xlsxwriter
@@ -49,8 +50,14 @@ MAX_CELL = 32767  # Excel's limit on characters in one cell
 _DROP_ILLEGAL = dict.fromkeys(_ILLEGAL)
 
 
+_HAS_ILLEGAL = re.compile("[" + "".join(map(chr, sorted(_ILLEGAL))) + "]")
+
+
 def safe_text(value: str) -> str:
-    return str(value).translate(_DROP_ILLEGAL)[:MAX_CELL]
+    text = str(value)
+    if _HAS_ILLEGAL.search(text):     # rare: searching is much faster than translating every text
+        text = text.translate(_DROP_ILLEGAL)
+    return text[:MAX_CELL]
 
 
 def put_text(cell: Cell, value: object, font: Font = FONT, align: Alignment = WRAP_TOP) -> Cell:
@@ -207,7 +214,13 @@ class Book:
         return found
 
     def add_sheet(self, name: str):
-        return self.workbook.add_worksheet(name)
+        sheet = self.workbook.add_worksheet(name)
+        # xlsxwriter runs ~150 regular expressions over every formula to expand
+        # Excel's newer functions (a third of a small form's time goes there);
+        # the formulas written here (a defined name, DATE(…)) have none. Should
+        # a later xlsxwriter rename the method, this is simply unused.
+        sheet._prepare_formula = _bare_formula
+        return sheet
 
     @staticmethod
     def text(sheet, row: int, col: int, value: object, fmt) -> None:
@@ -231,6 +244,15 @@ class Book:
         """The .xlsx bytes."""
         self.workbook.close()
         return self._buffer.getvalue()
+
+
+def _bare_formula(formula: str, expand_future_functions: bool = False) -> str:
+    """A formula as the file stores it: no leading "=" and no array braces (as xlsxwriter does)."""
+    if formula.startswith("{"):
+        formula = formula[1:]
+    if formula.startswith("="):
+        formula = formula[1:]
+    return formula[:-1] if formula.endswith("}") else formula
 
 
 def set_widths(sheet, widths) -> None:
