@@ -193,10 +193,33 @@ def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
         facts[by_part.get(part, part)] = found
         if cut is not None:
             trimmed[part] = cut
+    trimmed.update(_sane_shared_strings(archive))
     later = _Deferred(data, deferred, trimmed) if deferred else None
     if trimmed:
         data = _with_parts(archive, trimmed)
     return data, saved_at, facts, later
+
+
+_SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\s[^>]*>")
+_SST_COUNT = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*[\"']\s*(\d*)\s*[\"']")
+
+
+def _sane_shared_strings(archive: zipfile.ZipFile) -> dict[str, bytes]:
+    """The shared-string table without its count attributes when they are absurd: python-calamine
+    reserves room for that many strings before reading one (uniqueCount="2000000000" asked for
+    48 TB and aborted the run). The counts are optional; the strings are all kept."""
+    fixed = {}
+    for info in archive.infolist():
+        if not info.filename.lower().endswith("sharedstrings.xml"):
+            continue
+        with archive.open(info) as handle:
+            head = handle.read(4096)
+        tag = _SST_TAG.search(head)
+        if tag and any(len(n) > 9 or int(n or 0) > info.file_size for n in _SST_COUNT.findall(tag.group(0))):
+            xml = archive.read(info)
+            start = _SST_TAG.search(xml)
+            fixed[info.filename] = xml[:start.start()] + _SST_COUNT.sub(b"", start.group(0)) + xml[start.end():]
+    return fixed
 
 
 def _with_parts(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:

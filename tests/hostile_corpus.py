@@ -441,6 +441,14 @@ def _(s, inbox):
         xml, f"L{MARK_ROW}", b'<c r="L5" t="s"><v>99999</v></c>')))
 
 
+@_k("shared_strings_count_absurd", reads=True)
+def _(s, inbox):
+    # A count the reader trusted to reserve memory: 2,000,000,000 strings aborted the run (exit 134).
+    data = to_shared_strings(s.kt)
+    return write(inbox, "kt.xlsx", rezip(data, lambda n, x: re.sub(
+        rb'(uniqueCount|count)="\d+"', rb'\1="2000000000"', x) if n == "xl/sharedStrings.xml" else x))
+
+
 @_k("sheet_part_missing", codes=["FILE_UNREADABLE", "SHEET_UNREADABLE"])
 def _(s, inbox):
     part = part_of(s.kt, KT_SHEET)
