@@ -27,7 +27,7 @@ from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError, phrase
 from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
 from .textnorm import clean, fold
-from .xlsfacts import xls_facts
+from .xlsfacts import ole_streams, xls_facts
 
 READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
 LOCK_PREFIXES = ("~$", ".~lock")
@@ -110,6 +110,7 @@ class _Opened:
     saved_at: dt.datetime | None
     facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
     later: _Deferred | None = None        # .xlsx parts not scanned yet (the guide and lists sheets)
+    renamed: str = ""                     # what the file really is when its name says otherwise
 
     def sheet(self, name: str) -> calamine.CalamineSheet:
         """A sheet for reading; no sheet is read before its XML was scanned."""
@@ -150,12 +151,13 @@ def _open(path: Path) -> _Opened:
         raise CchcError("RETURN_XLSB", file=path)
     if suffix not in READABLE:
         raise CchcError("RETURN_TYPE_UNSUPPORTED", file=path)
+    kind = _content_kind(path, suffix)
     saved_at, facts, later = None, {}, None
-    if suffix in (".xlsx", ".xlsm"):
+    if kind == "xlsx":
         data, archive = office_zip(path, "xlsx")
         with archive:
             data, saved_at, facts, later = _xlsx_facts(path, data, archive)
-    elif suffix == ".ods":
+    elif kind == "ods":
         data, archive = office_zip(path, "ods")
         with archive:
             saved_at, facts = _ods_facts(path, archive)
@@ -163,6 +165,8 @@ def _open(path: Path) -> _Opened:
         data = read_bytes(path)
         if not data.startswith(OLE_MAGIC):
             raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_NOT_XLS"))
+        if "EncryptedPackage" in ole_streams(data):      # an .xlsx/.ods saved with a password
+            raise CchcError("FILE_ENCRYPTED", file=path)
         facts = xls_facts(data)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -172,7 +176,29 @@ def _open(path: Path) -> _Opened:
         reason = phrase("READ_BROKEN" if suffix != ".xls" else "READ_XLS_BROKEN")
         raise CchcError("FILE_UNREADABLE", file=path,
                         detail=phrase("READ_TECHNICAL", reason=reason, name=type(exc).__name__)) from None
-    return _Opened(path, workbook, saved_at, facts, later)
+    return _Opened(path, workbook, saved_at, facts, later, renamed=kind if kind != _KIND[suffix] else "")
+
+
+_KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".xls": "xls"}
+_KIND_NAMES = {"xlsx": "Excel (.xlsx)", "ods": "LibreOffice Calc (.ods)", "xls": "Excel 97-2003 (.xls)"}
+
+
+def _content_kind(path: Path, suffix: str) -> str:
+    """What the file is, by its first bytes: an .xls renamed .xlsx is no password-protected file,
+    and an .xlsx or .ods renamed .xls can still be read."""
+    expected = _KIND[suffix]
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(128)
+    except OSError:
+        return expected                     # the reader then says what stops it
+    if head.startswith(OLE_MAGIC):
+        return "xls"                        # or a password-protected package: told apart by its streams
+    if head.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype" and b"opendocument.spreadsheet" in head:
+            return "ods"
+        return "xlsx" if expected == "xls" else expected
+    return expected
 
 
 def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
@@ -329,6 +355,8 @@ def _read_form(path: Path) -> ReturnedForm | None:
     if meta is None:
         return None
     form = ReturnedForm(path, meta, opened.saved_at)
+    if opened.renamed:
+        form.issues.append(RawIssue("RETURN_RENAMED", "", "", _KIND_NAMES[opened.renamed]))
     for name in opened.workbook.sheet_names:
         if name in (spec.META_SHEET, spec.LISTS_SHEET, spec.GUIDE_SHEET):
             continue

@@ -221,6 +221,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Trang «{sheet}» (trang ẩn) không được sửa: đề nghị cơ quan điền vào đúng biểu mẫu đã gửi "
         "(output/<kỳ>/bieu-mau/) rồi gửi lại; không chép đè lên trang này.",
     ),
+    "RETURN_RENAMED": (
+        "Tệp {file} có đuôi không khớp với nội dung (nội dung là tệp {text}); vẫn đọc được bình thường.",
+        "Không cần làm gì. Lần sau lưu tệp bằng «Lưu thành» (Save As) đúng định dạng thay vì đổi đuôi tên tệp.",
+    ),
     "RETURN_LINK_BROKEN": (
         "{file} là lối tắt (liên kết) trỏ tới tệp không còn tồn tại hoặc trỏ vòng về chính nó; không đọc được.",
         "Xóa lối tắt này và chép chính tệp biểu mẫu cơ quan gửi vào thư mục input/ rồi chạy lại.",
@@ -702,7 +706,7 @@ WARNINGS = frozenset({
 })
 INFOS = frozenset({
     "RETURN_LOCK_FILE", "RETURN_SUPERSEDED", "STATUS_UNDERSTOOD", "DATE_UNDERSTOOD", "FIGURE_UNDERSTOOD",
-    "STATUS_READ_AS_CARRIED_OUT", "TEXT_CLEANED", "EVIDENCE_PARTLY_READ", "EVIDENCE_FUTURE_DATE",
+    "STATUS_READ_AS_CARRIED_OUT", "TEXT_CLEANED", "RETURN_RENAMED", "EVIDENCE_PARTLY_READ", "EVIDENCE_FUTURE_DATE",
     "EVIDENCE_NO_NUMBER", "EVIDENCE_NUMBER_REUSED", "ITEM_OVERDUE_EXPLAINED", "FIGURE_OUTLIER_EXPLAINED",
     "LINT_TARGET", "LINT_TARGET_NOT_RECORDED", "LINT_TARGET_NO_INDICATOR",
 })

@@ -24,7 +24,7 @@ _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x000A, 0x0085, 0x0006, 0x0205
 def xls_facts(data: bytes) -> dict[str, SheetFacts]:
     """Sheet name -> its cached errors by ref; {} when the file cannot be walked."""
     try:
-        stream = _workbook_stream(data)
+        stream = _Compound(data).read(("Workbook", "Book"))
         return _walk(stream) if stream else {}
     except (ValueError, IndexError, struct.error, UnicodeDecodeError):
         return {}
@@ -33,63 +33,81 @@ def xls_facts(data: bytes) -> dict[str, SheetFacts]:
 # --- the compound file (OLE2) ------------------------------------------------------------
 
 
-def _workbook_stream(data: bytes) -> bytes | None:
-    if len(data) < 512:
-        return None
-    sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
-    mini = 1 << struct.unpack_from("<H", data, 0x20)[0]
-    if sector not in (512, 4096) or mini != 64:
-        return None
-    fat_count, first_dir = struct.unpack_from("<II", data, 0x2C)
-    cutoff, first_minifat, _, first_difat, difat_count = struct.unpack_from("<IIIII", data, 0x38)
-    sectors = (len(data) - 1) // sector            # whole sectors after the header
-    difat = list(struct.unpack_from("<109I", data, 0x4C))
-    next_difat, per = first_difat, sector // 4 - 1
-    for _ in range(min(difat_count, sectors)):
-        if next_difat >= sectors:
-            break
-        values = struct.unpack_from(f"<{per + 1}I", data, (next_difat + 1) * sector)
-        difat += values[:per]
-        next_difat = values[per]
-    fat: list[int] = []
-    for index in difat[:fat_count]:
-        if index < sectors:
-            fat += struct.unpack_from(f"<{sector // 4}I", data, (index + 1) * sector)
+def ole_streams(data: bytes) -> set[str]:
+    """The names of the streams of a compound (OLE2) file; empty when it cannot be walked.
+    An encrypted .xlsx/.docx holds "EncryptedPackage"; an .xls holds "Workbook" (or "Book")."""
+    try:
+        compound = _Compound(data)
+        return {name for name, _ in compound.streams}
+    except (ValueError, IndexError, struct.error):
+        return set()
 
-    def chain(start: int, size: int | None = None) -> bytes:
-        parts, current = [], start
-        for _ in range(sectors + 1):
-            if current >= min(len(fat), sectors) or current in (_FREE, _END):
+
+class _Compound:
+    """Just enough of the compound file format to read one stream: bounded by the file's size
+    however its sector chains are written."""
+
+    def __init__(self, data: bytes) -> None:
+        if len(data) < 512:
+            raise ValueError("short")
+        self.data = data
+        self.sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+        self.mini = 1 << struct.unpack_from("<H", data, 0x20)[0]
+        if self.sector not in (512, 4096) or self.mini != 64:
+            raise ValueError("sector size")
+        fat_count, first_dir = struct.unpack_from("<II", data, 0x2C)
+        self.cutoff, self.first_minifat, _, first_difat, difat_count = struct.unpack_from("<IIIII", data, 0x38)
+        self.sectors = (len(data) - 1) // self.sector          # whole sectors after the header
+        difat = list(struct.unpack_from("<109I", data, 0x4C))
+        next_difat, per = first_difat, self.sector // 4 - 1
+        for _ in range(min(difat_count, self.sectors)):
+            if next_difat >= self.sectors:
                 break
-            parts.append(data[(current + 1) * sector:(current + 2) * sector])
-            current = fat[current]
+            values = struct.unpack_from(f"<{per + 1}I", data, (next_difat + 1) * self.sector)
+            difat += values[:per]
+            next_difat = values[per]
+        self.fat: list[int] = []
+        for index in difat[:fat_count]:
+            if index < self.sectors:
+                self.fat += struct.unpack_from(f"<{self.sector // 4}I", data, (index + 1) * self.sector)
+        directory = self._chain(first_dir)
+        entries = [directory[i:i + 128] for i in range(0, len(directory) - 127, 128)]
+        if not entries:
+            raise ValueError("no directory")
+        self.root = entries[0]
+        self.streams = []
+        for entry in entries:
+            length = min(struct.unpack_from("<H", entry, 0x40)[0], 64)
+            if entry[0x42] == 2:
+                self.streams.append((entry[:max(length - 2, 0)].decode("utf-16-le", "replace"), entry))
+
+    def _chain(self, start: int, size: int | None = None) -> bytes:
+        parts, current, sector = [], start, self.sector
+        for _ in range(self.sectors + 1):
+            if current >= min(len(self.fat), self.sectors) or current in (_FREE, _END):
+                break
+            parts.append(self.data[(current + 1) * sector:(current + 2) * sector])
+            current = self.fat[current]
         joined = b"".join(parts)
         return joined[:size] if size is not None else joined
 
-    directory = chain(first_dir)
-    entries = [directory[i:i + 128] for i in range(0, len(directory) - 127, 128)]
-    if not entries:
-        return None
-    root = entries[0]
-    for entry in entries:
-        length = struct.unpack_from("<H", entry, 0x40)[0]
-        name = entry[:max(length - 2, 0)].decode("utf-16-le", "replace")
-        if entry[0x42] != 2 or name not in ("Workbook", "Book"):
-            continue
+    def read(self, names: tuple[str, ...]) -> bytes | None:
+        entry = next((e for name, e in self.streams if name in names), None)
+        if entry is None:
+            return None
         start, size = struct.unpack_from("<II", entry, 0x74)
-        if size >= cutoff:
-            return chain(start, size)
-        mini_stream = chain(struct.unpack_from("<I", root, 0x74)[0])
-        minifat = chain(first_minifat)
+        if size >= self.cutoff:
+            return self._chain(start, size)
+        mini_stream = self._chain(struct.unpack_from("<I", self.root, 0x74)[0])
+        minifat = self._chain(self.first_minifat)
         table = struct.unpack(f"<{len(minifat) // 4}I", minifat[:len(minifat) // 4 * 4])
         parts, current = [], start
         for _ in range(len(table) + 1):
             if current >= len(table) or current in (_FREE, _END):
                 break
-            parts.append(mini_stream[current * mini:(current + 1) * mini])
+            parts.append(mini_stream[current * self.mini:(current + 1) * self.mini])
             current = table[current]
         return b"".join(parts)[:size]
-    return None
 
 
 # --- BIFF8 records -------------------------------------------------------------------------

@@ -393,9 +393,14 @@ def _(s, inbox):
     return write(inbox, "kt.xlsx", out.getvalue())
 
 
-@_k("ods_named_xlsx", codes=["FILE_WRONG_KIND"])
+@_k("ods_named_xlsx", codes=["RETURN_NOT_FORM"])
 def _(s, inbox):
     return write(inbox, "kt.xlsx", ods('<table:table table:name="A"/>'))
+
+
+@_k("xlsx_renamed_xls", codes=["RETURN_RENAMED"], reads=True)
+def _(s, inbox):
+    return write(inbox, "kt.xls", s.kt)
 
 
 @_k("password_protected_xlsx", codes=["FILE_ENCRYPTED"])
@@ -697,3 +702,14 @@ def _(s, inbox):
         attrs = re.sub(rb'\s(?:office|calcext):(?:value-type|string-value|value)="[^"]*"', b"", found.group(1))
         return xml[:found.start()] + b"<table:table-cell " + attrs + b"/>" + xml[found.end():]
     return write(inbox, "kt.ods", rezip(s.lo["formula.ods"], strip, method=zipfile.ZIP_DEFLATED))
+
+
+@_lo("libreoffice_xls_renamed_xlsx", codes=["RETURN_RENAMED"], reads=True, also=[("DONE_NO_EVIDENCE", "VI.1.2")])
+def _(s, inbox):
+    # Seen as «đang được đặt mật khẩu»: an .xls is a compound file, like a password-protected .xlsx.
+    return write(inbox, "kt.xlsx", s.lo["merged.xls"])
+
+
+@_lo("libreoffice_ods_renamed_xls", codes=["RETURN_RENAMED"], reads=True, also=[("DONE_NO_EVIDENCE", "VI.1.2")])
+def _(s, inbox):
+    return write(inbox, "kt.xls", s.lo["merged.ods"])
