@@ -15,19 +15,25 @@ from __future__ import annotations
 import io
 import textwrap
 
+from .vnformat import count_text, percent
+
 FONT = "DejaVu Serif"   # full Vietnamese coverage, ships with matplotlib
 WIDTH_MM = 230          # printed width on the landscape annex page
 FONT_PT = 11
 
 
-def completion_chart(labels: list[str], done: list[int], expected: list[int]) -> bytes:
+def completion_chart(labels: list[str], done: list[int], expected: list[int],
+                     unreported: list[int] | None = None) -> bytes:
     """Horizontal bars: share of expected products completed, per section
-    (``done``: finished or carried out in the period — the table's «completed»)."""
+    (``done``: finished or carried out in the period — the table's «completed»;
+    ``unreported``: products no lead has reported yet, said beside the bar so that
+    a section nobody reported reads «chưa báo cáo», not «0%»)."""
     import matplotlib  # imported here: it costs half a second that check and forms do not need
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
+    unreported = unreported or [0] * len(labels)
     rates = [100 * d / e if e else 0 for d, e in zip(done, expected)]
     width = WIDTH_MM / 25.4
     wrapped = [textwrap.fill(label, 34) for label in labels]
@@ -35,16 +41,20 @@ def completion_chart(labels: list[str], done: list[int], expected: list[int]) ->
         figure, axis = plt.subplots(figsize=(width, 0.42 * len(labels) + 1.0), dpi=150)
         positions = list(range(len(labels)))[::-1]
         axis.barh(positions, [100] * len(labels), color="#E7ECF5")
-        axis.barh(positions, rates, color="#2F5597")
-        for y, rate, d, e in zip(positions, rates, done, expected):
-            text = f"{rate:.1f}%".replace(".", ",") + f" ({d}/{e})" if e else "không có sản phẩm phải thực hiện"
+        axis.barh(positions, [0 if e and u >= e else r for r, e, u in zip(rates, expected, unreported)],
+                  color="#2F5597")
+        for y, rate, d, e, u in zip(positions, rates, done, expected, unreported):
+            if not e:
+                text = "không có sản phẩm phải thực hiện"
+            elif u >= e:
+                text, rate = f"chưa báo cáo ({count_text(e, False)} sản phẩm)", 0
+            else:
+                text = f"{percent(d, e)} ({d}/{e}" + (f"; {u} chưa báo cáo)" if u else ")")
             axis.text(min(rate, 100) + 1 if rate < 75 else rate - 1, y, text, va="center",
                       ha="left" if rate < 75 else "right", color="black" if rate < 75 else "white")
         axis.set_yticks(positions, wrapped)
         axis.set_xlim(0, 100)
-        axis.set_xlabel("Tỷ lệ hoàn thành (%) = sản phẩm đã hoàn thành hoặc đã thực hiện trong kỳ\n"
-                        "/ sản phẩm phải thực hiện trong kỳ (không tính sản phẩm chưa phát sinh), "
-                        "như cột «Tỷ lệ» bảng 1")
+        axis.set_xlabel("Tỷ lệ hoàn thành (%), tính như cột «Tỷ lệ» của bảng 1")
         for side in ("top", "right"):
             axis.spines[side].set_visible(False)
         figure.tight_layout()

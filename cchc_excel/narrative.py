@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .answers import Answer
-from .models import Plan, Section, Status, Task
+from .models import Plan, Section, Status, Task, TimeframeKind
 from .outcomes import Outcome
 from .textnorm import fold
 from .vnformat import short_date
@@ -124,33 +124,63 @@ def _what(answer: Answer) -> str:
     return ""
 
 
+def _evidence(answer: Answer) -> str:
+    return answer.evidence.strip().rstrip(" .;")
+
+
+def _cited(clause: str, answers: list[Answer], taken: set[str]) -> str:
+    """The clause with its own agencies' evidence after it, each document named once in the sentence."""
+    notes = []
+    for answer in answers:
+        evidence = _evidence(answer)
+        if evidence and evidence not in taken and not _mentions(clause, evidence):
+            notes.append(evidence)
+            taken.add(evidence)
+    return f"{clause} ({'; '.join(notes)})" if notes else clause
+
+
 def product_sentence(plan: Plan, outcome: Outcome) -> str:
-    """What was done on one product this period, in one or two sentences."""
+    """What was done on one product this period, in one or two sentences.
+
+    When several agencies lead it, each says its own part and each part carries
+    its own evidence: a document is never shown after another agency's words."""
     names = _names(plan)
     item = outcome.item
     order = {a.code: n for n, a in enumerate(plan.agencies)}
     leads = sorted(outcome.leads, key=lambda a: (a.status == Status.NOT_STARTED, order.get(a.agency, 99)))
-    said = [(a, _what(a)) for a in leads if _what(a)]
-    by_text: dict[str, tuple[str, list[str]]] = {}
-    for answer, what in said:
-        key = fold(what)
-        by_text.setdefault(key, (what, []))[1].append(names.get(answer.agency, answer.agency))
-    if len(by_text) > 1 or (len(item.lead) > 1 and by_text):
-        text = "; ".join(f"{', '.join(agencies)} {lower_first(what)}" if starts_with_verb(what)
-                         else f"{', '.join(agencies)}: {what}" for what, agencies in by_text.values())
-    elif by_text:
-        text = upper_first(next(iter(by_text.values()))[0])
-    elif outcome.status == Status.DONE:
-        text = f"Hoàn thành {lower_first(item.product.rstrip(' .;'))}"
-    elif outcome.status == Status.CARRIED_OUT:
-        text = f"Thực hiện {lower_first(item.product.rstrip(' .;'))}"
-    else:
-        text = f"{upper_first(item.product.rstrip(' .;'))}: đang thực hiện"
-    notes = []
+    by_text: dict[str, tuple[str, list[Answer]]] = {}
     for answer in leads:
-        evidence = answer.evidence.strip().rstrip(" .;")
-        if evidence and not _mentions(text, evidence) and evidence not in notes:
-            notes.append(evidence)
+        if what := _what(answer):
+            by_text.setdefault(fold(what), (what, []))[1].append(answer)
+    taken: set[str] = set()
+    notes: list[str] = []
+    if len(by_text) > 1 or (len(item.lead) > 1 and by_text):
+        clauses = []
+        for what, answers in by_text.values():
+            agencies = ", ".join(names.get(a.agency, a.agency) for a in answers)
+            clause = f"{agencies} {lower_first(what)}" if starts_with_verb(what) else f"{agencies}: {what}"
+            clauses.append(_cited(clause, answers, taken))
+        text = "; ".join(clauses)
+        # An agency that gave evidence without a result: its document, under its name.
+        for answer in leads:
+            evidence = _evidence(answer)
+            if evidence and evidence not in taken and not _mentions(text, evidence):
+                notes.append(f"{names.get(answer.agency, answer.agency)}: {evidence}")
+                taken.add(evidence)
+    else:
+        if by_text:
+            text = upper_first(next(iter(by_text.values()))[0])
+        elif outcome.status == Status.DONE:
+            text = f"Hoàn thành {lower_first(item.product.rstrip(' .;'))}"
+        elif outcome.status == Status.CARRIED_OUT:
+            text = f"Thực hiện {lower_first(item.product.rstrip(' .;'))}"
+        else:
+            text = f"{upper_first(item.product.rstrip(' .;'))}: đang thực hiện"
+        for answer in leads:
+            evidence = _evidence(answer)
+            if evidence and evidence not in taken and not _mentions(text, evidence):
+                notes.append(evidence)
+                taken.add(evidence)
     if outcome.status == Status.DONE and outcome.on_time is False and outcome.completed_on:
         day = short_date(outcome.completed_on)
         dated = any(day in n for n in notes) or day in text
@@ -195,7 +225,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
     then one sentence for the tasks that did not arise."""
     by_item = {o.item.id: o for o in results}
     points: list[dict] = []
-    quiet: list[str] = []
+    quiet: list[Task] = []
     seen: set[str] = set()
     for label, tasks in _groups(section, themed):
         sentences: list[str] = []
@@ -226,16 +256,85 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                     sentences.append(f"[{names} chưa gửi báo cáo]")
                     missing = True
         if not sentences:
-            if not arisen and any(by_item.get(i.id) and by_item[i.id].due
-                                  and by_item[i.id].status == Status.NOT_ARISEN
-                                  for task in tasks for i in task.items):
-                quiet.extend(lower_first(topic(t)) for t in tasks)
+            quiet.extend(t for t in tasks if not arisen and any(
+                by_item.get(i.id) and by_item[i.id].due and by_item[i.id].status == Status.NOT_ARISEN
+                for i in t.items))
             continue
         number = f"{prefix}{len(points) + 1}."
         if progressing and "dang " not in fold(sentences[-1]) and "tiep tuc" not in fold(sentences[-1]):
             sentences[-1] = sentences[-1].rstrip(".") + "; đang tiếp tục thực hiện."
         points.append(line(f"{number} {label}: {' '.join(sentences)}", missing))
     if quiet:
-        points.append(line(f"Trong kỳ chưa phát sinh việc {'; '.join(quiet)} (nhiệm vụ thực hiện khi có phát sinh "
-                           "hoặc theo yêu cầu)."))
+        points.append(line(_not_arisen(quiet, by_item)))
     return points
+
+
+def _not_arisen(tasks: list[Task], by_item: dict[str, Outcome]) -> str:
+    """One sentence for the tasks that did not arise, each with what it waits for: the agency's
+    own reason when it gave one, else the plan's condition («khi có hướng dẫn của tỉnh»). The
+    task's wording is joined with «và», never «;», so one task never reads as two."""
+    clauses = []
+    for task in tasks:
+        subject = "việc " + lower_first(re.sub(r"\s*;\s*(\w)", lambda m: " và " + m.group(1).lower(), topic(task)))
+        answers = [a for i in task.items if i.id in by_item for a in by_item[i.id].leads]
+        reason = next((r for a in answers for r in (a.result, a.difficulties) if r.strip()), "")
+        condition = next((i.timeframe.text for i in task.items if i.timeframe.kind == TimeframeKind.CONDITIONAL
+                          and "phat sinh" not in fold(i.timeframe.text)), "")
+        if reason:
+            clauses.append(f"{subject}: {lower_first(reason.strip().rstrip(' .;'))}")
+        elif condition:
+            clauses.append(f"{subject} (thực hiện {lower_first(tidy(condition).strip().rstrip(' .;'))})")
+        else:
+            clauses.append(subject)
+    return sentence("Trong kỳ chưa phát sinh " + "; ".join(clauses))
+
+
+# Abbreviations a commune report uses, spelled out where the body first uses them (UBND, HĐND
+# need no introduction in an official document).
+ABBREVIATIONS = {
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "VBQPPL": "văn bản quy phạm pháp luật",
+    "CBCC": "cán bộ, công chức",
+    "CBCCVC": "cán bộ, công chức, viên chức",
+    "PAKN": "phản ánh, kiến nghị",
+    "HCNN": "hành chính nhà nước",
+    "DVCTT": "dịch vụ công trực tuyến",
+    "CSDL": "cơ sở dữ liệu",
+}
+
+
+def define_abbreviations(texts: list[tuple[object, object]]) -> None:
+    """Spell out each abbreviation at its first use in the body («cải cách hành chính (CCHC)»).
+
+    ``texts``: (holder, key) pairs in reading order, where ``holder[key]`` is a string or a
+    :func:`line` dict; the first text using an abbreviation is changed in place, unless the
+    words are already spelled out with it («… (CCHC)») before."""
+    def get(holder, key) -> str:
+        value = holder[key]
+        return value["text"] if isinstance(value, dict) else value
+
+    def put(holder, key, text: str) -> None:
+        if isinstance(holder[key], dict):
+            holder[key] = {**holder[key], "text": text}
+        else:
+            holder[key] = text
+
+    for short, words in ABBREVIATIONS.items():
+        use = re.compile(rf"(?<![\w(]){short}(?![\w)])")
+        spelled = re.compile(re.escape(words), re.IGNORECASE)
+        first_use = next((n for n, (h, k) in enumerate(texts) if use.search(get(h, k))), None)
+        if first_use is None or any(f"({short})" in get(h, k) for h, k in texts[: first_use + 1]):
+            continue
+        # Defined where the words first appear (the opening «Căn cứ … về cải cách hành chính năm 2026»),
+        # else at the first use of the letters.
+        for holder, key in texts[: first_use + 1]:
+            text = get(holder, key)
+            if found := spelled.search(text):
+                put(holder, key, f"{text[: found.end()]} ({short}){text[found.end():]}")
+                break
+        else:
+            holder, key = texts[first_use]
+            text = get(holder, key)
+            found = use.search(text)
+            put(holder, key, f"{text[: found.start()]}{words} ({short}){text[found.end():]}")

@@ -507,7 +507,7 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
                             draft=bool(checked.blocking) or draft, intakes=intakes)
     rows = context["by_section"]
     chart = completion_chart([r["heading"] for r in rows], [r["completed"] for r in rows],
-                             [r["expected"] for r in rows])
+                             [r["expected"] for r in rows], [r["not_reported"] for r in rows])
     template, _ = template_for(workspace, period)
     document = render_docx(template, context, chart)
     out = workspace.output_dir(period.id)

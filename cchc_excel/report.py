@@ -21,7 +21,7 @@ from .assessment import causes, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
-from .narrative import section_points, sentence_case
+from .narrative import define_abbreviations, section_points, sentence_case, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
 from .periods import format_window, next_period
@@ -179,7 +179,7 @@ def build_context(
         "weaknesses": shortfalls(plan, results, stats, period, sources) + _not_sent(plan, intake, draft),
         "causes": causes(plan, intake.answers),
         "next_tasks": next_tasks(plan, results, period, following),
-        "proposals": _proposals(plan, intake.answers),
+        "proposals": _proposals(intake.answers),
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats, period, sources),
         # Section I's sub-point on the CCHC index, SIPAS and the 766 index (empty when no figure exists).
@@ -195,7 +195,25 @@ def build_context(
         },
         "blocking": len([f for f in findings if f.blocking]),
     }
+    define_abbreviations(_reading_order(context))
     return context
+
+
+def _reading_order(context: dict) -> list[tuple[object, object]]:
+    """Every body text of the context as (holder, key), in the order the templates print them."""
+    def each(holder: list) -> list[tuple[object, object]]:
+        return [(holder, n) for n in range(len(holder))]
+
+    texts = each(context["basis"]) + [(context, "legal_basis")]
+    texts += each(context["direction"]["figure_lines"]) + each(context["direction"]["lines"])
+    texts += [(context, "indices")]
+    for area in context["areas"]:
+        texts += each(area["figure_lines"]) + each(area["lines"])
+    for key in ("strengths", "weaknesses", "causes"):
+        texts += each(context[key])
+    for group in context["next_tasks"]:
+        texts += each(group["lines"])
+    return texts + each(context["proposals"])
 
 
 def _annex_reference(body: str, report_date: dt.date | None, year: int, period: Period) -> str:
@@ -233,19 +251,31 @@ def _is_nothing(text: str) -> bool:
     return fold(text).strip(" .") in {"khong", "khong co", "khong co kho khan", "chua co", "-", "x", "0"}
 
 
-def _proposals(plan: Plan, answers: list[Answer]) -> list[dict]:
-    names = {a.code: a.name for a in plan.agencies}
-    grouped: dict[str, list[str]] = {}
+def _proposals(answers: list[Answer]) -> list[dict]:
+    """The agencies' proposals, each said once. The report is the UBND speaking: the proposals
+    are its own, without the agencies' names (the summary workbook keeps who proposed what)."""
     texts: dict[str, str] = {}
     for answer in answers:
         if answer.proposals and not _is_nothing(answer.proposals):
-            key = fold(answer.proposals).rstrip(".")
-            texts.setdefault(key, answer.proposals)
-            agencies = grouped.setdefault(key, [])
-            if names[answer.agency] not in agencies:
-                agencies.append(names[answer.agency])
-    lines = [line(f"- {_sentence(texts[k])[:-1]} ({', '.join(v)}).") for k, v in grouped.items()]
-    return lines or [line("- Không có.")]
+            texts.setdefault(fold(answer.proposals).rstrip("."), answer.proposals)
+    return [line(f"- {_sentence(text)}") for text in texts.values()] or [line("- Không có.")]
+
+
+def _lead_words(leads: tuple[Answer, ...], names: dict[str, str]) -> str:
+    """Each lead agency's own words with its own documents; with several leads, each under its
+    name and identical answers said once («Phòng A, Phòng B: …»)."""
+    said: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    order = list(names)       # the plan's order of agencies
+    for answer in sorted(leads, key=lambda a: order.index(a.agency) if a.agency in order else len(order)):
+        if answer.result or answer.evidence:
+            key = (fold(answer.result).rstrip(". "), fold(answer.evidence).rstrip(". "))
+            said.setdefault(key, (answer.result, answer.evidence, []))[2].append(names[answer.agency])
+    parts = []
+    for result, evidence, agencies in said.values():
+        text = " ".join(p for p in (_sentence(result) if result else "",
+                                    f"Văn bản, sản phẩm: {_sentence(evidence)}" if evidence else "") if p)
+        parts.append(f"{', '.join(agencies)}: {text}" if len(leads) > 1 else text)
+    return " ".join(parts)
 
 
 def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
@@ -253,18 +283,15 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
     rows = []
     for o in results:
         item = o.item
-        result = " ".join(_sentence(a.result) for a in o.leads if a.result)
-        evidence = "; ".join(sorted({a.evidence for a in o.leads if a.evidence}))
         contributions = " ".join(f"{names[a.agency]}: {_sentence(a.result)}" for a in o.coordinators if a.result)
         details = " ".join(part for part in (
-            result,
-            f"Văn bản, sản phẩm: {_sentence(evidence)}" if evidence else "",
+            _lead_words(o.leads, names),
             f"Phối hợp: {contributions}" if contributions else "",
         ) if part)
         rows.append({
             "id": item.id,
-            "task": item.task,
-            "product": item.product,
+            "task": tidy(item.task),
+            "product": tidy(item.product),
             "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
             "timeframe": item.timeframe.text,
             "status": {**line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),

@@ -192,7 +192,9 @@ def build(kind: str) -> Document:
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     fixed_widths(header, [Cm(6.3), Cm(10.2)])
     left, right = header.rows[0].cells
-    cell_para(left, "{{ issuer_upper }}", 13, first=True)
+    # «ỦY BAN NHÂN DÂN / XÃ …» is one body's name on two lines (it has no parent body line):
+    # both bold (NĐ 30/2020, Phụ lục I, mục II.3).
+    cell_para(left, "{{ issuer_upper }}", 13, bold=True, first=True)
     cell_para(left, "{{ issuer_name_upper }}", 13, bold=True)
     rule(left, 1.8, 1.8)
     cell_para(left, "{{ number_line }}", 13, after=0).paragraph_format.space_before = Pt(8)
@@ -301,16 +303,23 @@ def build(kind: str) -> Document:
     para(doc, "{{ annex_reference }}", 13, italic=True, align=center, after=12)
 
     para(doc, "1. Số liệu tổng hợp theo lĩnh vực", 13, bold=True, indent=False, keep=True)
-    # «Tỷ lệ» = (Hoàn thành + Thực hiện trong kỳ) / (Đến hạn − Chưa phát sinh), as the chart below.
-    labels = ["Lĩnh vực", "Đến hạn", "Hoàn thành", "Thực hiện trong kỳ", "Tỷ lệ", "Đúng hạn", "Chậm",
-              "Đang thực hiện", "Chưa thực hiện", "Chưa phát sinh", "Chưa báo cáo"]
-    keys = ["heading", "due", "done", "carried_out", "done_rate", "on_time", "late", "in_progress", "not_started",
-            "not_arisen", "not_reported"]
+    # The columns read left to right as the body's sentence: due, less not arisen, is what had to be
+    # done; of it, completed (done or carried out), the rate, then what is still open. «Quá hạn»
+    # (past the plan's deadline, not done) is a part of the open columns, not another count.
+    labels = ["Lĩnh vực", "Đến hạn", "Chưa phát sinh", "Phải thực hiện", "Hoàn thành", "Thực hiện trong kỳ",
+              "Tỷ lệ", "Hoàn thành chậm", "Đang thực hiện", "Chưa thực hiện", "Chưa báo cáo", "Quá hạn"]
+    keys = ["heading", "due", "not_arisen", "expected", "done", "carried_out", "done_rate", "late",
+            "in_progress", "not_started", "not_reported", "overdue"]
     figures_table(doc, labels, keys, "by_section", "figures", "Tổng cộng")
+    para(doc, "Tỷ lệ = (Hoàn thành + Thực hiện trong kỳ) / Phải thực hiện. Quá hạn: sản phẩm đã quá thời hạn "
+         "của Kế hoạch mà chưa hoàn thành (đã tính trong các cột Đang thực hiện, Chưa thực hiện, Chưa báo cáo).",
+         11, italic=True, indent=False, before=3)
 
     para(doc, "2. Số liệu theo cơ quan chủ trì", 13, bold=True, indent=False, before=6, keep=True)
     labels[0], keys[0] = "Cơ quan", "name"
     figures_table(doc, labels, keys, "by_agency", None, None)
+    para(doc, "Sản phẩm do nhiều cơ quan cùng chủ trì được tính cho mỗi cơ quan, nên cộng các dòng có thể lớn "
+         "hơn số tổng hợp theo lĩnh vực.", 11, italic=True, indent=False, before=3)
 
     para(doc, "3. Biểu đồ tỷ lệ hoàn thành theo lĩnh vực", 13, bold=True, indent=False, before=6, keep=True)
     para(doc, "{{ chart }}", align=center, indent=False)
@@ -428,7 +437,7 @@ def figures_table(doc, labels, keys, source, total_key, total_label):
         for cell, key in zip(row.cells, keys):
             text = total_label if key in ("heading", "name") else f"{{{{ {total_key}.{key} }}}}"
             cell_para(cell, text, 11, bold=True, first=True)
-    fixed_widths(table, [Cm(5.0)] + [Cm(2.05)] * (len(labels) - 1))
+    fixed_widths(table, [Cm(4.8)] + [Cm(1.95)] * (len(labels) - 1))
     return table
 
 

@@ -91,9 +91,9 @@ def test_chart_shows_the_tables_rate(tmp_path, monkeypatch):
     drawn = {}
     real = chart.completion_chart
 
-    def spy(labels, done, expected):
+    def spy(labels, done, expected, unreported=None):
         drawn.update(zip(labels, zip(done, expected)))
-        return real(labels, done, expected)
+        return real(labels, done, expected, unreported)
 
     monkeypatch.setattr(chart, "completion_chart", spy)     # pipeline imports it when compiling
     report = year_of_reports(tmp_path / "xa", periods=("2026Q1",))["2026Q1"]

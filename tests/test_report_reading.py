@@ -1,0 +1,156 @@
+"""Defects a fresh reader found in the reports, as the Chủ tịch who signs them
+would: each built as the reader saw it, through the real forms and `compile`."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+from conftest import invoke
+from reporttools import annex_rows, document_text, filled_period
+from yeartools import part
+
+from cchc_excel.models import Status
+
+EVIDENCE = {
+    "phong-vhxh": ("Đã rà soát, đề xuất phân cấp 03 nhiệm vụ trong lĩnh vực văn hóa",
+                   "Quyết định số 87/QĐ-UBND ngày 20/02/2026"),
+    "vp-hdnd-ubnd": ("Thực hiện các nhiệm vụ được phân cấp về tư pháp, hộ tịch", ""),
+    "tt-pvhcc": ("Giải quyết các TTHC được phân cấp đúng quy trình", "Thông báo số 45/TB-UBND ngày 02/03/2026"),
+    "phong-kinh-te": ("Kết nối phần mềm kế toán với Kho bạc Nhà nước", "Quyết định số 90/QĐ-UBND ngày 05/03/2026"),
+}
+
+
+def _tweak(agency: str, answers: dict) -> None:
+    if agency in EVIDENCE:
+        result, evidence = EVIDENCE[agency]
+        answers["IV.4"] = {"status": Status.CARRIED_OUT.label, "result": result, "evidence": evidence}
+        answers["VII.5"] = {"status": Status.IN_PROGRESS.label, "result": "Đang triển khai VII.5"}
+    if agency in ("phong-vhxh", "tt-pvhcc"):
+        answers["I.1"] = {**answers.get("I.1", {}), "proposals": "Tăng cường tập huấn nghiệp vụ cho công chức một cửa"}
+
+
+@pytest.fixture(scope="module")
+def q1(tmp_path_factory):
+    root = filled_period(tmp_path_factory.mktemp("q1"), "2026Q1", tweak=_tweak)
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    assert "Traceback" not in result.output, result.output
+    return next((root / "output" / "2026Q1").glob("*.docx"))
+
+
+def test_each_agencys_evidence_follows_its_own_words(q1):
+    # Seen: «…; Phòng Kinh tế kết nối phần mềm kế toán với Kho bạc Nhà nước (Quyết định số 87/QĐ-UBND …)»,
+    # the document of Phòng Văn hóa - Xã hội shown after another agency's words.
+    organisation = " ".join(part(q1, "3. Cải cách tổ chức bộ máy", "4. Cải cách chế độ công vụ"))
+    for agency, (result, evidence) in EVIDENCE.items():
+        said = result[:1].lower() + result[1:]
+        at = organisation.find(said)
+        assert at >= 0, (agency, organisation)
+        following = organisation[at + len(said):].split(";")[0]
+        if evidence:
+            assert following.startswith(f" ({evidence})"), (agency, following)
+        else:
+            assert "(" not in following, (agency, following)
+        assert organisation.count(evidence or "\0") <= 1
+
+
+def test_tasks_that_did_not_arise_say_what_they_wait_for(q1):
+    # Seen: «Trong kỳ chưa phát sinh việc công bố, công khai các TTHC; Quy trình nội bộ giải quyết TTHC
+    # (nhiệm vụ thực hiện khi có phát sinh hoặc theo yêu cầu)» beside «187 TTHC được công bố, công khai».
+    procedures = " ".join(part(q1, "2. Cải cách thủ tục hành chính", "3. Cải cách tổ chức bộ máy"))
+    assert ("Trong kỳ chưa phát sinh việc công bố, công khai các TTHC và quy trình nội bộ giải quyết TTHC "
+            "(thực hiện theo các quyết định công bố của Trung ương, của tỉnh)") in procedures, procedures
+    assert "nhiệm vụ thực hiện khi có phát sinh hoặc theo yêu cầu" not in procedures
+    staff = " ".join(part(q1, "4. Cải cách chế độ công vụ", "5. Cải cách tài chính công"))
+    assert "Đề án vị trí việc làm (thực hiện sau khi có hướng dẫn của tỉnh)" in staff, staff
+
+
+def test_the_annex_gives_each_lead_agency_its_own_words_and_documents(q1):
+    # Seen: I.6's «Kết quả» cell «Đang triển khai; … 60% … Đã hoàn thành … Đang triển khai; … 60% …»:
+    # several agencies' answers glued together without their names, the same words twice.
+    details = annex_rows(q1)["IV.4"][5]
+    assert ("Phòng Kinh tế: Kết nối phần mềm kế toán với Kho bạc Nhà nước. Văn bản, sản phẩm: Quyết định số "
+            "90/QĐ-UBND ngày 05/03/2026.") in details, details
+    assert "Văn phòng HĐND-UBND: Thực hiện các nhiệm vụ được phân cấp về tư pháp, hộ tịch." in details
+    for result, _ in EVIDENCE.values():
+        assert details.count(result) == 1
+    # Identical answers of several leads are said once, naming them all.
+    same = annex_rows(q1)["VII.5"][5]
+    assert same.count("Đang triển khai VII.5") == 1 and same.startswith("Phòng Văn hóa - Xã hội, "), same
+
+
+def test_proposals_are_the_ubnds_own_without_agency_names(q1):
+    # Seen: «- Đề nghị tỉnh … (Phòng Văn hóa - Xã hội, Trung tâm …, Văn phòng HĐND-UBND).»
+    text = document_text(q1)
+    proposals = text[text.index("V. KIẾN NGHỊ, ĐỀ XUẤT"):]
+    proposals = proposals[: proposals.index("Trên đây")]
+    assert "Tăng cường tập huấn nghiệp vụ cho công chức một cửa." in proposals, proposals
+    assert proposals.count("Tăng cường tập huấn nghiệp vụ cho công chức một cửa") == 1
+    assert "(Phòng" not in proposals and "(Trung tâm" not in proposals and "(Văn phòng" not in proposals
+
+
+def test_the_annex_counts_what_is_overdue_as_the_body_says_it(q1):
+    # Seen: «Chậm 0» in every row of the annex tables while the body said «Việc thực hiện còn chậm…»
+    # four times: «Chậm» counted products finished late, and nothing counted those past due.
+    table = next(t for t in docx.Document(q1).tables if t.rows[0].cells[0].text == "Lĩnh vực")
+    header = [c.text for c in table.rows[0].cells]
+    assert header[-1] == "Quá hạn" and "Phải thực hiện" in header and "Hoàn thành chậm" in header
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[0] == "Tổng cộng"
+    late_rows = [cells for cells in annex_rows(q1).values() if cells[4].endswith("(chậm)")]
+    assert len(late_rows) >= 1 and total[-1] == str(len(late_rows))
+    body = document_text(q1)
+    assert body.count("Việc thực hiện còn chậm so với thời hạn của Kế hoạch") <= len(late_rows)
+    # Had to be done = due − not arisen, as the body's sentence counts it.
+    due, not_arisen, expected = (int(total[header.index(k)]) for k in ("Đến hạn", "Chưa phát sinh",
+                                                                       "Phải thực hiện"))
+    assert expected == due - not_arisen
+
+
+def test_the_heading_and_the_file_properties_name_the_issuer(q1):
+    document = docx.Document(q1)
+    left = document.tables[0].rows[0].cells[0].paragraphs
+    assert [p.text for p in left[:2]] == ["ỦY BAN NHÂN DÂN", "XÃ XUÂN TRƯỜNG"]
+    assert all(run.bold for p in left[:2] for run in p.runs if run.text.strip())   # one name, both lines bold
+    properties = document.core_properties
+    assert properties.author == "UBND xã Xuân Trường" and properties.language == "vi-VN"
+    assert properties.title.startswith("Kết quả thực hiện công tác cải cách hành chính quý I năm 2026")
+    assert "python-docx" not in (properties.comments + properties.last_modified_by + properties.author)
+    assert properties.created.year >= 2026
+
+
+def test_the_chart_says_not_reported_where_nobody_reported(tmp_path, monkeypatch):
+    # Seen: «Cải cách tài chính công 0,0% (0/5)» drawn in a draft where the only lead had sent nothing,
+    # and the axis caption cut off inside the picture («… như cột «Tỷ lệ›»).
+    import matplotlib.axes
+
+    import cchc_excel.chart as chart
+    from cchc_excel.vnformat import percent
+
+    texts = []
+
+    real_text = matplotlib.axes.Axes.text
+
+    def record(self, x, y, s, *args, **kwargs):
+        texts.append(s)
+        return real_text(self, x, y, s, *args, **kwargs)
+
+    monkeypatch.setattr(matplotlib.axes.Axes, "text", record)
+    png = chart.completion_chart(["Cải cách tài chính công", "Cải cách thể chế"], [0, 3], [5, 4], [5, 1])
+    assert png.startswith(b"\x89PNG")
+    assert texts == ["chưa báo cáo (5 sản phẩm)", f"{percent(3, 4)} (3/4; 1 chưa báo cáo)"], texts
+
+
+def test_every_abbreviation_is_spelled_out_before_its_first_use(q1):
+    # Seen: «CCHC» from page 1, explained only on page 5 inside a quoted plan title; TTHC, VBQPPL never.
+    from cchc_excel.narrative import ABBREVIATIONS
+
+    text = document_text(q1)
+    body = text[text.index("Căn cứ"): text.index("PHỤ LỤC")]
+    assert "về cải cách hành chính (CCHC) năm 2026" in body
+    for short, words in ABBREVIATIONS.items():
+        uses = [m.start() for m in re.finditer(rf"(?<![\w(]){short}(?![\w)])", body)]
+        if uses:
+            defined = body.find(f"{words} ({short})")
+            assert 0 <= defined < uses[0], (short, body[max(0, uses[0] - 80): uses[0] + 20])
