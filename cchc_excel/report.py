@@ -164,8 +164,8 @@ def build_context(
         "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của {settings.body}./.",
         "annex_reference": _annex_reference(settings.body, report_date, year, period),
         "basis": [f"Căn cứ {_sentence(settings.province_plan)[:-1]};"] if settings.province_plan else [],
-        "legal_basis": (f"Căn cứ {plan_ref} về cải cách hành chính năm {meta.year or year}, "
-                        f"{settings.body} báo cáo {title[:1].lower() + title[1:]} như sau:"),
+        # The commune's own words after the cited plan's title: where «(CCHC)» is defined.
+        "legal_basis": f"{settings.body} báo cáo {title[:1].lower() + title[1:]} như sau:",
         "direction": direction,
         "areas": areas,
         "figures": total.as_dict(),
@@ -196,15 +196,18 @@ def build_context(
         "blocking": len([f for f in findings if f.blocking]),
     }
     define_abbreviations(_reading_order(context))
+    context["legal_basis"] = f"Căn cứ {plan_ref} về cải cách hành chính năm {meta.year or year}, " \
+                             + context["legal_basis"]
     return context
 
 
 def _reading_order(context: dict) -> list[tuple[object, object]]:
-    """Every body text of the context as (holder, key), in the order the templates print them."""
+    """Every body text of the context that is the commune's own, as (holder, key), in the order
+    the templates print them."""
     def each(holder: list) -> list[tuple[object, object]]:
         return [(holder, n) for n in range(len(holder))]
 
-    texts = each(context["basis"]) + [(context, "legal_basis")]
+    texts = [(context, "legal_basis")]     # not the cited documents' titles («Căn cứ …»)
     texts += each(context["direction"]["figure_lines"]) + each(context["direction"]["lines"])
     texts += [(context, "indices")]
     for area in context["areas"]:

@@ -182,7 +182,7 @@ def test_report_section_one_tells_the_indices_once(tmp_path):
         "Về kết quả các chỉ số đánh giá: Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) đạt "
         "82,35 điểm, xếp thứ 15 trong tỉnh; Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan "
         "hành chính (SIPAS) đạt 86,2%; Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành "
-        "chính, dịch vụ công (Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) đạt "
+        "chính (TTHC), dịch vụ công (Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) đạt "
         "86,4/100 điểm, xếp thứ 21 trong tỉnh; tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính "
         "đạt 98,7%."]
     body = "\n".join(paragraphs)

@@ -211,4 +211,4 @@ def test_counts_below_ten_take_a_leading_zero_unless_the_commune_says_no(tmp_pat
                         "năm 2026;")
     assert lines[basis + 1] == ("Căn cứ Kế hoạch số 03/KH-UBND ngày 10/01/2026 của UBND xã Xuân Trường về cải cách "
                                 "hành chính năm 2026, UBND xã Xuân Trường báo cáo kết quả thực hiện công tác cải "
-                                "cách hành chính quý I năm 2026 như sau:")
+                                "cách hành chính (CCHC) quý I năm 2026 như sau:")
