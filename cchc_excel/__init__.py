@@ -1,15 +1,21 @@
-"""cchc-excel: Excel forms and official CCHC reports for a Vietnamese commune."""
+"""cchc-excel: Excel forms and official CCHC reports for a Vietnamese commune.
 
-from .version import __version__
+Importing the package loads nothing else (the command's entry point,
+:mod:`cchc_excel.__main__`, relies on that to handle an early Ctrl-C)."""
 
 __all__ = ["__version__", "main"]
 
 
+def __getattr__(name: str):
+    if name == "__version__":        # importlib.metadata is slow to import: only when asked
+        from .version import __version__
+
+        return __version__
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def main() -> None:
-    """The `cchc-excel` command. Loading the program takes a moment: Ctrl-C
-    then is a clean stop (exit 130), not a traceback."""
-    try:
-        from .cli import main as run
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
+    """The `cchc-excel` command (see :mod:`cchc_excel.__main__`)."""
+    from .__main__ import main as run
+
     run()

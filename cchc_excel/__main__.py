@@ -1,5 +1,57 @@
-"""`python -m cchc_excel`: the same as the `cchc-excel` command."""
+"""The entry point of the `cchc-excel` command and of `python -m cchc_excel`.
 
-from . import main
+Loading the program takes a moment (click, rich, openpyxl…). Ctrl-C pressed
+then must be a clean stop — exit 130 and one Vietnamese line — never a Python
+traceback. So this module, which only the command imports, takes Ctrl-C over
+before anything heavy is loaded: from here until :func:`main` is running a
+press is remembered, and inside :func:`main` it stops the loading at once.
+(What runs before this module — CPython's own start-up and the few lines of
+pip's console script — is out of the program's reach.)
+"""
 
-main()
+import signal
+
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report Ctrl-C
+_pressed = False
+
+
+def _remember(signum, frame) -> None:
+    global _pressed
+    _pressed = True
+
+
+def _take_over_ctrl_c() -> None:
+    try:
+        signal.signal(signal.SIGINT, _remember)
+    except ValueError:      # imported from a thread other than the main one: not the command
+        pass
+
+
+def _stopped() -> None:
+    """Ctrl-C while loading: say so in Vietnamese and exit 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # a second press while we say it
+    import sys
+
+    from .messages import phrase
+
+    print(phrase("CLI_INTERRUPTED"), file=sys.stderr)
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+def main() -> None:
+    """Run the command; a Ctrl-C anywhere around it ends with exit 130, not a traceback."""
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if _pressed:
+            raise KeyboardInterrupt
+        from .cli import main as run
+
+        run()                        # it handles Ctrl-C during a command itself, and always exits
+    except KeyboardInterrupt:
+        _stopped()
+
+
+_take_over_ctrl_c()
+
+if __name__ == "__main__":
+    main()

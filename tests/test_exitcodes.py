@@ -91,6 +91,62 @@ def test_ctrl_c_exits_130(tmp_path, monkeypatch):
     assert result.exit_code == 130 and "Ctrl-C" in result.stderr
 
 
+# How the command starts, as pip's console script and `python -m cchc_excel` start it. -X importtime
+# writes a line to stderr as each import finishes: the test waits for the line of the entry module
+# (or of the package), so that the Ctrl-C lands in the program's loading, not in CPython's own start-up
+# (site, the standard streams), which no program can take over.
+_CONSOLE_SCRIPT = "import sys; from cchc_excel.__main__ import main; sys.argv[0] = 'cchc-excel'; sys.exit(main())"
+_STARTS = {"console script": (("-c", _CONSOLE_SCRIPT), "cchc_excel.__main__"),
+           "python -m": (("-m", "cchc_excel"), "cchc_excel")}
+
+
+def _interrupt_while_starting(start: str, delay: float, folder: Path) -> tuple[int, str]:
+    """Start `check` on an empty folder, press Ctrl-C `delay` seconds after the entry point is loaded;
+    (exit code, stderr without the import-time lines)."""
+    import signal
+    import time
+
+    launch, loaded = _STARTS[start]
+    child = subprocess.Popen([sys.executable, "-X", "importtime", *launch, "check", "-p", "2026Q1",
+                              "--default-plan", "--dir", str(folder)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    lines = []
+    for line in child.stderr:
+        lines.append(line)
+        if line.rstrip().endswith(f"| {loaded}"):
+            break
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    rest = child.stderr.read()
+    code = child.wait(timeout=60)
+    text = "".join(line for line in [*lines, *rest.splitlines(keepends=True)] if not line.startswith("import time:"))
+    return code, text
+
+
+@pytest.mark.parametrize("start", sorted(_STARTS))
+@pytest.mark.parametrize("delay", [0.01, 0.03, 0.07, 0.15])
+def test_ctrl_c_while_the_program_loads_exits_130_without_a_traceback(tmp_path, start, delay):
+    """Seen: Ctrl-C in the first ~0.3 s (click, rich, openpyxl being imported) printed a traceback."""
+    code, stderr = _interrupt_while_starting(start, delay, tmp_path)
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert code == 130, (code, stderr)
+    assert "Đã dừng theo yêu cầu (Ctrl-C)" in stderr
+    assert not (tmp_path / "output").exists()          # stopped before the command wrote anything
+
+
+def test_the_console_script_goes_through_the_entry_point_and_the_package_loads_nothing():
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'cchc-excel = "cchc_excel.__main__:main"' in pyproject
+    # Importing the package (the Python API) neither takes Ctrl-C over nor loads the command.
+    probe = ("import signal, sys, cchc_excel; "
+             "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler; "
+             "assert not {'click', 'rich', 'openpyxl', 'cchc_excel.cli'} & set(sys.modules), sys.modules; "
+             "print(cchc_excel.__version__)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert re.match(r"\d+\.\d+", done.stdout)
+
+
 def test_help_is_vietnamese_throughout_metavars_included():
     english = re.compile(r"\b(TEXT|INTEGER|FLOAT|PATH|FILE|DIRECTORY|PLAN_FILE|RANGE|BOOLEAN|required|default|"
                          r"Usage|Options|Commands|Show this)\b|\d+<=x<=\d+")
