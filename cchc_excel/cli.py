@@ -19,11 +19,11 @@ from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import (
-    SEVERITY_STYLE,
     check_to_json,
     out,
     plan_to_json,
     print_check,
+    print_findings,
     products_line,
     progress_reader,
     show_plan,
@@ -74,7 +74,7 @@ def dir_option(command):
         help="Thư mục chưa có sổ kế hoạch thì dùng kế hoạch mặc định đi kèm (kế hoạch mẫu của xã Xuân Trường).",
     )(command)
     return click.option(
-        "--dir", "directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False),
+        "--dir", "directory", type=click.Path(file_okay=False),
         help="Thư mục làm việc (có sổ kế hoạch ke-hoach-cchc.xlsx); mặc định: thư mục hiện tại "
              "hoặc thư mục làm việc chứa nó.",
     )(command)
@@ -84,12 +84,12 @@ def _vietnamese_metavars(params) -> None:
     """Name every value in help in Vietnamese (click would print TEXT, INTEGER, DIRECTORY…)."""
     for param in params:
         if param.metavar is None and not getattr(param, "is_flag", False):
-            param.metavar = clitext.METAVARS.get(param.name or "", "GIÁ_TRỊ")
+            param.metavar = clitext.METAVARS.get(param.name or "", clitext.VALUE_METAVAR)
 
 
 class CchcCommand(click.Command):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("options_metavar", clitext.OPTIONS_METAVAR)
         super().__init__(*args, **kwargs)
         _vietnamese_metavars(self.params)
 
@@ -101,8 +101,8 @@ class CchcGroup(click.Group):
     group_class = type
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
-        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        kwargs.setdefault("options_metavar", clitext.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", clitext.COMMAND_METAVAR)
         super().__init__(*args, **kwargs)
         _vietnamese_metavars(self.params)
 
@@ -152,10 +152,9 @@ def init(directory: str, plan_file: str | None, force: bool) -> None:
     """
     workbook = pipeline.init_workspace(pipeline.Workspace(Path(directory)), Path(plan_file) if plan_file else None,
                                        force, on_preview=_print_preview)
-    click.echo(f"Đã tạo sổ kế hoạch: {workbook}")
-    click.echo("Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan, nhiệm vụ và chỉ tiêu.")
-    click.echo(f"Tiếp theo: cchc-excel plan check --dir {quoted(directory)}   rồi   "
-               f"cchc-excel forms --period <kỳ, ví dụ 2026Q1> --dir {quoted(directory)}")
+    click.echo(phrase("CLI_INIT_MADE", file=workbook))
+    click.echo(phrase("CLI_INIT_OPEN"))
+    click.echo(phrase("CLI_INIT_NEXT", dir=quoted(directory)))
 
 
 # --- plan ----------------------------------------------------------------------
@@ -192,18 +191,17 @@ def plan_check(directory: str | None, default_plan: bool) -> None:
     """
     checked = pipeline.check_plan(_open(directory, default_plan)[1])
     console = out()
-    for f in checked.findings:
-        console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}\n    → {f.fix}")
-    console.print(f"Kết quả soát kế hoạch: {checked.count(Severity.ERROR)} lỗi, "
-                  f"{checked.count(Severity.WARNING)} cảnh báo, {checked.count(Severity.INFO)} gợi ý "
-                  f"({checked.items} sản phẩm).")
+    print_findings(checked.findings, console)
+    console.print(phrase("CLI_PLAN_CHECKED", errors=checked.count(Severity.ERROR),
+                         warnings=checked.count(Severity.WARNING), infos=checked.count(Severity.INFO),
+                         items=checked.items))
     if checked.blocking:
         sys.exit(EXIT_PROBLEMS)
 
 
 @plan.command("import", context_settings=CONTEXT)
-@click.argument("plan_file", metavar="TỆP_KẾ_HOẠCH", type=click.Path(dir_okay=False))
-@click.option("--dir", "directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False),
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.option("--dir", "directory", type=click.Path(file_okay=False),
               help="Thư mục làm việc; mặc định: thư mục hiện tại hoặc thư mục làm việc chứa nó.")
 @click.option("--preview", is_flag=True, help="Chỉ xem chương trình hiểu kế hoạch thế nào; không ghi gì.")
 def plan_import(plan_file: str, directory: str | None, preview: bool) -> None:
@@ -219,18 +217,17 @@ def plan_import(plan_file: str, directory: str | None, preview: bool) -> None:
     result = pipeline.import_plan(workspace, Path(plan_file), preview_only=preview)
     _print_preview(result)
     plan_ = result.plan
-    counts = (f"{len(plan_.sections)} phần, {len(plan_.tasks)} nhiệm vụ, {len(plan_.items)} sản phẩm, "
-              f"{len(plan_.agencies)} cơ quan")
+    counts = phrase("PLAN_COUNTS", sections=len(plan_.sections), tasks=len(plan_.tasks), items=len(plan_.items),
+                    agencies=len(plan_.agencies))
     if preview:
-        click.echo(f"Xem trước ({counts}): chưa ghi gì. Chạy lại không có --preview để nhập.")
+        click.echo(phrase("CLI_IMPORT_PREVIEWED", counts=counts))
         return
-    verb = "Đã cập nhật" if result.updated else "Đã tạo"
-    click.echo(f"{verb} sổ kế hoạch {workspace.plan_workbook}: {counts}.")
+    click.echo(phrase("CLI_IMPORT_UPDATED" if result.updated else "CLI_IMPORT_CREATED",
+                      file=workspace.plan_workbook, counts=counts))
     if result.backup:
-        click.echo(f"Bản cũ được lưu ở: {result.backup}")
+        click.echo(phrase("CLI_IMPORT_BACKUP", file=result.backup))
     if result.problems:
-        click.echo(f"Còn {len(result.problems)} dòng chưa nhập (xem ở trên): sửa trong tệp kế hoạch rồi nhập lại, "
-                   f"hoặc thêm trực tiếp vào trang «Nhiệm vụ» của sổ kế hoạch.")
+        click.echo(phrase("CLI_IMPORT_ROWS_LEFT", count=len(result.problems)))
 
 
 def _print_preview(preview) -> None:
@@ -283,10 +280,10 @@ def forms(period, agency_code: str | None, deadline, directory: str | None, defa
     """
     workspace, loaded = _open(directory, default_plan)
     made = pipeline.make_forms(workspace, loaded, period, dt.date.today(), agency_code, deadline)
-    table = Table(title=f"Biểu mẫu {period.title}", title_justify="left")
-    table.add_column("Cơ quan")
-    table.add_column("Số sản phẩm", justify="right")
-    table.add_column("Tệp", overflow="fold")
+    table = Table(title=phrase("TABLE_FORMS", title=period.title), title_justify="left")
+    table.add_column(phrase("COLUMN_AGENCY"))
+    table.add_column(phrase("COLUMN_PRODUCTS"), justify="right")
+    table.add_column(phrase("COLUMN_FILE"), overflow="fold")
     for form in made.forms:
         table.add_row(form.agency.name, str(form.rows), str(form.path))
     console = out()
@@ -296,10 +293,9 @@ def forms(period, agency_code: str | None, deadline, directory: str | None, defa
         if form.carried_from:
             carried.setdefault(form.carried_from.title, []).append(form.agency.name)
     for title, names in carried.items():
-        console.print(f"Biểu mẫu của {', '.join(names)} được điền sẵn từ {title} (ô nền xanh): sản phẩm đã hoàn "
-                      "thành giữ nguyên; sản phẩm chưa xong có gợi ý để cơ quan cập nhật và chọn trạng thái kỳ này.")
-    console.print(f"Đã tạo {len(made.forms)} biểu mẫu; hạn các cơ quan gửi lại: {describe_deadline(made.deadline)}. "
-                  f"Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {made.inbox}/ (tên tệp tùy ý).")
+        console.print(phrase("CLI_FORMS_CARRIED", agencies=", ".join(names), title=title))
+    console.print(phrase("CLI_FORMS_MADE", count=len(made.forms), deadline=describe_deadline(made.deadline),
+                         inbox=made.inbox))
     for note in deadline_notes(made.deadline):
         console.print(phrase("CONSOLE_NOTE", text=note))
     _warn(made.warnings)
@@ -375,15 +371,15 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
     if result.blocked:
         if result.check.blocking:
             print_check(result.check, period, workspace.input_dir(period.id))
-        _print_findings(result.settings)
+        print_findings(result.settings)
         console.print(phrase("CLI_REPORT_BLOCKED", count=errors))
         sys.exit(EXIT_PROBLEMS)
-    _print_findings(result.settings)
+    print_findings(result.settings)
     figures = result.figures
     console.print(phrase("CLI_REPORT_MADE", title=period.title, file=result.report))
     console.print(phrase("CLI_SUMMARY_MADE", file=result.summary))
     if result.figures_note:
-        console.print(f"[yellow]{result.figures_note}[/yellow]")
+        console.print(phrase("CLI_FIGURES_NOTE", text=result.figures_note))
     if result.pdf:
         console.print(phrase("CLI_PDF_MADE", file=result.pdf))
     elif pdf:
@@ -393,14 +389,6 @@ def compile(period, directory: str | None, default_plan: bool, draft: bool, pdf:
     if errors:
         console.print(phrase("CLI_REPORT_DRAFT", count=errors, file=result.check.findings_path))
         sys.exit(EXIT_PROBLEMS)
-
-
-def _print_findings(findings) -> None:
-    """Findings that are not about a return (settings of the plan workbook), each with its fix."""
-    console = out()
-    for f in findings:
-        console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}")
-        console.print(f"    → {f.fix}")
 
 
 # --- export ---------------------------------------------------------------------------
@@ -429,8 +417,8 @@ def export(period, directory: str | None, default_plan: bool, today) -> None:
     console.print(phrase("CLI_EXPORTED", title=period.title, sent=result.sent, expected=result.expected,
                          answers=result.answers, figures=result.figures))
     console.print(phrase("CLI_EXPORT_WORKBOOK", file=result.workbook))
-    console.print(f"CSV: {result.answers_csv}")
-    console.print(f"CSV: {result.figures_csv}")
+    console.print(phrase("CLI_EXPORT_CSV", file=result.answers_csv))
+    console.print(phrase("CLI_EXPORT_CSV", file=result.figures_csv))
     if result.blocking:
         console.print(phrase("CLI_EXPORT_BLOCKING", count=len(result.blocking)))
         sys.exit(EXIT_PROBLEMS)
@@ -452,10 +440,10 @@ def evidence(year: int, directory: str | None, default_plan: bool) -> None:
     """
     made = pipeline.make_evidence_register(*_open(directory, default_plan), year)
     console = out()
-    console.print(f"Danh mục tài liệu kiểm chứng năm {year}: {made.entries} dòng, trong đó {made.documents} văn bản "
-                  f"có số, ký hiệu (từ các kỳ: {', '.join(made.periods)}).")
-    console.print(f"Bảng Excel: {made.workbook}")
-    console.print(f"Phụ lục Word: {made.annex}")
+    console.print(phrase("CLI_EVIDENCE_MADE", year=year, entries=made.entries, documents=made.documents,
+                         periods=", ".join(made.periods)))
+    console.print(phrase("CLI_EVIDENCE_WORKBOOK", file=made.workbook))
+    console.print(phrase("CLI_EVIDENCE_ANNEX", file=made.annex))
 
 
 @cli.group(context_settings=CONTEXT)
@@ -478,10 +466,10 @@ def templates_check(directory: str | None, default_plan: bool) -> None:
     for result in check_templates(workspace, loaded):
         if result.problem:
             problems += 1
-            console.print(f"[red]LỖI[/red] {result.problem}")
+            console.print(phrase("CLI_TEMPLATE_BAD", problem=result.problem))
         else:
-            source = "mẫu mặc định đi kèm" if result.default else "bản trong templates/"
-            console.print(f"[green]Đạt[/green] {result.path.name} ({source})")
+            console.print(phrase("CLI_TEMPLATE_DEFAULT_OK" if result.default else "CLI_TEMPLATE_OWN_OK",
+                                 name=result.path.name))
     if problems:
         sys.exit(EXIT_PROBLEMS)
 
@@ -508,19 +496,18 @@ def demo(directory: str, period, force: bool) -> None:
     result = run_demo(Path(directory), period, force)
     compiled = result.compiled
     console = out()
-    console.print(f"[bold]Chạy thử cchc-excel — {period.title}[/bold] (thư mục {result.workspace.root})")
-    console.print(f"1. Sổ kế hoạch: {result.workspace.plan_workbook}")
-    console.print(f"2. Biểu mẫu: {len(result.forms)} tệp trong {result.forms[0].path.parent}/")
+    console.print(phrase("DEMO_TITLE", title=period.title, dir=result.workspace.root))
+    console.print(phrase("DEMO_PLAN", file=result.workspace.plan_workbook))
+    console.print(phrase("DEMO_FORMS", count=len(result.forms), dir=result.forms[0].path.parent))
     late = next(f.agency.name for f in result.forms if f.agency.code == LATE_AGENCY)
-    console.print(f"3. Các cơ quan gửi lại {len(result.returned)} tệp vào {result.returned[0].parent}/ "
-                  f"({late} chưa gửi)")
+    console.print(phrase("DEMO_RETURNED", count=len(result.returned), dir=result.returned[0].parent, late=late))
     print_check(compiled.check, period)
-    console.print(f"4. Báo cáo (bản nháp, chỗ thiếu tô vàng): {compiled.report}")
-    console.print(f"   Bảng tổng hợp: {compiled.summary}")
+    console.print(phrase("DEMO_REPORT", file=compiled.report))
+    console.print(phrase("DEMO_SUMMARY", file=compiled.summary))
     if result.evidence:
-        console.print(f"5. Danh mục tài liệu kiểm chứng năm {period.year}: {result.evidence.workbook} "
-                      f"và {result.evidence.annex.name}")
-    console.print("Tiếp theo: mở báo cáo bằng Word; xem README để chạy với số liệu thật.")
+        console.print(phrase("DEMO_EVIDENCE", year=period.year, workbook=result.evidence.workbook,
+                             annex=result.evidence.annex.name))
+    console.print(phrase("DEMO_NEXT"))
 
 
 # --- entry point -----------------------------------------------------------------

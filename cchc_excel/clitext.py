@@ -46,6 +46,10 @@ _TEXT = {
     "Invalid value for {param_hint}": "Giá trị không hợp lệ ở {param_hint}",
 }
 
+# How help names what a command takes: its options, a group's command, any other value.
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
+VALUE_METAVAR = "GIÁ_TRỊ"
 # How help names the value of each option and argument, by parameter name.
 METAVARS = {
     "period": "KỲ", "agency_code": "MÃ_CƠ_QUAN", "deadline": "NGÀY", "today": "NGÀY", "report_date": "NGÀY",

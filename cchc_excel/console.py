@@ -69,45 +69,54 @@ def show_plan(plan: Plan) -> None:
     console = out()
     meta = plan.meta
     console.print(f"[bold]{meta.title}[/bold]")
-    console.print(f"Kế hoạch số {meta.number} ngày {meta.date:%d/%m/%Y} của {meta.issuer} — nguồn: {plan.source}"
-                  if meta.date else f"Nguồn: {plan.source}")
+    console.print(phrase("PLAN_SOURCE_LINE", number=meta.number, date=f"{meta.date:%d/%m/%Y}", issuer=meta.issuer,
+                         source=plan.source) if meta.date else phrase("PLAN_SOURCE_ONLY", source=plan.source))
     names = {a.code: a.name for a in plan.agencies}
     for section in plan.sections:
         table = Table(title=f"{section.code}. {section.title}", title_justify="left", show_lines=False)
-        table.add_column("Mã", no_wrap=True)
-        table.add_column("Hoạt động/Sản phẩm", ratio=4)
-        table.add_column("Chủ trì", ratio=2)
-        table.add_column("Phối hợp", ratio=2)
-        table.add_column("Thời gian", ratio=2)
+        table.add_column(phrase("COLUMN_CODE"), no_wrap=True)
+        table.add_column(phrase("COLUMN_PRODUCT"), ratio=4)
+        table.add_column(phrase("COLUMN_LEAD"), ratio=2)
+        table.add_column(phrase("COLUMN_COORDINATORS"), ratio=2)
+        table.add_column(phrase("COLUMN_TIMEFRAME"), ratio=2)
         for item in section.items:
             lead = item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead)
             table.add_row(item.id, item.product, lead, item.coordinators_text,
                           f"{item.timeframe.text}\n[dim]{describe_kind(item.timeframe.kind)}[/dim]")
         console.print(table)
-    agencies = Table(title="Cơ quan", title_justify="left")
-    agencies.add_column("Mã")
-    agencies.add_column("Tên")
-    agencies.add_column("Loại")
+    agencies = Table(title=phrase("TABLE_AGENCIES"), title_justify="left")
+    for column in ("COLUMN_CODE", "COLUMN_NAME", "COLUMN_KIND"):
+        agencies.add_column(phrase(column))
     for agency in plan.agencies:
-        agencies.add_row(agency.code, agency.name, "cơ quan của xã" if agency.kind.value == "own" else "đối tác")
+        agencies.add_row(agency.code, agency.name,
+                         phrase("AGENCY_KIND_OWN" if agency.kind.value == "own" else "AGENCY_KIND_PARTNER"))
     console.print(agencies)
     if plan.indicators:
-        indicators = Table(title="Chỉ tiêu số liệu", title_justify="left")
-        for label in ("Mã", "Chỉ tiêu", "Đơn vị", "Phần", "Cơ quan báo cáo", "Chỉ tiêu KH"):
-            indicators.add_column(label)
+        indicators = Table(title=phrase("TABLE_INDICATORS"), title_justify="left")
+        for column in ("COLUMN_CODE", "COLUMN_INDICATOR", "COLUMN_UNIT", "COLUMN_SECTION", "COLUMN_REPORTED_BY",
+                       "COLUMN_TARGET"):
+            indicators.add_column(phrase(column))
         for i in plan.indicators:
-            indicators.add_row(i.code, i.name, i.unit, i.section, names.get(i.agency, "(tự tính)"),
+            indicators.add_row(i.code, i.name, i.unit, i.section, names.get(i.agency, phrase("INDICATOR_COMPUTED")),
                                target_text(i))
         console.print(indicators)
-    console.print(f"Tổng cộng: {len(plan.sections)} phần, {len(plan.tasks)} nhiệm vụ, {len(plan.items)} sản phẩm, "
-                  f"{len(plan.indicators)} chỉ tiêu số liệu.")
+    console.print(phrase("PLAN_TOTALS", sections=len(plan.sections), tasks=len(plan.tasks), items=len(plan.items),
+                         indicators=len(plan.indicators)))
 
-SEVERITY_STYLE = {Severity.ERROR: "[red]LỖI[/red]", Severity.WARNING: "[yellow]Cảnh báo[/yellow]",
-             Severity.INFO: "[cyan]Gợi ý[/cyan]"}
 
-_STATE_STYLE = {"sent": "[green]Đã nộp[/green]", "missing": "[red]Chưa nộp[/red]",
-                "rejected": "[red]Bị từ chối[/red]"}
+# The catalogue's label of each severity and of each state of an agency's return.
+SEVERITY_LABEL = {Severity.ERROR: "SEVERITY_ERROR", Severity.WARNING: "SEVERITY_WARNING",
+                  Severity.INFO: "SEVERITY_INFO"}
+_STATE_LABEL = {"sent": "STATE_SENT", "missing": "STATE_MISSING", "rejected": "STATE_REJECTED"}
 SHOWN_FINDINGS = 60
+
+
+def print_findings(findings, console: Console | None = None) -> None:
+    """Findings that are not about a return (the plan, settings of the plan workbook), each with its fix."""
+    console = console or out()
+    for f in findings:
+        console.print(phrase("FINDING_LINE", severity=phrase(SEVERITY_LABEL[f.severity]), message=f.message))
+        console.print(phrase("FINDING_FIX", fix=f.fix))
 
 
 class ConsoleProgress:
@@ -117,7 +126,7 @@ class ConsoleProgress:
     pipeline as ``progress(read, total)`` and ``stage(name)``."""
 
     DELAY = 1.0          # seconds of silence before a bar is worth showing
-    STAGES = {"pdf": "Đang chuyển báo cáo sang PDF (LibreOffice)"}
+    STAGES = {"pdf": "PROGRESS_PDF"}      # stage name -> catalogue phrase
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(file=sys.stderr)
@@ -141,7 +150,7 @@ class ConsoleProgress:
         if self._reading is None:
             if read >= total or now - self._started < self.DELAY:
                 return
-            self._reading = self._open().add_task("Đang đọc biểu mẫu", total=total)
+            self._reading = self._open().add_task(phrase("PROGRESS_READING"), total=total)
         self._bar.update(self._reading, completed=read)
 
     def stage(self, name: str) -> None:
@@ -149,7 +158,7 @@ class ConsoleProgress:
         if self._reading is not None:
             bar.remove_task(self._reading)
             self._reading = None
-        bar.add_task(self.STAGES.get(name, name), total=None)
+        bar.add_task(phrase(self.STAGES[name]), total=None)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -171,17 +180,18 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
     console = out()
     if result.intake.files_read == 0 and inbox is not None:
         console.print(phrase("CHECK_INBOX_EMPTY", dir=inbox))
-    table = Table(title=f"Tình hình nộp biểu mẫu {period.title}", title_justify="left")
-    for label, justify in (("Cơ quan", "left"), ("Tình trạng", "left"), ("Lỗi", "right"), ("Cảnh báo", "right")):
-        table.add_column(label, justify=justify)
+    table = Table(title=phrase("TABLE_SUBMISSIONS", title=period.title), title_justify="left")
+    for column, justify in (("COLUMN_AGENCY", "left"), ("COLUMN_STATE", "left"), ("COLUMN_ERRORS", "right"),
+                            ("COLUMN_WARNINGS", "right")):
+        table.add_column(phrase(column), justify=justify)
     for state in result.states:
-        table.add_row(state.name, _STATE_STYLE[state.state], str(state.errors), str(state.warnings))
+        table.add_row(state.name, phrase(_STATE_LABEL[state.state]), str(state.errors), str(state.warnings))
     console.print(table)
     superseded = [f for f in result.findings if f.code == "RETURN_SUPERSEDED"]
     if superseded:
         console.print(phrase("CHECK_SUPERSEDED", count=len(superseded)))
         for f in superseded[:SHOWN_FINDINGS]:
-            console.print(f"  [dim]{f.message}[/dim]")
+            console.print(phrase("CHECK_SUPERSEDED_FILE", message=f.message))
         if len(superseded) > SHOWN_FINDINGS:
             console.print(phrase("CHECK_MORE_FILES", count=len(superseded) - SHOWN_FINDINGS))
     shown = [f for f in result.findings if f.severity != Severity.INFO]
@@ -190,38 +200,35 @@ def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None)
         where = ", ".join(part for part in (phrase("WHERE_FILE", file=f.file) if f.sheet or f.cell else "",
                                             phrase("WHERE_SHEET", sheet=f.sheet) if f.sheet else "",
                                             phrase("WHERE_CELL", cell=f.cell) if f.cell else "") if part)
-        console.print(f"{SEVERITY_STYLE[f.severity]} {f.message}" + (f" [dim]({where})[/dim]" if where else ""))
-        console.print(f"    → {f.fix}")
+        severity = phrase(SEVERITY_LABEL[f.severity])
+        console.print(phrase("FINDING_LINE_AT", severity=severity, message=f.message, where=where) if where
+                      else phrase("FINDING_LINE", severity=severity, message=f.message))
+        console.print(phrase("FINDING_FIX", fix=f.fix))
     if len(shown) > SHOWN_FINDINGS:
         console.print(phrase("CHECK_MORE_FINDINGS", count=len(shown) - SHOWN_FINDINGS))
     if result.products is not None and result.intake.files_read:
-        console.print(f"Theo các biểu mẫu đã nhận — {products_line(result.products)}")
-    sent = sum(s.state == "sent" for s in result.states)
-    errors = len(result.blocking)
-    console.print(f"Đã nộp {sent}/{len(result.states)} cơ quan; {errors} lỗi phải sửa, "
-                  f"{sum(f.severity == Severity.WARNING for f in result.findings)} cảnh báo "
-                  f"({result.intake.files_read} tệp đã đọc).")
+        console.print(phrase("CHECK_PRODUCTS", products=products_line(result.products)))
+    console.print(phrase("CHECK_TOTALS", sent=sum(s.state == "sent" for s in result.states),
+                         agencies=len(result.states), errors=len(result.blocking),
+                         warnings=sum(f.severity == Severity.WARNING for f in result.findings),
+                         files=result.intake.files_read))
     if result.deadline is not None:
-        console.print(f"Hạn các cơ quan gửi lại biểu mẫu: {describe_deadline(result.deadline)}.")
+        console.print(phrase("CHECK_DEADLINE", deadline=describe_deadline(result.deadline)))
         for note in deadline_notes(result.deadline):
             console.print(phrase("CONSOLE_NOTE", text=note))
-    console.print(f"Danh sách đầy đủ: {result.findings_path}")
+    console.print(phrase("CHECK_FULL_LIST", file=result.findings_path))
     if result.feedback:
-        console.print(f"Bản phản hồi cho {len(result.feedback)} cơ quan (ô cần sửa tô đỏ): "
-                      f"{result.feedback[0].parent}/")
+        console.print(phrase("CHECK_FEEDBACK", count=len(result.feedback), dir=result.feedback[0].parent))
 
 
 def products_line(figures) -> str:
     """The period's counts of products, every state named as the report names it."""
-    line = (f"Sản phẩm đến hạn: {figures.due}; hoàn thành {figures.done}, đã thực hiện trong kỳ "
-            f"{figures.carried_out} (đạt {figures.done_rate} của {figures.expected} sản phẩm phải thực hiện)")
-    for label, count in (("đang thực hiện", figures.in_progress), ("chưa thực hiện", figures.not_started),
-                         ("chưa phát sinh", figures.not_arisen), ("chưa báo cáo", figures.not_reported),
-                         ("quá hạn", figures.overdue)):
-        line += f"; {label} {count}"
-    line += "."
+    line = phrase("PRODUCTS_LINE", due=figures.due, done=figures.done, carried_out=figures.carried_out,
+                  done_rate=figures.done_rate, expected=figures.expected, in_progress=figures.in_progress,
+                  not_started=figures.not_started, not_arisen=figures.not_arisen,
+                  not_reported=figures.not_reported, overdue=figures.overdue)
     if figures.done_earlier:
-        line += f" Ngoài ra {figures.done_earlier} sản phẩm đã hoàn thành từ kỳ trước (không tính vào kỳ này)."
+        line += phrase("PRODUCTS_DONE_EARLIER", count=figures.done_earlier)
     return line
 
 

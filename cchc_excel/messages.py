@@ -624,6 +624,98 @@ PHRASES: dict[str, str] = {
     "WHERE_SHEET": "trang «{sheet}»",
     "WHERE_CELL": "ô {cell}",
     "CONSOLE_NOTE": "[yellow]Lưu ý:[/yellow] {text}",
+    # --- console lines of every command (cli.py, console.py): what was done and what to do next ---
+    "CLI_INIT_MADE": "Đã tạo sổ kế hoạch: {file}",
+    "CLI_INIT_OPEN": (
+        "Mở tệp này bằng Excel để sửa thiết lập (người ký, nơi nhận…), danh sách cơ quan, nhiệm vụ và chỉ tiêu."),
+    "CLI_INIT_NEXT": (
+        "Tiếp theo: cchc-excel plan check --dir {dir}   rồi   "
+        "cchc-excel forms --period <kỳ, ví dụ 2026Q1> --dir {dir}"),
+    "CLI_PLAN_CHECKED": "Kết quả soát kế hoạch: {errors} lỗi, {warnings} cảnh báo, {infos} gợi ý ({items} sản phẩm).",
+    "PLAN_COUNTS": "{sections} phần, {tasks} nhiệm vụ, {items} sản phẩm, {agencies} cơ quan",
+    "CLI_IMPORT_PREVIEWED": "Xem trước ({counts}): chưa ghi gì. Chạy lại không có --preview để nhập.",
+    "CLI_IMPORT_CREATED": "Đã tạo sổ kế hoạch {file}: {counts}.",
+    "CLI_IMPORT_UPDATED": "Đã cập nhật sổ kế hoạch {file}: {counts}.",
+    "CLI_IMPORT_BACKUP": "Bản cũ được lưu ở: {file}",
+    "CLI_IMPORT_ROWS_LEFT": (
+        "Còn {count} dòng chưa nhập (xem ở trên): sửa trong tệp kế hoạch rồi nhập lại, "
+        "hoặc thêm trực tiếp vào trang «Nhiệm vụ» của sổ kế hoạch."),
+    "CLI_FORMS_CARRIED": (
+        "Biểu mẫu của {agencies} được điền sẵn từ {title} (ô nền xanh): sản phẩm đã hoàn thành giữ nguyên; "
+        "sản phẩm chưa xong có gợi ý để cơ quan cập nhật và chọn trạng thái kỳ này."),
+    "CLI_FORMS_MADE": (
+        "Đã tạo {count} biểu mẫu; hạn các cơ quan gửi lại: {deadline}. "
+        "Gửi mỗi cơ quan tệp của mình; nhận lại thì chép vào {inbox}/ (tên tệp tùy ý)."),
+    "CLI_FIGURES_NOTE": "[yellow]{text}[/yellow]",
+    "CLI_EXPORT_CSV": "CSV: {file}",
+    "CLI_EVIDENCE_MADE": (
+        "Danh mục tài liệu kiểm chứng năm {year}: {entries} dòng, trong đó {documents} văn bản "
+        "có số, ký hiệu (từ các kỳ: {periods})."),
+    "CLI_EVIDENCE_WORKBOOK": "Bảng Excel: {file}",
+    "CLI_EVIDENCE_ANNEX": "Phụ lục Word: {file}",
+    "CLI_TEMPLATE_BAD": "[red]LỖI[/red] {problem}",
+    "CLI_TEMPLATE_DEFAULT_OK": "[green]Đạt[/green] {name} (mẫu mặc định đi kèm)",
+    "CLI_TEMPLATE_OWN_OK": "[green]Đạt[/green] {name} (bản trong templates/)",
+    "DEMO_TITLE": "[bold]Chạy thử cchc-excel — {title}[/bold] (thư mục {dir})",
+    "DEMO_PLAN": "1. Sổ kế hoạch: {file}",
+    "DEMO_FORMS": "2. Biểu mẫu: {count} tệp trong {dir}/",
+    "DEMO_RETURNED": "3. Các cơ quan gửi lại {count} tệp vào {dir}/ ({late} chưa gửi)",
+    "DEMO_REPORT": "4. Báo cáo (bản nháp, chỗ thiếu tô vàng): {file}",
+    "DEMO_SUMMARY": "   Bảng tổng hợp: {file}",
+    "DEMO_EVIDENCE": "5. Danh mục tài liệu kiểm chứng năm {year}: {workbook} và {annex}",
+    "DEMO_NEXT": "Tiếp theo: mở báo cáo bằng Word; xem README để chạy với số liệu thật.",
+    "PLAN_SOURCE_LINE": "Kế hoạch số {number} ngày {date} của {issuer} — nguồn: {source}",
+    "PLAN_SOURCE_ONLY": "Nguồn: {source}",
+    "PLAN_TOTALS": "Tổng cộng: {sections} phần, {tasks} nhiệm vụ, {items} sản phẩm, {indicators} chỉ tiêu số liệu.",
+    "FINDING_LINE": "{severity} {message}",
+    "FINDING_LINE_AT": "{severity} {message} [dim]({where})[/dim]",
+    "FINDING_FIX": "    → {fix}",
+    "SEVERITY_ERROR": "[red]LỖI[/red]",
+    "SEVERITY_WARNING": "[yellow]Cảnh báo[/yellow]",
+    "SEVERITY_INFO": "[cyan]Gợi ý[/cyan]",
+    "STATE_SENT": "[green]Đã nộp[/green]",
+    "STATE_MISSING": "[red]Chưa nộp[/red]",
+    "STATE_REJECTED": "[red]Bị từ chối[/red]",
+    "CHECK_SUPERSEDED_FILE": "  [dim]{message}[/dim]",
+    "CHECK_PRODUCTS": "Theo các biểu mẫu đã nhận — {products}",
+    "CHECK_TOTALS": (
+        "Đã nộp {sent}/{agencies} cơ quan; {errors} lỗi phải sửa, {warnings} cảnh báo ({files} tệp đã đọc)."),
+    "CHECK_DEADLINE": "Hạn các cơ quan gửi lại biểu mẫu: {deadline}.",
+    "CHECK_FULL_LIST": "Danh sách đầy đủ: {file}",
+    "CHECK_FEEDBACK": "Bản phản hồi cho {count} cơ quan (ô cần sửa tô đỏ): {dir}/",
+    "PRODUCTS_LINE": (
+        "Sản phẩm đến hạn: {due}; hoàn thành {done}, đã thực hiện trong kỳ {carried_out} (đạt {done_rate} của "
+        "{expected} sản phẩm phải thực hiện); đang thực hiện {in_progress}; chưa thực hiện {not_started}; "
+        "chưa phát sinh {not_arisen}; chưa báo cáo {not_reported}; quá hạn {overdue}."),
+    "PRODUCTS_DONE_EARLIER": " Ngoài ra {count} sản phẩm đã hoàn thành từ kỳ trước (không tính vào kỳ này).",
+    "PROGRESS_READING": "Đang đọc biểu mẫu",
+    "PROGRESS_PDF": "Đang chuyển báo cáo sang PDF (LibreOffice)",
+    # --- console tables (console.py, cli.py): titles and column headers ---
+    "TABLE_FORMS": "Biểu mẫu {title}",
+    "TABLE_SUBMISSIONS": "Tình hình nộp biểu mẫu {title}",
+    "TABLE_AGENCIES": "Cơ quan",
+    "TABLE_INDICATORS": "Chỉ tiêu số liệu",
+    "COLUMN_CODE": "Mã",
+    "COLUMN_PRODUCT": "Hoạt động/Sản phẩm",
+    "COLUMN_LEAD": "Chủ trì",
+    "COLUMN_COORDINATORS": "Phối hợp",
+    "COLUMN_TIMEFRAME": "Thời gian",
+    "COLUMN_NAME": "Tên",
+    "COLUMN_KIND": "Loại",
+    "COLUMN_INDICATOR": "Chỉ tiêu",
+    "COLUMN_UNIT": "Đơn vị",
+    "COLUMN_SECTION": "Phần",
+    "COLUMN_REPORTED_BY": "Cơ quan báo cáo",
+    "COLUMN_TARGET": "Chỉ tiêu KH",
+    "COLUMN_AGENCY": "Cơ quan",
+    "COLUMN_STATE": "Tình trạng",
+    "COLUMN_ERRORS": "Lỗi",
+    "COLUMN_WARNINGS": "Cảnh báo",
+    "COLUMN_PRODUCTS": "Số sản phẩm",
+    "COLUMN_FILE": "Tệp",
+    "AGENCY_KIND_OWN": "cơ quan của xã",
+    "AGENCY_KIND_PARTNER": "đối tác",
+    "INDICATOR_COMPUTED": "(tự tính)",
     # --- plan workbook (planbook.py): the detail of WORKBOOK_BAD_SETTING / WORKBOOK_BAD_AGENCY ---
     "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
     "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",
