@@ -20,7 +20,14 @@ def _remember(signum, frame) -> None:
     _pressed = True
 
 
+def _ctrl_c_ignored() -> bool:
+    """Started with Ctrl-C ignored (`cchc-excel … &` in a script, nohup): that choice is kept."""
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
 def _take_over_ctrl_c() -> None:
+    if _ctrl_c_ignored():
+        return
     try:
         signal.signal(signal.SIGINT, _remember)
     except ValueError:      # imported from a thread other than the main one: not the command
@@ -41,7 +48,8 @@ def _stopped() -> None:
 def main() -> None:
     """Run the command; a Ctrl-C anywhere around it ends with exit 130, not a traceback."""
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not _ctrl_c_ignored():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         if _pressed:
             raise KeyboardInterrupt
         from .cli import main as run
