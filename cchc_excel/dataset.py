@@ -274,14 +274,14 @@ def to_csv(frame: pd.DataFrame) -> bytes:
                         ).encode("utf-8")
 
 
-def export_workbook(title: str, answers: pd.DataFrame, figures: pd.DataFrame) -> Workbook:
+def export_workbook(period: Period, commune: str, answers: pd.DataFrame, figures: pd.DataFrame) -> Workbook:
     """The two tables as sheets people open: Vietnamese headers, filters, dates
     and figures as date and number cells, agency text always as text."""
     workbook = Workbook()
     _table_sheet(workbook.active, ANSWERS_SHEET, ANSWER_COLUMNS, answers)
     _table_sheet(workbook.create_sheet(), FIGURES_SHEET, FIGURE_COLUMNS, figures)
     workbook.properties.creator = "cchc-excel"
-    workbook.properties.title = title
+    workbook.properties.title = f"Dữ liệu CCHC {period.title} – {commune}"
     return workbook
 
 

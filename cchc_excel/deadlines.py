@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import holidays
 
+from .messages import phrase
 from .models import Period, Settings
 
 PROVINCE_DAY = 20          # province → Bộ Nội vụ, 581/BNV-CCHC
@@ -147,11 +148,10 @@ def return_deadline(period: Period, settings: Settings, override: dt.date | None
 
 def describe(deadline: Deadline) -> str:
     """The return date with how it was reached, as the forms' guide and `check` show it."""
-    text = f"{deadline.due:%d/%m/%Y}"
-    if deadline.report is not None:
-        text += (f" ({deadline.working_days} ngày làm việc trước ngày gửi báo cáo lên tỉnh, "
-                 f"{deadline.report:%d/%m/%Y})")
-    return text
+    if deadline.report is None:
+        return f"{deadline.due:%d/%m/%Y}"
+    return phrase("DEADLINE_BEFORE_REPORT", due=f"{deadline.due:%d/%m/%Y}", days=deadline.working_days,
+                  report=f"{deadline.report:%d/%m/%Y}")
 
 
 def early_note(deadline: Deadline) -> str:
@@ -159,15 +159,12 @@ def early_note(deadline: Deadline) -> str:
     window closes; empty otherwise."""
     if not deadline.before_data_end:
         return ""
-    return (f"hạn gửi lại trước ngày cuối kỳ số liệu ({deadline.data_end:%d/%m/%Y}): số liệu từ sau ngày gửi "
-            f"đến hết ngày {deadline.data_end:%d/%m/%Y} là số ước tính.")
+    return phrase("DEADLINE_BEFORE_DATA_END", end=f"{deadline.data_end:%d/%m/%Y}")
 
 
 def notes(deadline: Deadline) -> list[str]:
     """What the officer should know about the return date (console)."""
     found = [early_note(deadline)] if deadline.before_data_end else []
     if not deadline.overridden and not deadline.report_set:
-        found.append("chưa ghi «Ngày gửi báo cáo lên tỉnh» trong trang «Thiết lập» của sổ kế hoạch: tạm tính "
-                     "ngày 20 tháng cuối kỳ (hạn tỉnh gửi Bộ Nội vụ). Ghi ngày tỉnh quy định để hạn gửi lại biểu "
-                     "mẫu đúng.")
+        found.append(phrase("DEADLINE_REPORT_DAY_UNSET"))
     return found

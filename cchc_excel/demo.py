@@ -24,14 +24,14 @@ import openpyxl
 from . import formspec as spec
 from . import pipeline, planbook
 from .files import save_workbook_atomic, write_bytes_atomic
-from .messages import CchcError
+from .messages import CchcError, phrase
 from .models import Item, Period, Status, TimeframeKind
 from .timeframe import due_state
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
 MARKER = ".cchc-demo"           # in the root of every folder the demo made
-_MARKER_TEXT = "Thư mục chạy thử của cchc-excel (lệnh demo): số liệu trong đây là số liệu bịa.\n"
 
+# What the demo's officers type: invented answers (data, not messages to the user).
 _RESULTS_DONE = (
     "Đã ban hành và triển khai đến các cơ quan, đơn vị; tổ chức quán triệt tại giao ban tháng.",
     "Đã hoàn thành, kết quả được công khai trên Trang thông tin điện tử xã.",
@@ -58,6 +58,8 @@ _PROPOSALS = (
     "Đề nghị tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa",
 )
 _COORDINATION = "Đã phối hợp cung cấp thông tin, số liệu theo đề nghị của cơ quan chủ trì."
+_TYPED_DONE = "hoàn thành"                     # a status variant the check understands
+_TYPED_UNKNOWN = "Đang thực hiên xong"         # a status the list does not know: flagged with a suggestion
 
 # Figures a commune of this size reports in a quarter. Two are typed as text
 # the Vietnamese way ("1.234", "12,5"); VB_KY_SO exceeds VB_DIEN_TU on
@@ -118,7 +120,7 @@ def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
     a completed item without its evidence, a status the list does not know."""
     done = [item for item, a in answers.items() if a.get("status") == Status.DONE.label]
     if agency == "phong-vhxh" and len(done) >= 2:
-        answers[done[0]]["status"] = "hoàn thành"          # understood
+        answers[done[0]]["status"] = _TYPED_DONE
         answers[done[1]].pop("evidence", None)             # a warning: no evidence
     if agency == "vp-hdnd-ubnd" and done:
         day = answers[done[0]]["completed_on"]
@@ -126,7 +128,7 @@ def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
     if agency == "tt-pvhcc":
         progress = [item for item, a in answers.items() if a.get("status") == Status.IN_PROGRESS.label]
         if progress:
-            answers[progress[0]]["status"] = "Đang thực hiên xong"   # unknown: flagged with a suggestion
+            answers[progress[0]]["status"] = _TYPED_UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def fill_form(form: Path, target: Path, answers: Answers | Callable[[dict[str, s
         for row in range(spec.FIRST_ROW, sheet.max_row + 1):
             item_id = sheet.cell(row, spec.COLUMN_INDEX["id"]).value
             if item_id:
-                role = "lead" if sheet.cell(row, spec.COLUMN_INDEX["role"]).value == "Chủ trì" else "coordinator"
+                lead = sheet.cell(row, spec.COLUMN_INDEX["role"]).value == spec.ROLE_LABELS["lead"]
+                role = "lead" if lead else "coordinator"
                 rows[str(item_id)] = (sheet, row, role)
     if callable(answers):
         answers = answers({item_id: role for item_id, (_, _, role) in rows.items()})
@@ -227,11 +230,11 @@ def claim_folder(root: Path, force: bool = False) -> None:
     if absolute.is_dir() and any(absolute.iterdir()):
         if not (absolute / MARKER).is_file():
             has_plan = (absolute / planbook.FILENAME).exists()
-            kind = "thư mục làm việc có sổ kế hoạch" if has_plan else "thư mục đã có nội dung"
-            raise CchcError("DEMO_DIR_IN_USE", dir=root, kind=kind)
+            raise CchcError("DEMO_DIR_IN_USE", dir=root,
+                            kind=phrase("DEMO_DIR_WORKSPACE" if has_plan else "DEMO_DIR_NOT_EMPTY"))
         if not force:
             raise CchcError("DEMO_DIR_EXISTS", dir=root)
-    write_bytes_atomic(absolute / MARKER, _MARKER_TEXT.encode("utf-8"))
+    write_bytes_atomic(absolute / MARKER, (phrase("DEMO_MARKER") + "\n").encode("utf-8"))
 
 
 def run_demo(root: Path, period: Period, force: bool = False) -> DemoResult:

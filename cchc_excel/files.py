@@ -13,7 +13,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .messages import CchcError
+from .messages import CchcError, phrase
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # a real form is a few hundred KB
 MAX_RATIO = 200                        # per member, for members over 1 MB
@@ -22,15 +22,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Office Open XML kinds by the part that identifies them.
 _OOXML_MAIN = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml", "ods": "content.xml"}
 _KIND_NAMES = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)", "ods": "LibreOffice Calc (.ods)"}
-# What the system says when a file cannot be opened, in words the officer reads.
+# What the system says when a file cannot be opened: the catalogue phrase the officer reads.
 _OS_REASONS = {
-    errno.EACCES: "không có quyền truy cập tệp (tệp đang mở trong chương trình khác hoặc bị chặn quyền)",
-    errno.EPERM: "không có quyền truy cập tệp (tệp đang mở trong chương trình khác hoặc bị chặn quyền)",
-    errno.EISDIR: "đây là một thư mục, không phải tệp",
-    errno.ENOSPC: "ổ đĩa đã hết chỗ trống",
-    errno.EROFS: "ổ đĩa chỉ cho đọc",
-    errno.ENAMETOOLONG: "tên hoặc đường dẫn tệp quá dài",
-    errno.EBUSY: "tệp đang được chương trình khác sử dụng",
+    errno.EACCES: "OS_NO_ACCESS", errno.EPERM: "OS_NO_ACCESS", errno.EISDIR: "OS_IS_DIRECTORY",
+    errno.ENOSPC: "OS_DISK_FULL", errno.EROFS: "OS_READ_ONLY", errno.ENAMETOOLONG: "OS_NAME_TOO_LONG",
+    errno.EBUSY: "OS_BUSY",
 }
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -52,8 +48,10 @@ def os_reason(exc: OSError) -> str:
     """Why the system refused, in Vietnamese (Windows reports a file open in
     Excel as a permission error)."""
     if getattr(exc, "winerror", None) in (32, 33):
-        return "tệp đang mở trong chương trình khác (Excel/Word); đóng tệp rồi thử lại"
-    return _OS_REASONS.get(exc.errno, f"lỗi hệ thống tệp (mã {exc.errno})" if exc.errno else "lỗi hệ thống tệp")
+        return phrase("OS_OPEN_ELSEWHERE")
+    if exc.errno in _OS_REASONS:
+        return phrase(_OS_REASONS[exc.errno])
+    return phrase("OS_ERROR_NUMBER", number=exc.errno) if exc.errno else phrase("OS_ERROR")
 
 
 def open_office_zip(path: Path, kind: str) -> bytes:

@@ -716,6 +716,52 @@ PHRASES: dict[str, str] = {
     "AGENCY_KIND_OWN": "cơ quan của xã",
     "AGENCY_KIND_PARTNER": "đối tác",
     "INDICATOR_COMPUTED": "(tự tính)",
+    # --- what the system said about a file (files.py): the detail of FILE_UNREADABLE / FILE_WRITE_FAILED ---
+    "OS_NO_ACCESS": "không có quyền truy cập tệp (tệp đang mở trong chương trình khác hoặc bị chặn quyền)",
+    "OS_IS_DIRECTORY": "đây là một thư mục, không phải tệp",
+    "OS_DISK_FULL": "ổ đĩa đã hết chỗ trống",
+    "OS_READ_ONLY": "ổ đĩa chỉ cho đọc",
+    "OS_NAME_TOO_LONG": "tên hoặc đường dẫn tệp quá dài",
+    "OS_BUSY": "tệp đang được chương trình khác sử dụng",
+    "OS_OPEN_ELSEWHERE": "tệp đang mở trong chương trình khác (Excel/Word); đóng tệp rồi thử lại",
+    "OS_ERROR_NUMBER": "lỗi hệ thống tệp (mã {number})",
+    "OS_ERROR": "lỗi hệ thống tệp",
+    # --- reading a plan file (plan_sources.py): details of FILE_UNREADABLE / FILE_TYPE_UNSUPPORTED ---
+    "READ_TXT_BINARY": "tệp nhị phân, không phải văn bản",
+    "READ_TXT_NOT_UTF8": "tệp không mã hóa UTF-8",
+    "EXTENSION_NONE": "(không có)",
+    "WHERE_TABLE": ", bảng {number}",
+    "WHERE_IN_SHEET": ", trang «{sheet}»",
+    # --- the return deadline (deadlines.py): shown by forms, check and the forms' guide ---
+    "DEADLINE_BEFORE_REPORT": "{due} ({days} ngày làm việc trước ngày gửi báo cáo lên tỉnh, {report})",
+    "DEADLINE_BEFORE_DATA_END": (
+        "hạn gửi lại trước ngày cuối kỳ số liệu ({end}): số liệu từ sau ngày gửi đến hết ngày {end} là số ước tính."),
+    "DEADLINE_REPORT_DAY_UNSET": (
+        "chưa ghi «Ngày gửi báo cáo lên tỉnh» trong trang «Thiết lập» của sổ kế hoạch: tạm tính ngày 20 tháng "
+        "cuối kỳ (hạn tỉnh gửi Bộ Nội vụ). Ghi ngày tỉnh quy định để hạn gửi lại biểu mẫu đúng."),
+    # --- the pipeline (pipeline.py) ---
+    "PLAN_SOURCE_EMBEDDED": "kế hoạch mặc định đi kèm ({file})",
+    "UNASSIGNED_ITEM": "{item} (chủ trì: {lead})",
+    "UNASSIGNED_NO_LEAD": "chưa ghi",
+    "WARNING_WITH_FIX": "{message}\n→ {fix}",
+    # --- plan import (planimport.py): how each fact of the plan was taken (preview), a new agency's note ---
+    "IMPORT_FROM_DOCUMENT": "lấy từ tài liệu",
+    "IMPORT_KEPT": "giữ như trong sổ kế hoạch",
+    "IMPORT_KEPT_NOT_IN_DOCUMENT": "giữ như trong sổ kế hoạch (tài liệu không ghi)",
+    "IMPORT_GUESSED_YEAR": "suy ra từ thời gian thực hiện",
+    "IMPORT_BLANK": "chưa có: điền ở trang «Thiết lập»",
+    "IMPORT_DOCUMENT_SAYS": "tài liệu ghi «{value}»",
+    "IMPORT_BEFORE": "trước đây: «{value}»",
+    "AGENCY_NEW_CHECK_KIND": "Mới: kiểm tra cột «Loại» (chương trình đoán {kind})",
+    # --- characters removed from a text (textnorm.py): the {text} of TEXT_CLEANED ---
+    "CHAR_SOFT_HYPHEN": "dấu gạch nối mềm",
+    "CHAR_BOM": "dấu BOM",
+    "CHAR_ZERO_WIDTH": "ký tự độ rộng bằng 0",
+    "CHAR_CONTROL": "ký tự điều khiển",
+    # --- the demo (demo.py) ---
+    "DEMO_DIR_WORKSPACE": "thư mục làm việc có sổ kế hoạch",
+    "DEMO_DIR_NOT_EMPTY": "thư mục đã có nội dung",
+    "DEMO_MARKER": "Thư mục chạy thử của cchc-excel (lệnh demo): số liệu trong đây là số liệu bịa.",
     # --- plan workbook (planbook.py): the detail of WORKBOOK_BAD_SETTING / WORKBOOK_BAD_AGENCY ---
     "SETTING_BAD_DATE": "ngày «{text}» không đúng dạng ngày/tháng/năm",
     "SETTING_BAD_PERIOD": "kỳ «{text}» không hợp lệ; dùng: {periods}",

@@ -36,7 +36,7 @@ from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
 from .lint import lint_plan, lint_settings, report_settings
 from .merge import collect
-from .messages import CchcError, finding, quoted
+from .messages import CchcError, finding, phrase, quoted
 from .messages import render as render_message
 from .models import Agency, Finding, Period, Plan, Settings, Severity
 from .office import OfficeError, convert
@@ -84,7 +84,7 @@ def embedded_plan_path():
 def load_embedded_plan() -> Plan:
     with importlib.resources.as_file(embedded_plan_path()) as path:
         plan = load_plan_file(path)
-    return replace(plan, source=f"kế hoạch mặc định đi kèm ({EMBEDDED_PLAN})",
+    return replace(plan, source=phrase("PLAN_SOURCE_EMBEDDED", file=EMBEDDED_PLAN),
                    indicators=default_indicators(plan))
 
 
@@ -265,7 +265,7 @@ def sanity_warnings(workspace: Workspace, loaded: LoadedPlan, period: Period,
     if report_date and report_date < period.end:
         found.append(render_message("REPORT_DATE_BEFORE_DATA_END", date=f"{report_date:%d/%m/%Y}",
                                     end=f"{period.end:%d/%m/%Y}", title=period.title))
-    return tuple(f"{message}\n→ {fix}" for message, fix in found)
+    return tuple(phrase("WARNING_WITH_FIX", message=message, fix=fix) for message, fix in found)
 
 
 def _refuse_unassigned(plan: Plan, workspace: Workspace) -> None:
@@ -273,8 +273,8 @@ def _refuse_unassigned(plan: Plan, workspace: Workspace) -> None:
     not in the agency list (or not written) would never be reported."""
     orphans = [item for item in plan.items if not item.lead]
     if orphans:
-        listed = "; ".join(
-            f"{item.id} (chủ trì: {', '.join(f'«{n}»' for n in item.unknown_names) or 'chưa ghi'})" for item in orphans)
+        listed = "; ".join(phrase("UNASSIGNED_ITEM", item=item.id, lead=", ".join(f"«{n}»" for n in item.unknown_names)
+                                  or phrase("UNASSIGNED_NO_LEAD")) for item in orphans)
         raise CchcError("PLAN_ITEMS_UNASSIGNED", count=len(orphans), items=listed,
                         command=f"cchc-excel plan check --dir {quoted(workspace.root)}")
 
@@ -621,7 +621,7 @@ def export_period(workspace: Workspace, loaded: LoadedPlan, period: Period, toda
     figures_table = dataset.figures_table(plan, period, commune, intake)
     out = workspace.output_dir(period.id)
     stem = f"du-lieu-{period.id}"
-    workbook = dataset.export_workbook(f"Dữ liệu CCHC {period.title} – {commune}", answers, figures_table)
+    workbook = dataset.export_workbook(period, commune, answers, figures_table)
     staged = Outputs()
     try:
         paths = (staged.save(workbook, out / f"{stem}.xlsx"),

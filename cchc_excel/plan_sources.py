@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import open_office_zip, read_bytes
-from .messages import CchcError
+from .messages import CchcError, phrase
 from .textnorm import clean
 
 _MARKUP = re.compile(r"</?(b|i|u|strong|em)>|\*\*|__", re.IGNORECASE)
@@ -40,11 +40,11 @@ def _strip_markup(text: str) -> str:
 def read_txt(path: Path) -> list[RawTable]:
     data = read_bytes(path)
     if b"\x00" in data[:4096]:
-        raise CchcError("FILE_UNREADABLE", file=path, detail="tệp nhị phân, không phải văn bản")
+        raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_TXT_BINARY"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CchcError("FILE_UNREADABLE", file=path, detail="tệp không mã hóa UTF-8") from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_TXT_NOT_UTF8")) from None
     table = RawTable(where="")
     for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
@@ -78,7 +78,7 @@ def read_docx(path: Path, shown_as: Path | None = None) -> list[RawTable]:
                 title_lines.append(text)
         elif tag == "tbl":
             table = docx.table.Table(child, document)
-            raw = RawTable(where=f", bảng {len(tables) + 1}", title_lines=list(title_lines))
+            raw = RawTable(where=phrase("WHERE_TABLE", number=len(tables) + 1), title_lines=list(title_lines))
             for row_number, tr in enumerate(child.tr_lst, start=1):
                 cells: list[str] = []
                 for tc in tr.tc_lst:
@@ -105,7 +105,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
 
 def sheet_table(worksheet) -> RawTable:
     """The non-empty rows of an openpyxl worksheet (read with data_only) as text."""
-    raw = RawTable(where=f", trang «{worksheet.title}»", sheet=worksheet.title)
+    raw = RawTable(where=phrase("WHERE_IN_SHEET", sheet=worksheet.title), sheet=worksheet.title)
     for row in worksheet.iter_rows():
         cells = [_xls_text(c.value) for c in row]
         if any(cells):
@@ -141,7 +141,7 @@ def read_xls(path: Path) -> list[RawTable]:
         raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
     tables = []
     for name in workbook.sheet_names:
-        raw = RawTable(where=f", trang «{name}»", sheet=name)
+        raw = RawTable(where=phrase("WHERE_IN_SHEET", sheet=name), sheet=name)
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         for number, row in enumerate(rows, start=1):
             cells = [_xls_text(v) for v in row]
@@ -170,5 +170,5 @@ def read_tables(path: Path) -> list[RawTable]:
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise CchcError("FILE_TYPE_UNSUPPORTED", file=path, ext=path.suffix or "(không có)")
+        raise CchcError("FILE_TYPE_UNSUPPORTED", file=path, ext=path.suffix or phrase("EXTENSION_NONE"))
     return reader(path)

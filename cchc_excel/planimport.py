@@ -22,15 +22,17 @@ from pathlib import Path
 from . import indicatorbook, planbook
 from .agencies import Registry, known_official, registry_from_names, unique_code
 from .indicators import default_indicators
+from .messages import phrase
 from .models import Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import ImportResult, import_tables
 from .plan_sources import read_tables
 from .textnorm import fold
 
-FROM_DOCUMENT = "lấy từ tài liệu"
-KEPT = "giữ như trong sổ kế hoạch"
-GUESSED_YEAR = "suy ra từ thời gian thực hiện"
-BLANK = "chưa có: điền ở trang «Thiết lập»"
+# The plan's own facts an import reconciles: (field, its name in the «Thiết lập» sheet, the officer's own).
+META_FIELDS = (("number", "Số kế hoạch", False), ("date", "Ngày ban hành", False), ("year", "Năm kế hoạch", False),
+               ("commune", "Tên xã, phường", True), ("issuer", "Cơ quan ban hành", True),
+               ("title", "Tên phụ lục nhiệm vụ", False))
+BACKUP_NAME = "{stem} (trước khi nhập{n}){suffix}"     # the plan workbook as it was before an import
 
 
 @dataclass(frozen=True)
@@ -75,26 +77,24 @@ def _guess_year(result: ImportResult) -> int | None:
 def _merge_meta(found: PlanMeta, old: PlanMeta | None, guessed_year: int | None) -> tuple[PlanMeta, list[MetaChoice]]:
     choices: list[MetaChoice] = []
     values: dict[str, object] = {}
-    for key, label, own in (("number", "Số kế hoạch", False), ("date", "Ngày ban hành", False),
-                            ("year", "Năm kế hoạch", False), ("commune", "Tên xã, phường", True),
-                            ("issuer", "Cơ quan ban hành", True), ("title", "Tên phụ lục nhiệm vụ", False)):
+    for key, label, own in META_FIELDS:
         new, before = getattr(found, key), getattr(old, key) if old else None
         show = _date_text if key == "date" else (lambda v: "" if v is None else str(v))
         note = ""
         if own and before:           # the officer's own words win
-            value, how = before, KEPT
+            value, how = before, phrase("IMPORT_KEPT")
             if new and fold(str(new)) != fold(str(before)):
-                note = f"tài liệu ghi «{show(new)}»"
+                note = phrase("IMPORT_DOCUMENT_SAYS", value=show(new))
         elif new:
-            value, how = new, FROM_DOCUMENT
+            value, how = new, phrase("IMPORT_FROM_DOCUMENT")
             if before and show(before) != show(new):
-                note = f"trước đây: «{show(before)}»"
+                note = phrase("IMPORT_BEFORE", value=show(before))
         elif before:
-            value, how = before, KEPT + " (tài liệu không ghi)"
+            value, how = before, phrase("IMPORT_KEPT_NOT_IN_DOCUMENT")
         elif key == "year" and guessed_year:
-            value, how = guessed_year, GUESSED_YEAR
+            value, how = guessed_year, phrase("IMPORT_GUESSED_YEAR")
         else:
-            value, how = new, BLANK
+            value, how = new, phrase("IMPORT_BLANK")
         values[key] = value
         if key != "title":
             choices.append(MetaChoice(label, show(value), how, note))
@@ -158,14 +158,17 @@ def _old_titles(book: planbook.Book) -> dict[str, str]:
 def write(preview: ImportPreview, workbook: Path) -> ImportPreview:
     """Write the workbook the preview describes, keeping the old one as a backup."""
     if workbook.exists():
-        backup, n = workbook.with_name(f"{workbook.stem} (trước khi nhập){workbook.suffix}"), 2
+        def backup_name(n: str) -> Path:
+            return workbook.with_name(BACKUP_NAME.format(stem=workbook.stem, n=n, suffix=workbook.suffix))
+
+        backup, n = backup_name(""), 2
         while backup.exists():        # every earlier version is kept
-            backup, n = workbook.with_name(f"{workbook.stem} (trước khi nhập {n}){workbook.suffix}"), n + 1
+            backup, n = backup_name(f" {n}"), n + 1
         shutil.copy2(workbook, backup)
         preview.backup = backup
     workbook.parent.mkdir(parents=True, exist_ok=True)
     flagged = dict(preview.flags)     # what the officer has not confirmed yet stays flagged
-    flagged |= {a.code: "Mới: kiểm tra cột «Loại» (chương trình đoán " + (
-        "cơ quan của xã)" if a.kind == AgencyKind.OWN else "đối tác)") for a in preview.new_agencies}
+    flagged |= {a.code: phrase("AGENCY_NEW_CHECK_KIND", kind=phrase(
+        "AGENCY_KIND_OWN" if a.kind == AgencyKind.OWN else "AGENCY_KIND_PARTNER")) for a in preview.new_agencies}
     preview.written = planbook.write_workbook(preview.plan, preview.settings, workbook, flagged)
     return preview

@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+from .messages import phrase
+
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # A manual line break pasted from Word arrives as a vertical tab (written "_x000B_" in
 # the file); page breaks, NEL and the Unicode line/paragraph separators are breaks too.
@@ -21,7 +23,7 @@ _BREAKS = re.compile(r"_x000[bBcC]_|[\x0b\x0c\x85\u2028\u2029]")
 # Excel's escapes of controls ("_x0001_") when a reader left them undecoded.
 _HIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
                      r"\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]|_x00[01][0-9a-fA-F]_")
-_HIDDEN_NAMES = {"\u00ad": "dấu gạch nối mềm", "\ufeff": "dấu BOM"}
+_HIDDEN_NAMES = {"\u00ad": "CHAR_SOFT_HYPHEN", "\ufeff": "CHAR_BOM"}     # catalogue phrases
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -52,8 +54,8 @@ def hidden_characters(value: object) -> str:
     found = {m.group(0) for m in _HIDDEN.finditer(value)}
     if not found:
         return ""
-    names = sorted({_HIDDEN_NAMES.get(ch, "ký tự độ rộng bằng 0" if "\u200b" <= ch <= "\u2069" and len(ch) == 1
-                                      else "ký tự điều khiển") for ch in found})
+    names = sorted({phrase(_HIDDEN_NAMES.get(ch, "CHAR_ZERO_WIDTH" if "\u200b" <= ch <= "\u2069" and len(ch) == 1
+                                             else "CHAR_CONTROL")) for ch in found})
     return ", ".join(names)
 
 
