@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .answers import Answer
-from .messages import finding
+from .messages import finding, phrase
 from .models import Finding, Plan
 from .textnorm import clean, fold
 
@@ -267,7 +267,7 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
         answer = entry.answer
         findings.append(finding(
             "EVIDENCE_NUMBER_REUSED", text=ref.label, other=first.reference.label,
-            other_item=first.answer.item, other_where=first.period or "kỳ này", item=answer.item,
+            other_item=first.answer.item, other_where=first.period or phrase("THIS_PERIOD"), item=answer.item,
             agency=answer.agency, file=answer.file, sheet=answer.sheet, cell=answer.cell("evidence"),
             column="evidence"))
     return findings

@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import xlsxkit as kit
 from .agencies import Registry
 from .indicators import AGGREGATION_LABELS, KIND_LABELS, PART_RULE_LABELS
-from .messages import CchcError
+from .messages import CchcError, phrase
 from .models import Aggregation, Indicator, IndicatorKind, PartRule, Plan
 from .plan import section_by_name
 from .textnorm import clean, fold
@@ -130,24 +130,24 @@ def reconcile_sheet(sheet, path, plan: Plan, legacy: dict[str, str] | None = Non
                                      exc.fields.get("cell", ""), exc.fields.get("detail", exc.message)))
             continue
         if code in cells:
-            errors.append(bad(code_cell, f"mã chỉ tiêu {code} bị trùng (đã có ở ô {cells[code]})"))
+            errors.append(bad(code_cell, phrase("INDICATOR_CODE_DUPLICATED", code=code, cell=cells[code])))
             continue
         cells[code] = code_cell.coordinate
         found.append(indicator)
     found, dropped = _drop_dangling(found, {u.code for u in unplaced})
-    unplaced += [Unplaced(i.code, i.name, cells[i.code], f"chỉ tiêu {i.code} dựa vào chỉ tiêu đã bỏ")
+    unplaced += [Unplaced(i.code, i.name, cells[i.code], phrase("INDICATOR_BUILT_ON_DROPPED", code=i.code))
                  for i in dropped]
     codes = {i.code for i in found}
     if tolerant:
         missing = {ref for i in found for ref in (i.part_of, i.denominator, *i.numerator) if ref} - codes
         found, dropped = _drop_dangling(found, missing)
-        unplaced += [Unplaced(i.code, i.name, cells[i.code], f"chỉ tiêu {i.code} nhắc tới mã không có")
+        unplaced += [Unplaced(i.code, i.name, cells[i.code], phrase("INDICATOR_NAMES_MISSING", code=i.code))
                      for i in dropped]
     for indicator in found:
         for ref in (indicator.part_of, indicator.denominator, *indicator.numerator):
             if ref and ref not in codes and ref not in bad_codes:     # a bad row is named once, above
                 errors.append(bad(sheet[cells[indicator.code]],
-                                  f"chỉ tiêu {indicator.code} nhắc tới mã «{ref}» không có"))
+                                  phrase("INDICATOR_NAMES_MISSING_CODE", code=indicator.code, ref=ref)))
     if len(errors) == 1 and not unplaced:
         raise errors[0]
     if errors:
@@ -177,21 +177,21 @@ def _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggre
     section_cell = values.get("section", code_cell)
     section = section_by_name(plan, text.get("section", ""), legacy)
     if section is None:
-        raise bad(section_cell, f"chỉ tiêu {code} «{text.get('name', '')}»: không có phần "
-                                f"«{text.get('section', '')}» trong kế hoạch", "WORKBOOK_INDICATOR_NO_SECTION")
+        raise bad(section_cell, phrase("INDICATOR_NO_SECTION", code=code, name=text.get("name", ""),
+                                       section=text.get("section", "")), "WORKBOOK_INDICATOR_NO_SECTION")
     agency = ""
     if kind != IndicatorKind.RATE:
         agency = registry.lookup(text.get("agency", "")) or ""
         if not agency:
-            raise bad(values.get("agency", code_cell), f"chỉ tiêu {code}: không có cơ quan "
-                                                       f"«{text.get('agency', '')}» trong trang «Cơ quan»")
+            raise bad(values.get("agency", code_cell),
+                      phrase("INDICATOR_NO_AGENCY", code=code, agency=text.get("agency", "")))
     target = None
     target_cell = values.get("target")
     if target_cell is not None and target_cell.value not in (None, ""):
         try:
             target = float(str(target_cell.value).replace("%", "").replace(",", ".").strip())
         except ValueError:
-            raise bad(target_cell, f"chỉ tiêu {code}: «{target_cell.value}» không phải là số") from None
+            raise bad(target_cell, phrase("INDICATOR_TARGET_NOT_NUMBER", code=code, text=target_cell.value)) from None
     numerator = tuple(part.strip().upper() for part in text.get("numerator", "").split("+") if part.strip())
     indicator = Indicator(
         code=code, name=text.get("name", ""), unit=text.get("unit", ""), section=section,
@@ -203,5 +203,5 @@ def _read_row(values, code, code_cell, plan, registry, legacy, bad, kinds, aggre
         target=target, target_note=text.get("target_note", ""), source=text.get("source", ""),
     )
     if kind == IndicatorKind.RATE and not (numerator and indicator.denominator):
-        raise bad(code_cell, f"tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)")
+        raise bad(code_cell, phrase("INDICATOR_RATE_NEEDS_PARTS", code=code))
     return indicator

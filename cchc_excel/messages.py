@@ -758,6 +758,16 @@ PHRASES: dict[str, str] = {
     "CHAR_BOM": "dấu BOM",
     "CHAR_ZERO_WIDTH": "ký tự độ rộng bằng 0",
     "CHAR_CONTROL": "ký tự điều khiển",
+    # --- the «Chỉ tiêu» sheet (indicatorbook.py): the detail of WORKBOOK_BAD_INDICATOR and its lists ---
+    "INDICATOR_CODE_DUPLICATED": "mã chỉ tiêu {code} bị trùng (đã có ở ô {cell})",
+    "INDICATOR_BUILT_ON_DROPPED": "chỉ tiêu {code} dựa vào chỉ tiêu đã bỏ",
+    "INDICATOR_NAMES_MISSING": "chỉ tiêu {code} nhắc tới mã không có",
+    "INDICATOR_NAMES_MISSING_CODE": "chỉ tiêu {code} nhắc tới mã «{ref}» không có",
+    "INDICATOR_NO_SECTION": "chỉ tiêu {code} «{name}»: không có phần «{section}» trong kế hoạch",
+    "INDICATOR_NO_AGENCY": "chỉ tiêu {code}: không có cơ quan «{agency}» trong trang «Cơ quan»",
+    "INDICATOR_TARGET_NOT_NUMBER": "chỉ tiêu {code}: «{text}» không phải là số",
+    "INDICATOR_RATE_NEEDS_PARTS": "tỷ lệ {code} cần tử số và mẫu số (mã các chỉ tiêu số lượng)",
+    "THIS_PERIOD": "kỳ này",
     # --- the demo (demo.py) ---
     "DEMO_DIR_WORKSPACE": "thư mục làm việc có sổ kế hoạch",
     "DEMO_DIR_NOT_EMPTY": "thư mục đã có nội dung",

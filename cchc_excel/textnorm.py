@@ -24,6 +24,7 @@ _BREAKS = re.compile(r"_x000[bBcC]_|[\x0b\x0c\x85\u2028\u2029]")
 _HIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
                      r"\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]|_x00[01][0-9a-fA-F]_")
 _HIDDEN_NAMES = {"\u00ad": "CHAR_SOFT_HYPHEN", "\ufeff": "CHAR_BOM"}     # catalogue phrases
+_D_BAR = str.maketrans({"đ": "d", "Đ": "D"})      # the one Vietnamese letter NFD does not decompose
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -63,7 +64,7 @@ def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics: 'Văn hóa' -> 'Van hoa', 'Đ' -> 'D'."""
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D")
+    return bare.translate(_D_BAR)
 
 
 def fold(value: object) -> str:
