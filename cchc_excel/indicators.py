@@ -235,13 +235,25 @@ def proposed_targets(plan: Plan, indicators: tuple[Indicator, ...]) -> list[Prop
         for text in ((item.task, item.product) if first_product else (item.product,)):
             for match in _PERCENT.finditer(text):
                 value = float(match.group(2).replace(",", "."))
-                phrase = text[match.start():].split(";")[0].strip()
-                if len(phrase) > 60:
-                    phrase = phrase[:60].rsplit(" ", 1)[0] + "…"
                 clause = _clause(text, match.start())
                 codes = target_meanings(clause, rates) or [""]
-                proposals.extend(Proposal(item.id, phrase, code, value) for code in codes)
+                proposals.extend(Proposal(item.id, _quote(text, match.start()), code, value) for code in codes)
     return proposals
+
+
+def _quote(text: str, at: int, before: int = 5, after: int = 90) -> str:
+    """The target as the plan states it, for quoting: the few words of its clause
+    before the percentage (what it is about: «…kiểm tra CCHC tối thiểu 20% các
+    cơ quan», not «tối thiểu 20% các cơ quan») and the clause after it, cut at a word."""
+    start = max((m.end() for m in _CLAUSES.finditer(text, 0, at)), default=0)
+    head = text[start:at].split()
+    lead = ("…" if len(head) > before else "") + " ".join(head[-before:])
+    tail = _CLAUSES.split(text[at:], maxsplit=1)[0].strip()
+    if len(tail) > after:
+        cut = tail[:after]
+        comma = cut.rfind(", ")            # a comma cuts between phrases; a space may split a word
+        tail = (cut[:comma] if comma > after // 2 else cut.rsplit(" ", 1)[0].rstrip(",")) + "…"
+    return f"{lead} {tail}".strip()
 
 
 def _clause(text: str, at: int) -> str:
