@@ -67,3 +67,38 @@ def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno
             for _, row in item_rows(sheet):
                 assert sheet.cell(row, COL["status"]).protection.locked is False
                 assert sheet.cell(row, COL["product"]).protection.locked is True
+
+
+def test_a_feedback_copy_corrected_in_libreoffice_is_read_back(tmp_path, q1_forms, uno_python):
+    """The agency opens its feedback copy (red cells, comments) in a real spreadsheet
+    application, fixes the marked cell, saves; the next check finds nothing left."""
+    from test_feedback import _workspace
+
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn", "result": "Đã công khai dự toán năm 2026 & <đủ>",
+                                 "evidence": "Quyết định số 12/QĐ-UBND ngày 03/02/2026"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    assert invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 1
+    copy = root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx"
+    sheet = "VI. Tài chính công"
+    row = dict(item_rows(openpyxl.load_workbook(copy)[sheet]))["VI.1.1"]
+    (root / "input" / "2026Q1" / "bao cao phong-kinh-te.xlsx").unlink()
+    corrected = root / "input" / "2026Q1" / "kt-sua-lai.xlsx"
+    lo_fill(uno_python, [{"input": str(copy), "output": str(corrected), "filter": XLSX, "cells": [
+        {"sheet": sheet, "cell": cell_ref("status", row), "text": Status.DONE.label},
+        {"sheet": sheet, "cell": cell_ref("completed_on", row), "date": "2026-02-03"}]}], tmp_path)
+
+    form = read_form(corrected)
+    assert form is not None and form.agency == "phong-kinh-te"
+    answer = next(a for a in form.answers if a.item == "VI.1.1")
+    assert answer.values["status"] == Status.DONE.label
+    assert answer.values["result"] == "Đã công khai dự toán năm 2026 & <đủ>"      # kept from the copy
+    # (LibreOffice saves the structure protection as an empty <workbookProtection/>, as it
+    # did with the forms openpyxl wrote: nothing the tool reads depends on it.)
+    saved = openpyxl.load_workbook(corrected)
+    assert saved[sheet].cell(row, COL["status"]).comment is not None          # the tool's note is still there
+    assert saved[sheet].protection.sheet
+    result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    assert result.exit_code == 0, result.output
