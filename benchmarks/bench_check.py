@@ -12,7 +12,8 @@ Shapes of `check` (whole process, one run each, measured in this run):
 The check floor is a process that opens each return with python-calamine and
 reads every sheet's values. The forms floor is the least work that writes the
 same sheets with xlsxwriter: the same cells with a few shared formats, the same
-validations (one per kind of item and column range, as the forms have), the
+validations (one per kind of item and column range, as the forms have, and
+with the forms' shortcut past xlsxwriter's future-function expansion), the
 comments on conditional items, protection, hidden sheets and the defined name.
 Each line prints wall time, the ratio to its floor and the process's peak
 memory (RSS); the load average is printed at the start and the end (on a
@@ -174,6 +175,7 @@ FLOOR_FORMS = """
     border = {{'border': 1, 'border_color': '#999999'}}
     dv = {{'input_title': 'Tiêu đề', 'input_message': 'Lời nhắc khi chọn ô', 'error_title': 'Lỗi',
            'error_message': 'Nội dung thông báo lỗi'}}
+    bare = lambda formula, expand=False: formula.lstrip('=')
     statuses = ['Đã hoàn thành', 'Đã thực hiện trong kỳ', 'Đang thực hiện', 'Chưa thực hiện', 'Chưa phát sinh']
     for agency in agencies_with_forms(plan):
         rows = form_rows(plan, agency.code)
@@ -199,6 +201,7 @@ FLOOR_FORMS = """
             if not mine:
                 continue
             ws = book.add_worksheet(section.short_name)
+            ws._prepare_formula = bare           # as the forms do: no future-function regexes
             for r in range(3):
                 ws.write_string(r, 0, section.title, bold)
             for c, column in enumerate(spec.COLUMNS):
@@ -236,6 +239,7 @@ FLOOR_FORMS = """
             ws.protect(); ws.fit_to_pages(1, 0); ws.set_paper(9); ws.set_landscape(); ws.repeat_rows(3)
         if indicators:
             ws = book.add_worksheet(spec.FIGURES_SHEET)
+            ws._prepare_formula = bare
             for c, column in enumerate(spec.FIGURE_COLUMNS):
                 ws.write_string(spec.HEADER_ROW - 1, c, column.label, head)
                 ws.set_column(c, c, column.width)

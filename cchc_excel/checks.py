@@ -46,8 +46,10 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
     names = {a.code: a.name for a in plan.agencies}
     items = {i.id: i for i in plan.items}
     by_item: dict[str, list[Answer]] = {}
+    by_agency: dict[str, dict[str, Answer]] = {}     # as Intake.answers_of, built once for all agencies
     for answer in intake.answers:
         by_item.setdefault(answer.item, []).append(answer)
+        by_agency.setdefault(answer.agency, {})[answer.item] = answer
 
     for agency in agencies_with_forms(plan):
         submission = intake.submissions.get(agency.code)
@@ -55,7 +57,7 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
             findings.append(finding("AGENCY_NOT_SENT", agency=agency.code, agency_name=agency.name,
                                     period=period.id))
             continue
-        answers = intake.answers_of(agency.code)
+        answers = by_agency.get(agency.code, {})
         file = str(submission.used)
         for row in form_rows(plan, agency.code):
             item = row.item

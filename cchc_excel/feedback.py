@@ -65,12 +65,15 @@ def agency_states(plan: Plan, intake: Intake, findings: list[Finding]) -> list[A
     return states
 
 
-def findings_workbook(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> bytes:
+def findings_workbook(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding],
+                      digest: str = "") -> bytes:
     """The officer's list of every problem (.xlsx bytes), written with xlsxwriter:
-    one shared format per kind of cell, so thousands of rows stay fast."""
+    one shared format per kind of cell, so thousands of rows stay fast. The
+    ``digest`` it is made from (findings_digest) is kept in its properties."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_numbers": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(buffer, kit.XLSXWRITER_OPTIONS)
+    if digest:
+        book.set_custom_property(DIGEST_PROPERTY, digest)
     font = {"font_name": kit.FONT_NAME, "font_size": 12, "text_wrap": True, "valign": "top"}
     text = book.add_format(font)
     problem = book.add_format({**font, "bold": True, "font_color": "#C00000"})
@@ -190,9 +193,17 @@ def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def findings_digest(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> str:
+    """What the findings workbook is made from: when it is unchanged, so is the workbook."""
+    names = sorted((a.code, a.name) for a in plan.agencies)
+    parts = (__version__, period.id, repr(names), repr(states), repr(sorted(repr(f) for f in findings)))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 def copy_digest(path: Path) -> str:
-    """The digest a feedback copy was written from (kept in its custom
-    document properties), or "" when there is no readable copy."""
+    """The digest a workbook written here (a feedback copy, the findings
+    workbook) was made from, kept in its custom document properties; "" when
+    there is no readable file."""
     try:
         with zipfile.ZipFile(path) as archive:
             custom = archive.read("docProps/custom.xml")

@@ -29,7 +29,15 @@ from .carryforward import carry_forward
 from .checks import check_period
 from .deadlines import Deadline, return_deadline
 from .evidence import Cited, Entry, cited, evidence_findings, register
-from .feedback import AgencyState, agency_states, copy_digest, feedback_digest, feedback_form, findings_workbook
+from .feedback import (
+    AgencyState,
+    agency_states,
+    copy_digest,
+    feedback_digest,
+    feedback_form,
+    findings_digest,
+    findings_workbook,
+)
 from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
@@ -370,8 +378,10 @@ def run_check(workspace: Workspace, loaded: LoadedPlan, period: Period, today: d
     try:
         written, findings = _feedback_copies(loaded, period, today, due, intake, findings, states,
                                              out / "phan-hoi", staged)
-        findings_path = staged.write(out / f"kiem-tra-{period.id}.xlsx",
-                                     findings_workbook(plan, period, states, findings))
+        findings_path = out / f"kiem-tra-{period.id}.xlsx"
+        digest = findings_digest(plan, period, states, findings)
+        if copy_digest(findings_path) != digest:       # nothing changed since the last check: kept as it is
+            staged.write(findings_path, findings_workbook(plan, period, states, findings, digest))
         if outputs is None:
             staged.commit()
     finally:

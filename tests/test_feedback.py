@@ -159,3 +159,29 @@ def test_check_shows_the_return_date_and_the_feedback_copies_repeat_it(tmp_path,
     shown = {r[0]: r[1] for r in guide.iter_rows(min_row=3, max_row=12, max_col=2, values_only=True)}
     assert shown["Hạn gửi lại biểu mẫu"]== ("12/03/2026. Lưu ý: hạn gửi lại trước ngày cuối kỳ số liệu (14/03/2026): "
                                             "số liệu từ sau ngày gửi đến hết ngày 14/03/2026 là số ước tính.")
+
+
+def test_the_findings_workbook_is_rewritten_only_when_the_findings_change(tmp_path, q1_forms):
+    # Seen: with a thousand agencies a check with nothing new spent a second rewriting the
+    # same list (and failed if the officer had it open in Excel on Windows).
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    listing = root / "output" / "2026Q1" / "kiem-tra-2026Q1.xlsx"
+
+    def run():
+        result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+        stat = listing.stat()
+        return result, (stat.st_ino, stat.st_mtime_ns)
+
+    first, stamp = run()
+    again, same = run()
+    assert first.exit_code == again.exit_code == 1 and same == stamp and first.stdout == again.stdout
+    kt = next((root / "input" / "2026Q1").glob("*phong-kinh-te*"))
+    fill(kt, kt, {"VI.1.1": done()})
+    fixed, changed = run()
+    assert changed != stamp
+    rows = list(openpyxl.load_workbook(listing)["Vấn đề"].iter_rows(min_row=2, values_only=True))
+    assert not any(r[1] == "STATUS_UNKNOWN" for r in rows)
