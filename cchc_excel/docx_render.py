@@ -31,11 +31,13 @@ class Run(RichText):
     RichText writes color and shd before b and a shd without its required
     w:val, which Word "repairs" (docxtpl/richtext.py, RichText.add)."""
 
-    def __init__(self, text: str, missing: bool = False, size: int | None = None):
+    def __init__(self, text: str, missing: bool = False, size: int | None = None, bold: bool = False):
         super().__init__()
         props = ""
+        if missing or bold:
+            props += "<w:b/>"
         if missing:
-            props += '<w:b/><w:color w:val="C00000"/>'
+            props += '<w:color w:val="C00000"/>'
         if size:
             props += f'<w:sz w:val="{2 * size}"/><w:szCs w:val="{2 * size}"/>'   # half-points
         if missing:
@@ -45,12 +47,12 @@ class Run(RichText):
 
 
 def _rich(value):
-    """Line dicts ({"text", "missing"[, "size" in points]}) -> Run,
+    """Line dicts ({"text", "missing"[, "size" in points][, "bold"]}) -> Run,
     highlighted when missing, recursively. A Run replaces the template's
     run, so a size other than the paragraph style's (table cells) is given here."""
     if isinstance(value, dict):
-        if {"text", "missing"} <= set(value) <= {"text", "missing", "size"}:
-            return Run(value["text"], value["missing"], value.get("size"))
+        if {"text", "missing"} <= set(value) <= {"text", "missing", "size", "bold"}:
+            return Run(value["text"], value["missing"], value.get("size"), value.get("bold", False))
         return {k: _rich(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_rich(v) for v in value]

@@ -192,6 +192,9 @@ def build_context(
             "authority": settings.signer_authority,
             "title": settings.signer_title or "CHỦ TỊCH",
             "name": settings.signer_name,
+            # The name line of the default templates: a highlighted gap in a draft when no name is set.
+            "name_line": {"text": settings.signer_name or ("[Họ và tên người ký]" if draft else ""),
+                          "missing": draft and not settings.signer_name, "bold": True, "size": 14},
         },
         "blocking": len([f for f in findings if f.blocking]),
     }

@@ -287,7 +287,7 @@ def build(kind: str) -> Document:
     cell_para(right, "{{ signer.title }}", 14, bold=True)
     for _ in range(4):
         cell_para(right, "", 14)
-    cell_para(right, "{{ signer.name }}", 14, bold=True)
+    cell_para(right, "{{r signer.name_line }}", 14, bold=True)
 
     # Annex on landscape pages.
     annex = doc.add_section(WD_SECTION.NEW_PAGE)

@@ -154,3 +154,13 @@ def test_every_abbreviation_is_spelled_out_before_its_first_use(q1):
         if uses:
             defined = body.find(f"{words} ({short})")
             assert 0 <= defined < uses[0], (short, body[max(0, uses[0] - 80): uses[0] + 20])
+
+
+def test_a_draft_without_a_signer_shows_the_gap_where_the_name_goes(q1):
+    # Seen: «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH» above nothing: the missing name was easy to overlook.
+    document = docx.Document(q1)
+    signature = next(t for t in document.tables if "TM. ỦY BAN NHÂN DÂN" in t.rows[0].cells[-1].text)
+    name = [p for p in signature.rows[0].cells[-1].paragraphs if p.text.strip()][-1]
+    assert name.text == "[Họ và tên người ký]"
+    run = next(r for r in name.runs if r.text)
+    assert run.bold and run.font.highlight_color is not None
