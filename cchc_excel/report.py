@@ -287,8 +287,13 @@ def _lead_words(leads: tuple[Answer, ...], names: dict[str, str]) -> str:
 def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
     names = {a.code: a.name for a in plan.agencies}
     rows = []
+    shown_task = None
     for o in results:
         item = o.item
+        # The task above its first product (italic in the table), unless the product says the same.
+        task = (item.section, item.task_number, item.task)
+        heading = tidy(item.task) if task != shown_task and fold(item.task) != fold(item.product) else ""
+        shown_task = task
         contributions = " ".join(f"{names[a.agency]}: {_sentence(a.result)}" for a in o.coordinators if a.result)
         details = " ".join(part for part in (
             _lead_words(o.leads, names),
@@ -297,6 +302,7 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
         rows.append({
             "id": item.id,
             "task": tidy(item.task),
+            "task_heading": heading,
             "product": tidy(item.product),
             "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
             "timeframe": item.timeframe.text,

@@ -349,6 +349,8 @@ def build(kind: str) -> Document:
 
     para(doc, "5. Kết quả thực hiện từng nhiệm vụ", 13, bold=True, indent=False,
          before=6, keep=True).paragraph_format.page_break_before = True
+    para(doc, "Mã: số thứ tự của sản phẩm trong phụ lục Kế hoạch số {{ plan.number }}; dòng in nghiêng là nhiệm "
+         "vụ của Kế hoạch, các dòng dưới là sản phẩm của nhiệm vụ đó.", 11, italic=True, indent=False, after=3)
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     widths = [Cm(1.7), Cm(7.5), Cm(3.6), Cm(2.8), Cm(2.9), Cm(7.7)]
@@ -363,6 +365,12 @@ def build(kind: str) -> Document:
             "{{r row.status }}", "{{ row.details }}"]
     for cell, text in zip(row.cells, body):
         align = WD_ALIGN_PARAGRAPH.LEFT if text.startswith(("{{ row.product", "{{ row.details")) else center
+        if text == "{{ row.product }}":     # the task in italic above its first product
+            cell_para(cell, "{%p if row.task_heading %}", 11, align=align, first=True)
+            cell_para(cell, "{{ row.task_heading }}", 11, italic=True, align=align)
+            cell_para(cell, "{%p endif %}", 11, align=align)
+            cell_para(cell, text, 11, align=align)
+            continue
         cell_para(cell, text, 11, align=align, first=True)
     cell_para(table.add_row().cells[0], "{%tr endfor %}", 11, first=True)
     fixed_widths(table, widths)

@@ -164,3 +164,21 @@ def test_a_draft_without_a_signer_shows_the_gap_where_the_name_goes(q1):
     assert name.text == "[Họ và tên người ký]"
     run = next(r for r in name.runs if r.text)
     assert run.bold and run.font.highlight_color is not None
+
+
+def test_the_annex_names_each_task_above_its_products(q1):
+    # Seen: II.2 and II.3 both read «Báo cáo kết quả thực hiện.»: the product alone, without its task.
+    from reporttools import ITEMS
+
+    rows = annex_rows(q1)
+    for item_id in ("II.2", "II.3"):
+        task = ITEMS[item_id].task
+        assert rows[item_id][1].startswith(task.split(".")[0]), rows[item_id][1]
+        assert rows[item_id][1].endswith(ITEMS[item_id].product)
+    assert rows["II.2"][1] != rows["II.3"][1]
+    # A task's second product does not repeat it.
+    assert rows["I.4.2"][1] == ITEMS["I.4.2"].product and ITEMS["I.4.1"].task.split(",")[0] in rows["I.4.1"][1]
+    italic = [run.italic for table in docx.Document(q1).tables for row in table.rows[1:2]
+              for run in row.cells[1].paragraphs[0].runs if table.rows[0].cells[0].text == "Mã"]
+    assert italic and all(italic)
+    assert "Mã: số thứ tự của sản phẩm trong phụ lục Kế hoạch số 03/KH-UBND" in document_text(q1)
