@@ -239,8 +239,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                     continue
                 if outcome.status is None:
                     if draft:
-                        names = ", ".join(_names(plan).get(c, c) for c in outcome.missing)
-                        sentences.append(f"[{names} chưa gửi báo cáo về «{item.product.rstrip(' .;')}»]")
+                        sentences.extend(_gaps(plan, outcome, f" về «{item.product.rstrip(' .;')}»"))
                         missing = True
                     continue
                 if outcome.status == Status.NOT_ARISEN:
@@ -252,8 +251,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                     seen.add(fold(said))
                     sentences.append(said)
                 if draft and outcome.missing:
-                    names = ", ".join(_names(plan).get(c, c) for c in outcome.missing)
-                    sentences.append(f"[{names} chưa gửi báo cáo]")
+                    sentences.extend(_gaps(plan, outcome))
                     missing = True
         if not sentences:
             quiet.extend(t for t in tasks if not arisen and any(
@@ -267,6 +265,19 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
     if quiet:
         points.append(line(_not_arisen(quiet, by_item)))
     return points
+
+
+def _gaps(plan: Plan, outcome: Outcome, about: str = "") -> list[str]:
+    """The draft's bracketed gaps for a product: who has not reported it, and who wrote a row
+    without a status the tool could read (their return came; the status must be chosen again)."""
+    names = _names(plan)
+    wrote = {a.agency for a in outcome.leads if not a.status}
+    silent = [names.get(c, c) for c in outcome.missing if c not in wrote]
+    unreadable = [names.get(c, c) for c in outcome.missing if c in wrote]
+    gaps = [f"[{', '.join(silent)} chưa gửi báo cáo{about}]"] if silent else []
+    if unreadable:
+        gaps.append(f"[{', '.join(unreadable)} chưa chọn trạng thái hợp lệ{about}]")
+    return gaps
 
 
 def _not_arisen(tasks: list[Task], by_item: dict[str, Outcome]) -> str:

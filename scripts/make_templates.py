@@ -80,8 +80,12 @@ def para(container, text="", size=14, bold=False, italic=False, align=None, inde
          keep=False):
     p = container.add_paragraph()
     fmt = p.paragraph_format
-    fmt.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+    # Headings (bold, kept with the next paragraph) are not justified: a heading that wraps
+    # («… CẢI CÁCH HÀNH / CHÍNH») would otherwise have its first line stretched.
     fmt.first_line_indent = Cm(1.27) if indent and align in (None, WD_ALIGN_PARAGRAPH.JUSTIFY) else Cm(0)
+    if align is None and bold and keep:
+        align = WD_ALIGN_PARAGRAPH.LEFT
+    fmt.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.space_after = Pt(after)
     fmt.space_before = Pt(before)
     if keep:

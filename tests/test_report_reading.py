@@ -182,3 +182,17 @@ def test_the_annex_names_each_task_above_its_products(q1):
               for run in row.cells[1].paragraphs[0].runs if table.rows[0].cells[0].text == "Mã"]
     assert italic and all(italic)
     assert "Mã: số thứ tự của sản phẩm trong phụ lục Kế hoạch số 03/KH-UBND" in document_text(q1)
+
+
+def test_a_draft_tells_an_unreadable_status_from_a_return_not_sent(tmp_path):
+    # Seen: «[Trung tâm Phục vụ hành chính công chưa gửi báo cáo về …]» although the centre had sent
+    # its return: its status «Đang thực hiên xong» could not be read.
+    def tweak(agency, answers):
+        if agency == "tt-pvhcc":
+            answers["III.1"] = {"status": "Đang thực hiên xong", "result": "Đang triển khai rà soát"}
+
+    root = filled_period(tmp_path, "2026Q1", tweak=tweak)
+    invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    text = document_text(next((root / "output" / "2026Q1").glob("*.docx")))
+    assert "[Trung tâm Phục vụ hành chính công chưa chọn trạng thái hợp lệ về «" in text
+    assert "[Trung tâm Phục vụ hành chính công chưa gửi báo cáo" not in text
