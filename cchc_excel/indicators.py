@@ -20,7 +20,7 @@ from .periods import make_period
 from .plan import section_for_area
 from .plan_meta import locality_of
 from .textnorm import fold
-from .vnformat import number, percent
+from .vnformat import decimal_text, percent, percent_text
 
 C, A, R = IndicatorKind.COUNT, IndicatorKind.AMOUNT, IndicatorKind.RATE
 SUM, LATEST, FIRST = Aggregation.SUM, Aggregation.LATEST, Aggregation.FIRST
@@ -130,6 +130,14 @@ DEFAULTS: tuple[tuple, ...] = (
      "Trên văn bản đi gửi dưới dạng điện tử"),
 )
 
+# Targets the law sets whatever the plan says: every dossier resolved late must carry a letter of apology
+# to the citizen with a new date for the result (NĐ 61/2018/NĐ-CP, Mẫu số 04 «Phiếu xin lỗi và hẹn lại ngày
+# trả kết quả»; the one-stop rules now in NĐ 118/2025/NĐ-CP keep the duty). A target the plan states wins.
+DEFAULT_TARGETS: dict[str, tuple[float, str]] = {
+    "TL_XIN_LOI": (100.0, "Theo quy định: mọi hồ sơ giải quyết quá hạn phải có văn bản xin lỗi, hẹn lại ngày trả "
+                          "kết quả (NĐ 61/2018/NĐ-CP, nay NĐ 118/2025/NĐ-CP)"),
+}
+
 KIND_LABELS = {C: "Số lượng", A: "Giá trị", R: "Tỷ lệ (tự tính)"}
 AGGREGATION_LABELS = {SUM: "Cộng dồn các kỳ", LATEST: "Số mới nhất", FIRST: "Số đầu kỳ"}
 PART_RULE_LABELS = {EQ: "Bằng tổng các thành phần", LE: "Không nhỏ hơn từng thành phần", PartRule.NONE: ""}
@@ -148,7 +156,7 @@ _LOCALITY_WORD = re.compile(r"\bxã\b")
 
 def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
     """The default set, each assigned to the agency that leads its section,
-    with the targets the plan states proposed."""
+    with the targets the law sets (DEFAULT_TARGETS) and those the plan states proposed."""
     # Sections attach by what they are about, not by their numeral; a ward's set says «phường».
     locality = locality_of(plan.meta.issuer) or "xã"
     result = []
@@ -158,8 +166,9 @@ def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
         if section is None:
             continue
         agency = "" if kind == R else section_reporter(plan, section)
+        target, note = DEFAULT_TARGETS.get(code, (None, ""))
         result.append(Indicator(code, name, unit, section, agency, kind, aggregation, part_of,
-                                rule or PartRule.NONE, tuple(numerator), denominator, source=source))
+                                rule or PartRule.NONE, tuple(numerator), denominator, target, note, source))
     indicators = tuple(result)
     taken: set[str] = set()
     for proposal in proposed_targets(plan, indicators):
@@ -324,13 +333,6 @@ def rate(indicator: Indicator, values: dict[str, float | None]) -> float | None:
 INDEX_CODES = ("CHI_SO_CCHC", "HANG_CCHC", "SIPAS", "DIEM_766", "HANG_766", "HAI_LONG_766")
 
 
-def _score(value: float) -> str:
-    for decimals in (0, 1, 2):
-        if round(value, decimals) == round(value, 2):
-            return number(value, decimals)
-    return number(value, 2)
-
-
 def index_results(values: dict[str, float | None], locality: str = "xã") -> str:
     """One paragraph on the CCHC index, SIPAS and the 766 index from the
     figures that exist; "" when none was reported."""
@@ -338,26 +340,26 @@ def index_results(values: dict[str, float | None], locality: str = "xã") -> str
         return values.get(code) is not None
 
     def rank(code: str, where: str) -> str:
-        return f", xếp thứ {_score(values[code])}{where}" if has(code) else ""
+        return f", xếp thứ {decimal_text(values[code])}{where}" if has(code) else ""
 
     parts = []
     if has("CHI_SO_CCHC"):
         parts.append(f"Chỉ số cải cách hành chính của {locality} (kết quả tỉnh công bố gần nhất) đạt "
-                     f"{_score(values['CHI_SO_CCHC'])} điểm{rank('HANG_CCHC', ' trong tỉnh')}")
+                     f"{decimal_text(values['CHI_SO_CCHC'])} điểm{rank('HANG_CCHC', ' trong tỉnh')}")
     elif has("HANG_CCHC"):
         parts.append(f"Chỉ số cải cách hành chính của {locality} (kết quả tỉnh công bố gần nhất) xếp thứ "
-                     f"{_score(values['HANG_CCHC'])} trong tỉnh")
+                     f"{decimal_text(values['HANG_CCHC'])} trong tỉnh")
     if has("SIPAS"):
         parts.append(f"Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính (SIPAS) "
-                     f"đạt {_score(values['SIPAS'])}%")
+                     f"đạt {decimal_text(values['SIPAS'])}%")
     service = []
     if has("DIEM_766"):
-        service.append(f"đạt {_score(values['DIEM_766'])}/100 điểm{rank('HANG_766', ' trong tỉnh')}")
+        service.append(f"đạt {decimal_text(values['DIEM_766'])}/100 điểm{rank('HANG_766', ' trong tỉnh')}")
     elif has("HANG_766"):
-        service.append(f"xếp thứ {_score(values['HANG_766'])} trong tỉnh")
+        service.append(f"xếp thứ {decimal_text(values['HANG_766'])} trong tỉnh")
     if has("HAI_LONG_766"):
         service.append(f"tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính đạt "
-                       f"{_score(values['HAI_LONG_766'])}%")
+                       f"{decimal_text(values['HAI_LONG_766'])}%")
     if service:
         parts.append("Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công "
                      "(Bộ chỉ số 766, số liệu công bố mới nhất trên Cổng Dịch vụ công quốc gia) "
@@ -366,12 +368,14 @@ def index_results(values: dict[str, float | None], locality: str = "xã") -> str
 
 
 def format_value(indicator: Indicator, value: float | None) -> str:
+    """A figure as the report prints it, the same in the body and the annex: a rate with one
+    decimal and none when zero ('98,9%', '25%'); a value typed with its own decimals ('82,35'),
+    with '%' when its unit is a percentage (SIPAS '86,2%')."""
     if value is None:
         return "—"
     if indicator.kind == R:
-        return f"{number(value, 1)}%"
-    decimals = 0 if float(value).is_integer() else 1
-    return number(value, decimals)
+        return percent_text(value)
+    return decimal_text(value) + ("%" if indicator.unit.strip() == "%" else "")
 
 
 def reached(indicator: Indicator, value: float | None) -> bool | None:
@@ -389,7 +393,7 @@ def met(indicator: Indicator, value: float | None) -> str:
 def target_text(indicator: Indicator) -> str:
     if indicator.target is None:
         return ""
-    shown = f"{number(indicator.target, 0 if float(indicator.target).is_integer() else 1)}"
+    shown = decimal_text(indicator.target)
     return f"≥ {shown}%" if indicator.kind == R else f"≥ {shown}"
 
 

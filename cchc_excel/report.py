@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answers import Answer, Intake
-from .assessment import causes, shortfalls, strengths
+from .assessment import completion_sentence, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
@@ -50,28 +50,6 @@ def _sentence(text: str) -> str:
 def _missing_text(plan: Plan, codes: tuple[str, ...]) -> str:
     names = ", ".join(plan.agency(c).name for c in codes)
     return f"[{names} chưa gửi báo cáo]"
-
-
-def completion_sentence(figs: Figures) -> str:
-    """What the period's counts say, naming what is counted (products) and
-    leaving out zero counts."""
-    earlier = (f" Có {figs.done_earlier} sản phẩm đã hoàn thành từ kỳ trước, không tính vào kỳ này."
-               if figs.done_earlier else "")
-    if not figs.expected:
-        arisen = f" ({figs.not_arisen} sản phẩm trong kỳ chưa phát sinh)" if figs.not_arisen else ""
-        return f"Trong kỳ không có sản phẩm phải thực hiện{arisen}.{earlier}"
-    text = f"Trong {figs.expected} sản phẩm phải thực hiện trong kỳ"
-    if figs.not_arisen:
-        text += f" (không tính {figs.not_arisen} sản phẩm chưa phát sinh)"
-    parts = [f"{label} {count}" for label, count in (
-        ("đã hoàn thành", figs.done), ("đã thực hiện trong kỳ", figs.carried_out)) if count]
-    text += ": " + (", ".join(parts) + f" (đạt {figs.done_rate})" if parts else "chưa có sản phẩm hoàn thành")
-    rest = [f"{label} {count}" for label, count in (
-        ("đang thực hiện", figs.in_progress), ("chưa thực hiện", figs.not_started),
-        ("chưa báo cáo", figs.not_reported)) if count]
-    if rest:
-        text += "; " + ", ".join(rest)
-    return text + "." + earlier
 
 
 def _section_summary(title: str, figs: Figures) -> str:
@@ -146,6 +124,7 @@ def build_context(
     plan_ref = f"Kế hoạch số {meta.number}" + (f" ngày {short_date(meta.date)}" if meta.date else "")
     if meta.issuer:
         plan_ref += f" của {meta.issuer}"
+    weaknesses, reasons = shortfalls(plan, results, stats, period, sources, intake.answers, settings.leading_zero)
     context = {
         "draft": draft,
         "draft_note": line("BẢN NHÁP: còn thiếu số liệu (các chỗ tô vàng); chưa dùng để ký ban hành.", True),
@@ -173,11 +152,9 @@ def build_context(
                        for s in sections],
         "by_agency": [{"name": a.name, **agency_figures(plan, period, results, a.code).as_dict()}
                       for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
-        "strengths": strengths(plan, results, total, stats, period, sources,
-                               sum(1 for s in intake.submissions.values() if s.used),
-                               len(agencies_with_forms(plan)), completion_sentence(total)),
-        "weaknesses": shortfalls(plan, results, stats, period, sources) + _not_sent(plan, intake, draft),
-        "causes": causes(plan, intake.answers),
+        "strengths": strengths(plan, results, total, stats, period, sources, settings.leading_zero),
+        "weaknesses": weaknesses + _not_sent(plan, intake, draft),
+        "causes": reasons,
         "next_tasks": next_tasks(plan, results, period, following),
         "proposals": _proposals(intake.answers),
         "annex": _annex(plan, results),

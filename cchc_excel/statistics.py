@@ -1,7 +1,7 @@
 """The figures of a report: this period and year to date for every indicator,
 rates from their counts, targets met or not, and the sentences that weave the
 key figures into the report ("tiếp nhận 1.234 hồ sơ, trong đó trực tuyến 456
-hồ sơ (37,0%)")."""
+hồ sơ (37%)")."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from .models import (
 )
 from .periods import make_period
 from .textnorm import fold
-from .vnformat import count_text, number
+from .vnformat import count_text, decimal_text
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def target_phrase(indicator: Indicator) -> str:
     """'100%', 'tối thiểu 20%', 'tối thiểu 50 lượt người' — the plan's target as officials write it."""
     if indicator.target is None:
         return ""
-    shown = number(indicator.target, 0 if float(indicator.target).is_integer() else 1)
+    shown = decimal_text(indicator.target)
     if indicator.kind == IndicatorKind.RATE:
         return f"{shown}%" if indicator.target >= 100 else f"tối thiểu {shown}%"
     return f"tối thiểu {shown} {indicator.unit}".rstrip()
@@ -245,7 +245,7 @@ def part_phrase(part: Indicator, total: Indicator, value: float, leading_zero: b
 
 def _target_note(stat: Stat, judged: Judgement, printed: float | None) -> str:
     """'chỉ tiêu kế hoạch 100%: chưa đạt' — the verdict only on the figure printed beside it;
-    'lũy kế năm 25,0%; …' first when it is the year's figure that is judged."""
+    'lũy kế năm 25%; …' first when it is the year's figure that is judged."""
     indicator = stat.indicator
     if indicator.target is None or not _valid(stat, judged.value):
         return ""

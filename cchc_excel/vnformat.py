@@ -20,11 +20,33 @@ def count_text(value: int | float, leading_zero: bool = True) -> str:
     return number(value, 1)
 
 
+def decimal_text(value: int | float) -> str:
+    """A value with the decimals it was entered with, up to two: 82,35 (điểm); 86,2; 15.
+    Never rounded to fewer decimals than it has, so the body and the annex print the same figure."""
+    for decimals in (0, 1, 2):
+        if round(value, decimals) == round(value, 2):
+            return number(value, decimals)
+    return number(value, 2)
+
+
+def percent_text(value: int | float) -> str:
+    """A percentage: one decimal, none when it is zero ('98,9%', '25%', '100%', '0%').
+    A value that one decimal would round up to a whole number, or down to zero, keeps the
+    decimals that show it ('99,96%', not '100%', beside a 100% target it has not reached)."""
+    value = float(value)
+    shown = round(value, 1)
+    if shown.is_integer() and (value < shown or 0 == shown < value):
+        for decimals in (2, 3, 4):
+            if round(value, decimals) != shown:
+                return f"{number(value, decimals)}%"
+    return f"{number(shown, 0 if shown.is_integer() else 1)}%"
+
+
 def percent(part: int | float, whole: int | float) -> str:
-    """66,7% — one decimal; '—' when there is nothing to divide by."""
+    """66,7%; 25% — the share of ``part`` in ``whole`` (percent_text); '—' when there is nothing to divide by."""
     if not whole:
         return "—"
-    return f"{number(100 * part / whole, 1)}%"
+    return percent_text(100 * part / whole)
 
 
 def day_month(day: dt.date) -> tuple[str, str]:

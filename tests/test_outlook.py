@@ -1,15 +1,18 @@
 """«Phương hướng, nhiệm vụ» written forward, read from the reports of a year of
 complete returns: action sentences with the next period's timing, never a
-time already past; the annual report plans the next year."""
+time already past; work whose time is over is late, reported or not; the
+annual report plans the next year and leaves none of this year's work in it."""
 
 import re
 
 import pytest
+from conftest import invoke
+from reporttools import filled_period
 from yeartools import PLAN, part, year_of_reports
 
 NEXT = {"2026Q1": "quý II năm 2026", "2026S1": "6 tháng cuối năm 2026", "2026Q3": "quý IV năm 2026"}
 ACTIONS = ("Tiếp tục", "Hoàn thành", "Triển khai", "Khẩn trương", "Xây dựng", "Chủ động", "Ban hành", "Tổ chức",
-           "Thực hiện", "Duy trì", "Rà soát")
+           "Thực hiện", "Duy trì", "Rà soát", "Tích cực", "Tăng cường", "Đẩy mạnh")
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +57,57 @@ def test_q1_outlook_names_what_the_plan_times_next_and_the_overdue(reports):
 def test_annual_outlook_plans_the_next_year(reports):
     lines = _outlook(reports["2026"])
     text = _no_past_time(lines, "")
-    assert "Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2027" in text
-    assert "Triển khai sớm từ quý I năm 2027 các nhiệm vụ có thời hạn của Kế hoạch năm 2027, trọng tâm là: xây " \
-           "dựng và triển khai Kế hoạch kiểm tra CCHC tối thiểu 20% các cơ quan, đơn vị;" in text
-    assert "2026" not in text                                            # nothing dated in the year just ended
-    assert not re.search(r"(quý|Quý) [IV]+(, [IV]+)*/2026|năm 2026\.|tháng \d+/2026", text)
+    assert lines[0] == ("- Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2027 ngay từ đầu năm; tổ chức quán "
+                        "triệt, giao nhiệm vụ cụ thể cho từng cơ quan, đơn vị.")
+    # The plan's dated tasks are the next year's directions: once each, the year moved on, no timing.
+    assert "- Xây dựng và triển khai Kế hoạch kiểm tra CCHC tối thiểu 20% các cơ quan, đơn vị." in lines
+    assert "- Ban hành và triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2027." in lines
+    assert "- Xây dựng, tổ chức thực hiện Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2027." in lines
+    assert len(set(lines)) == len(lines)
+    assert "2026" not in text                                            # everything of 2026 was finished
+    assert not re.search(r"(quý|Quý) [IV]+|trọng tâm là|Triển khai sớm", text)
     for line in lines:
         assert line[2:].startswith(ACTIONS), line
+
+
+@pytest.fixture(scope="module")
+def behind(tmp_path_factory):
+    """Returns where every third product is done and the rest in progress; Phòng Kinh tế sends nothing."""
+    root = tmp_path_factory.mktemp("behind")
+    for period, today in (("2026Q3", "20/09/2026"), ("2026", "20/12/2026")):
+        filled_period(root, period, skip=("phong-kinh-te",))
+        result = invoke("compile", "--default-plan", "-p", period, "--dir", root, "--today", today, "--draft")
+        assert result.exit_code in (0, 1), result.output          # a draft: the missing return is an error
+        assert (root / "output" / period / f"bao-cao-cchc-{period}.docx").exists()
+    return root
+
+
+def test_this_years_late_work_is_one_line_not_next_years_first_quarter(behind):
+    report = behind / "output" / "2026" / "bao-cao-cchc-2026.docx"
+    lines = _outlook(report)
+    text = "\n".join(lines)
+    assert "quý I năm 2027" not in text and "2027 các nhiệm vụ" not in text
+    late = [line for line in lines if line.startswith("- Khẩn trương hoàn thành các nhiệm vụ năm 2026 còn chậm: ")]
+    assert len(late) == 1
+    # The training plan of 2026 is late: named once, without its year, in that line; 2027's is a direction.
+    assert "ban hành và triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức;" in late[0] \
+        or late[0].endswith("ban hành và triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức.")
+    assert "- Ban hành và triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2027." in lines
+    assert text.count("kế hoạch đào tạo") == 2
+    # Work the agency never reported is late all the same (VI.4: quý I–III, Phòng Kinh tế silent).
+    assert "thực hiện quyền tự chủ, tự chịu trách nhiệm về nhiệm vụ, tổ chức bộ máy, biên chế và tài chính" in late[0]
+    # The year's CCHC index is still to be self-assessed: early in the next year.
+    assert "- Tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026 kèm đầy đủ tài liệu kiểm chứng, " \
+           "gửi Sở Nội vụ đúng thời hạn ngay từ đầu năm 2027." in lines
+    assert len(set(lines)) == len(lines)
+
+
+def test_unreported_work_past_its_time_reads_as_late_in_the_quarter(behind):
+    report = behind / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx"
+    outlook = "\n".join(_outlook(report))
+    subject = "thực hiện quyền tự chủ, tự chịu trách nhiệm về nhiệm vụ, tổ chức bộ máy, biên chế và tài chính đối " \
+              "với cơ quan hành chính nhà nước"
+    assert f"- Khẩn trương hoàn thành việc {subject} trong quý IV năm 2026." in outlook
+    assert f"Triển khai và hoàn thành việc {subject}" not in outlook
+    shortfalls = "\n".join(part(report, "2. Tồn tại", "IV. PHƯƠNG HƯỚNG"))
+    assert f"- Việc {subject} đã hết thời hạn theo Kế hoạch nhưng Phòng Kinh tế chưa báo cáo kết quả." in shortfalls

@@ -67,7 +67,7 @@ def test_six_month_report_adds_q1_and_the_rest(year):
     assert stats["Hồ sơ TTHC tiếp nhận"][1:3] == ["200", "200"]          # this period = year to date = 100 + 100
     assert stats["Hồ sơ tiếp nhận trực tuyến"][1:3] == ["70", "70"]
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["185", "185"]   # latest
-    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["36,0%", "36,0%"]   # 72/200 resolved, not 30%+40%
+    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["36%", "36%"]   # 72/200 resolved, not 30%+40%
 
 
 def test_q3_report_shows_the_quarter_and_the_year_so_far(year):
@@ -75,7 +75,7 @@ def test_q3_report_shows_the_quarter_and_the_year_so_far(year):
     assert stats["Hồ sơ TTHC tiếp nhận"][1:3] == ["100", "300"]
     assert stats["Hồ sơ tiếp nhận trực tuyến"][1:3] == ["50", "120"]
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["190", "190"]
-    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["50,0%", "40,7%"]    # 50/100; 122/300
+    assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["50%", "40,7%"]    # 50/100; 122/300
 
 
 def test_annual_report_adds_up_every_period(year):
@@ -86,7 +86,7 @@ def test_annual_report_adds_up_every_period(year):
     assert stats["Thủ tục hành chính được công bố, công khai"][1:3] == ["195", "195"]
     assert stats["Tỷ lệ hồ sơ trực tuyến toàn trình"][1:3] == ["45,5%", "45,5%"]    # 182/400 resolved
     text = document_text(report)
-    assert "400 hồ sơ TTHC tiếp nhận, trong đó 180 hồ sơ trực tiếp (45,0%), 180 hồ sơ trực tuyến (45,0%)" in text
+    assert "400 hồ sơ TTHC tiếp nhận, trong đó 180 hồ sơ trực tiếp (45%), 180 hồ sơ trực tuyến (45%)" in text
     workbook = openpyxl.load_workbook(year / "output" / "2026" / "tong-hop-2026.xlsx")
     sheet = workbook["Số liệu"]
     rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
@@ -173,22 +173,43 @@ def test_a_yearly_target_is_progress_until_the_annual_report(reports):
            "thực hiện trong quý II, III, IV năm 2026." in q1
     assert "tối thiểu 20%: chưa đạt" not in q1
     assert "01 cơ quan được kiểm tra CCHC (12,5%; chỉ tiêu năm tối thiểu 20%)" in s1
-    assert "01 cơ quan được kiểm tra CCHC (12,5%; lũy kế năm 25,0%; chỉ tiêu năm tối thiểu 20%)" in q3
+    assert "01 cơ quan được kiểm tra CCHC (12,5%; lũy kế năm 25%; chỉ tiêu năm tối thiểu 20%)" in q3
     assert "03 cơ quan được kiểm tra CCHC (37,5%; chỉ tiêu kế hoạch tối thiểu 20%: đạt)" in year
     rows = {p: _annex_stats(reports[p])["Tỷ lệ cơ quan, đơn vị được kiểm tra CCHC"] for p in PERIODS}
     assert [rows[p][4] for p in PERIODS] == ["Đánh giá cuối năm"] * 3 + ["Đạt"]
     # A standing target (100% of documents signed, a recurring task) is judged every period on its own figure.
     assert "436 văn bản đi được gửi dưới dạng điện tử, trong đó 431 văn bản được ký số " \
            "(98,9%; chỉ tiêu kế hoạch 100%: chưa đạt)" in q1
-    assert "470 văn bản được ký số (100,0%; chỉ tiêu kế hoạch 100%: đạt)" in q3
+    assert "470 văn bản được ký số (100%; chỉ tiêu kế hoạch 100%: đạt)" in q3
     assert "≥ 100%" not in q1 and "chỉ tiêu ≥" not in q1
 
 
-def test_a_wrong_figure_gets_no_verdict(tmp_path):
-    invoke("demo", tmp_path / "demo")          # a draft: the demo's ký số count exceeds its total
-    row = _annex_stats(tmp_path / "demo" / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")[
-        "Tỷ lệ văn bản điện tử được ký số"]
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    invoke("demo", root / "demo")
+    return root / "demo" / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+
+
+def test_a_wrong_figure_gets_no_verdict(demo_report):
+    row = _annex_stats(demo_report)["Tỷ lệ văn bản điện tử được ký số"]   # the demo's ký số count exceeds its total
     assert row[1] == "[số liệu sai]" and row[2] == "[số liệu sai]" and row[4] == ""
+
+
+def test_a_figure_reads_the_same_in_the_body_and_the_annex(demo_report):
+    text = document_text(demo_report)
+    stats = _annex_stats(demo_report)
+    # The CCHC index as the province published it (82,35), not rounded to one decimal in the annex.
+    assert "Chỉ số cải cách hành chính của xã (kết quả tỉnh công bố gần nhất) đạt 82,35 điểm" in text
+    assert stats["Điểm Chỉ số CCHC của xã (kết quả tỉnh công bố gần nhất)"][1:3] == ["82,35", "82,35"]
+    # A % row shows «%» whether the value is computed (a rate) or typed (SIPAS, satisfaction).
+    percent_rows = {name: row for name, row in stats.items() if row[0] == "%"}
+    assert percent_rows["Chỉ số hài lòng của người dân, tổ chức (SIPAS) đối với xã"][1] == "86,2%"
+    assert percent_rows["Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"][1] == "98,7%"
+    assert all(row[1].endswith("%") for row in percent_rows.values() if row[1] not in ("—", "[số liệu sai]"))
+    # No «,0» decimal on a percentage anywhere: «25%», «100%», «0%»; one decimal only when it says something.
+    assert not re.search(r"\d,0%", text)
+    assert "(25%; chỉ tiêu năm tối thiểu 20%)" in text and "đạt 98,3%" in text
 
 
 def test_counts_below_ten_take_a_leading_zero_unless_the_commune_says_no(tmp_path):
@@ -206,6 +227,11 @@ def test_counts_below_ten_take_a_leading_zero_unless_the_commune_says_no(tmp_pat
     assert invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026").exit_code == 0
     text = document_text(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
     assert "Kết quả trong quý: 5 văn bản chỉ đạo" in text and "8 hồ sơ quá hạn" in text
+    # «Đánh giá chung» counts follow the same setting as the figures.
+    assessment = text[text.index("III. ĐÁNH GIÁ CHUNG"):text.index("IV. PHƯƠNG HƯỚNG")]
+    assert "(không tính 7 sản phẩm chưa phát sinh): đã hoàn thành 5 sản phẩm" in assessment
+    assert "5 sản phẩm đang thực hiện" in assessment and "có 8 hồ sơ giải quyết quá hạn" in assessment
+    assert not re.search(r"(?<![\d,])0[1-9] ", assessment)
     lines = text.split("\n")
     basis = lines.index("Căn cứ Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh về cải cách hành chính "
                         "năm 2026;")

@@ -378,9 +378,10 @@ def _inside(event_period: str, period: str) -> bool:
     return event_period == period
 
 
-def figures(period: str, agency: str) -> dict:
+def figures(period: str, agency: str, changes: dict | None = None) -> dict:
+    """The figures ``agency`` types for ``period`` (``changes``: {code: value} typed instead)."""
     values = consistent_figures(PLAN, agency)
-    known = FIGURES[period]
+    known = {**FIGURES[period], **(changes or {})}
     values.update({k: v for k, v in known.items() if k in values})
     totals = {"HS_TIEP_NHAN": ("HS_TRUC_TIEP", "HS_TRUC_TUYEN", "HS_BUU_CHINH"),
               "HS_GIAI_QUYET": ("HS_TRUOC_HAN", "HS_DUNG_HAN", "HS_QUA_HAN")}
@@ -390,7 +391,7 @@ def figures(period: str, agency: str) -> dict:
     return values
 
 
-def fill_period(root: Path, period: str) -> None:
+def fill_period(root: Path, period: str, changes: dict | None = None) -> None:
     assert invoke("forms", "--default-plan", "-p", period, "--dir", root).exit_code == 0
     forms = root / "output" / period / "bieu-mau"
     for form in sorted(forms.iterdir()):
@@ -402,16 +403,18 @@ def fill_period(root: Path, period: str) -> None:
                 if given:
                     answers[item_id] = given
         fill(form, root / "input" / period / f"{form.stem} - {period}.xlsx", answers,
-             text_keys=("result", "evidence", "difficulties", "proposals"), figures=figures(period, form.stem))
+             text_keys=("result", "evidence", "difficulties", "proposals"),
+             figures=figures(period, form.stem, changes))
 
 
-def year_of_reports(root: Path, periods=PERIODS) -> dict[str, Path]:
-    """Fill every period's forms and compile its report; period -> .docx."""
+def year_of_reports(root: Path, periods=PERIODS, changes: dict | None = None) -> dict[str, Path]:
+    """Fill every period's forms and compile its report; period -> .docx.
+    ``changes``: {period: {code: value}} figures typed instead of the usual ones."""
     if not (root / "ke-hoach-cchc.xlsx").exists():
         assert invoke("init", root).exit_code == 0
     reports = {}
     for period in periods:
-        fill_period(root, period)
+        fill_period(root, period, (changes or {}).get(period))
         result = invoke("compile", "-p", period, "--dir", root, "--today", TODAY[period], "--date", TODAY[period])
         assert result.exit_code == 0, result.output
         reports[period] = root / "output" / period / f"bao-cao-cchc-{period}.docx"
