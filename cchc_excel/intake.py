@@ -361,6 +361,9 @@ def _read_form(path: Path) -> ReturnedForm | None:
         if name in (spec.META_SHEET, spec.LISTS_SHEET, spec.GUIDE_SHEET):
             continue
         facts = opened.facts.get(name) or SheetFacts()
+        if facts.encoding:
+            form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", phrase("READ_ENCODING", encoding=facts.encoding)))
+            continue
         if facts.far:
             others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
             form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))

@@ -569,6 +569,8 @@ PHRASES: dict[str, str] = {
     "READ_PART_MISSING": "tệp thiếu một phần bên trong (trang tính hoặc dữ liệu dùng chung)",
     "READ_UNSUPPORTED": "tệp dùng một tính năng chưa được hỗ trợ",
     "READ_TECHNICAL": "{reason} (lỗi kỹ thuật: {name})",
+    "READ_ENCODING": "trang được lưu bằng bảng mã {encoding} (không phải UTF-8 như Excel, LibreOffice lưu) nên "
+                     "không đọc được ô nào",
     "CELLS_FAR_OTHERS": " (và {count} ô khác ở xa)",
     # --- report templates (docx_render.py): the detail of TEMPLATE_SYNTAX ---
     "TEMPLATE_TAGS_UNPAIRED": "thẻ mở và thẻ đóng không khớp",

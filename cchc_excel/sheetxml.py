@@ -37,6 +37,7 @@ class SheetFacts:
     errors: dict[str, str] = field(default_factory=dict)
     far: list[str] = field(default_factory=list)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # .ods, 0-based
+    encoding: str = ""          # a part in an encoding the reader reads as an empty sheet ("UTF-16")
 
 
 def column_number(letters: bytes | str) -> int:
@@ -161,6 +162,9 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
     is would stop the reader: its extent is absurd, or it caches an error the reader does not know."""
     facts = SheetFacts()
     trimmed = None
+    if xml[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+        facts.encoding = "UTF-16"          # python-calamine reads no cell of it, and says nothing
+        return facts, None
     plain = _plain_facts(xml)
     rows, cols = (plain[0], plain[1]) if plain else xlsx_extent(xml)
     if rows * cols > MAX_AREA:

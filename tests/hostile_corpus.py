@@ -13,6 +13,7 @@ a return that is still read shows DONE_NO_EVIDENCE on VI.1.1 (the marker).
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -88,7 +89,7 @@ def part_of(data: bytes, title: str) -> str:
         workbook = archive.read("xl/workbook.xml").decode()
         rels = archive.read("xl/_rels/workbook.xml.rels").decode()
     for name, rid in re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', workbook):
-        if openpyxl.utils.escape.unescape(name) == title or name == title:
+        if html.unescape(name) == title:
             target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)
             path = target.group(1) or target.group(2)
             return path.lstrip("/") if path.startswith("/") else "xl/" + path
@@ -267,6 +268,25 @@ def _(s, inbox):
         workbook.move_sheet(sheet, offset=-workbook.index(sheet))
         workbook["IV. Tổ chức bộ máy"].sheet_state = "hidden"
     return write(inbox, "kt.xlsx", s.kt_with(mess))
+
+
+@_k("sheet_name_with_xml_special_characters", codes=["FORMULA_ERROR"], reads=True, located=True)
+def _(s, inbox):
+    def rename(workbook):
+        workbook[KT_SHEET].title = "VI. Tài chính & <công> 'quý I'"
+        workbook["VI. Tài chính & <công> 'quý I'"]["L5"] = "=1/0"
+    data = s.kt_with(rename)
+    return write(inbox, "kt.xlsx", edit_sheet(data, "VI. Tài chính & <công> 'quý I'", lambda xml: re.sub(
+        rb'<c r="L5"([^>]*)><f>1/0</f><v>[^<]*</v></c>', b'<c r="L5" t="e"><f>1/0</f><v>#DIV/0!</v></c>', xml)))
+
+
+@_k("sheet_saved_in_utf16", codes=["SHEET_UNREADABLE"])
+def _(s, inbox):
+    # A tool that re-encodes the parts: the reader then sees an empty sheet and its answers vanished.
+    def utf16(xml):
+        body = re.sub(rb"^<\?xml[^>]*\?>", b"", xml).decode("utf-8")
+        return '<?xml version="1.0" encoding="UTF-16"?>'.encode("utf-16") + body.encode("utf-16-le")
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, utf16))
 
 
 @_k("status_pasted_with_nbsp_and_spaces", reads=True)
