@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import math
 import re
 import zipfile
 import zlib
@@ -490,7 +491,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         cells: dict[str, Cell] = {}
         for key, col in input_cols.items():
             ref = f"{letters[col]}{index + 1}"
-            value = row[col] if col < len(row) else ""
+            value = _shown(row[col]) if col < len(row) else ""
             values[key] = value
             cells[key] = Cell(file, sheet, ref)
             _formula_issue(form, facts, sheet, ref, value, item)
@@ -500,6 +501,14 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         col, row = split_ref(ref)
         if row > len(rows) and col - 1 in input_cols.values():
             _formula_issue(form, facts, sheet, ref, "")
+
+
+def _shown(value):
+    """A value as read, but a number that is no number (inf, nan: what a script writing
+    float("inf") saves; no spreadsheet shows one) as its text, so no writer downstream gets it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
 
 
 def _formula_issue(form: ReturnedForm, facts: SheetFacts, sheet: str, ref: str, value, item: str = "") -> None:
@@ -548,7 +557,7 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
 
         def at(key: str):
             col = columns.get(key)
-            return (row[col] if col is not None and col < len(row) else ""), col
+            return (_shown(row[col]) if col is not None and col < len(row) else ""), col
 
         code_value, _ = at("code")
         code = clean(code_value).upper()

@@ -544,6 +544,27 @@ def _(s, inbox):
         xml, f"L{MARK_ROW}", b'<c r="L5" t="e"><f>SEQUENCE(3)</f><v>#SPILL!</v></c>')))
 
 
+@_k("figure_that_is_no_number_inf_nan", codes=["FIGURE_INVALID"], reads=True, located=True)
+def _(s, inbox):
+    # What a script writing float("inf") / float("nan") saves: the run once ended with exit 4.
+    data = edit_sheet(s.kt, "Số liệu", lambda xml: set_cell(xml, "G5", b'<c r="G5"><v>inf</v></c>'))
+    return write(inbox, "kt.xlsx", edit_sheet(data, KT_SHEET, lambda xml: set_cell(
+        xml, "L5", b'<c r="L5"><v>NaN</v></c>')))
+
+
+@_k("boolean_cell_holding_2", codes=["SHEET_UNREADABLE"])
+def _(s, inbox):
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
+        xml, "L5", b'<c r="L5" t="b"><v>2</v></c>')))
+
+
+@_k("date_cell_in_iso_form", reads=True)
+def _(s, inbox):
+    # Excel 2010+ may save a date as t="d" with an ISO 8601 value.
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
+        xml, f"{DONE_ON}{MARK_ROW}", b'<c r="I5" t="d"><v>2026-02-10T00:00:00</v></c>')))
+
+
 @_k("formula_without_cached_value", codes=["FORMULA_NO_VALUE"], reads=True, located=True)
 def _(s, inbox):
     return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
