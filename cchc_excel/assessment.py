@@ -8,8 +8,9 @@ and their causes grouped from what the agencies wrote.
 - Tồn tại, hạn chế: work overdue (also when its agency has not reported it) or
   not started, targets due and not reached, dossiers resolved late.
 - Nguyên nhân: the agencies' «Khó khăn, vướng mắc», grouped by kind of cause
-  (nhân lực, cơ sở vật chất, kinh phí, người dân, hướng dẫn), each naming who
-  raised it; the same difficulty raised twice is said once. With no shortfall
+  (nhân lực, cơ sở vật chất, kinh phí, người dân, hướng dẫn), in their words
+  without their names (the UBND speaks; the summary workbook keeps who said
+  what); the same difficulty raised twice is said once. With no shortfall
   there is nothing to explain: the difficulties are told as such, under
   «Tồn tại, hạn chế», and no «Nguyên nhân» is written.
 
@@ -218,23 +219,21 @@ def _agency_name(plan: Plan, code: str) -> str:
 
 
 def causes(plan: Plan, answers: list[Answer], other: str = "Nguyên nhân khác") -> list[dict]:
-    """The difficulties the agencies gave, grouped by kind of cause, each with who raised it
-    (``other``: the group of those that fit no kind)."""
-    grouped: dict[str, dict[str, tuple[str, list[str]]]] = {}
+    """The difficulties the agencies gave, grouped by kind of cause (``other``: the group of those
+    that fit no kind), each said once in the agencies' words. The report is the UBND speaking:
+    who raised which is left to the summary workbook, as for the proposals."""
+    grouped: dict[str, dict[str, str]] = {}
     for answer in answers:
         text = answer.difficulties.strip()
         if not text or _is_nothing(text):
             continue
         words = fold(text)
         label = next((name for name, keys in CAUSES if any(k in words for k in keys)), other)
-        texts = grouped.setdefault(label, {})
-        key = words.rstrip(". ")
-        entry = texts.setdefault(key, (text.rstrip(" .;"), []))
-        if _name(plan, answer) not in entry[1]:
-            entry[1].append(_name(plan, answer))
+        grouped.setdefault(label, {}).setdefault(words.rstrip(". "), text.rstrip(" .;"))
     order = [name for name, _ in CAUSES] + [other]
     lines = []
     for label in (lb for lb in order if lb in grouped):
-        said = "; ".join(f"{text} ({', '.join(who)})" for text, who in grouped[label].values())   # their words
+        texts = list(grouped[label].values())
+        said = "; ".join([texts[0], *(lower_first(t) for t in texts[1:])])   # their words
         lines.append(line(f"- {label}: {sentence(said)}"))
     return lines

@@ -48,8 +48,12 @@ def _ends_in(outcome: Outcome, window: Period) -> bool:
     return end is not None and window.start <= end <= window.end
 
 
-def _timing(window: Period) -> str:
-    return f"trong {window.title}"
+def _timing(window: Period, subject: str = "") -> str:
+    """'trong quý IV năm 2026'; 'trong quý IV' when the subject already names the year."""
+    title = window.title
+    if re.search(rf"\bnăm {window.year}\b", subject):
+        title = re.sub(rf"\s+năm {window.year}$", "", title)
+    return f"trong {title}"
 
 
 def next_tasks(plan: Plan, results: list[Outcome], period: Period, following: Period) -> list[dict]:
@@ -119,21 +123,22 @@ def _forward(task: Task, outs: list[Outcome], period: Period, following: Period)
     if not open_work:
         return ""
     subject = lower_first(bare_topic(task))
+    text = topic(task)
+    when = _timing(following, text)
     if any(late(o, period) for o in open_work):
-        return sentence(f"Khẩn trương hoàn thành việc {subject} {_timing(following)}")
+        return sentence(f"Khẩn trương hoàn thành việc {subject} {when}")
     coming = [o for o in open_work if _touches(o, following)]
     if not coming:
         return ""
     started = any(o.status in (Status.IN_PROGRESS, Status.CARRIED_OUT) for o in coming)
     if any(_ends_in(o, following) for o in coming):
         verb = "Tiếp tục thực hiện và hoàn thành việc" if started else "Triển khai và hoàn thành việc"
-        return sentence(f"{verb} {subject} {_timing(following)}")
-    text = topic(task)
+        return sentence(f"{verb} {subject} {when}")
     if fold(text).startswith("tiep tuc"):
-        return sentence(f"{upper_first(text)} {_timing(following)}")
+        return sentence(f"{upper_first(text)} {when}")
     if started:
-        return sentence(f"Tiếp tục {lower_first(text)} {_timing(following)}")
-    return sentence(f"{_action(text)} {_timing(following)}")
+        return sentence(f"Tiếp tục {lower_first(text)} {when}")
+    return sentence(f"{_action(text)} {when}")
 
 
 def _action(text: str) -> str:
