@@ -19,7 +19,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
 from .chart import WIDTH_MM as CHART_WIDTH_MM
-from .files import open_office_zip
+from .files import broken_detail, open_office_zip
 from .messages import CchcError, jinja_detail, phrase
 
 HIGHLIGHT = "FFFF00"
@@ -68,7 +68,7 @@ def load_template(path: Path) -> DocxTemplate:
     try:
         return DocxTemplate(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
 
 
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)

@@ -54,6 +54,14 @@ def os_reason(exc: OSError) -> str:
     return phrase("OS_ERROR_NUMBER", number=exc.errno) if exc.errno else phrase("OS_ERROR")
 
 
+def broken_detail(exc: BaseException) -> str:
+    """Why a library (python-docx, openpyxl, calamine) could not read a file
+    whose bytes were read fine, for the officer: the exception's name only in
+    parentheses, never alone ("…: AttributeError.")."""
+    reason = phrase("READ_NO_MEMORY" if isinstance(exc, MemoryError) else "READ_BROKEN")
+    return phrase("READ_TECHNICAL", reason=reason, name=type(exc).__name__)
+
+
 def open_office_zip(path: Path, kind: str) -> bytes:
     """The bytes of an .xlsx/.docx after checks that it is safe to parse (see office_zip)."""
     data, archive = office_zip(path, kind)

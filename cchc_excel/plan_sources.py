@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import open_office_zip, read_bytes
+from .files import broken_detail, open_office_zip, read_bytes
 from .messages import CchcError, phrase
 from .textnorm import clean
 
@@ -66,7 +66,7 @@ def read_docx(path: Path, shown_as: Path | None = None) -> list[RawTable]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=shown_as or path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=shown_as or path, detail=broken_detail(exc)) from None
     title_lines: list[str] = []
     body = document.element.body
     tables: list[RawTable] = []
@@ -98,7 +98,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
     sheets = [workbook[sheet]] if sheet and sheet in workbook.sheetnames else workbook.worksheets
     return [sheet_table(worksheet) for worksheet in sheets]
 
@@ -138,7 +138,7 @@ def read_xls(path: Path) -> list[RawTable]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error kinds on broken files
-        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
     tables = []
     for name in workbook.sheet_names:
         raw = RawTable(where=phrase("WHERE_IN_SHEET", sheet=name), sheet=name)

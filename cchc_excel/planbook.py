@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import indicatorbook
 from . import xlsxkit as kit
 from .agencies import short_code, unique_code
-from .files import open_office_zip, save_workbook_atomic
+from .files import broken_detail, open_office_zip, save_workbook_atomic
 from .indicators import default_indicators
 from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
@@ -274,7 +274,7 @@ def open_book(path: Path) -> Book:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=type(exc).__name__) from None
+        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
     for name in (SHEET_SETTINGS, SHEET_AGENCIES, SHEET_TASKS):
         if name not in workbook.sheetnames:
             raise CchcError("WORKBOOK_MISSING_SHEET", file=path, sheet=name)

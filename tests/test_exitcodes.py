@@ -62,6 +62,19 @@ def test_unusable_input_exits_3_with_the_file_named(tmp_path):
     assert result.exit_code == 3 and str(bad) in result.stderr
 
 
+@pytest.mark.parametrize("name, part", [("ke hoach.docx", "word/document.xml"), ("ke-hoach.xlsx", "xl/workbook.xml")])
+def test_a_broken_plan_file_is_named_with_a_reason_not_an_exception_name(tmp_path, name, part):
+    """Seen: «Không đọc được tệp ke hoach.docx: AttributeError.» — a library's exception name alone."""
+    broken = tmp_path / name
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<document><body>cut off here")
+    result = invoke("plan", "import", broken, "--dir", tmp_path / "w", "--preview")
+    assert result.exit_code == 3, result.output
+    assert f"Không đọc được tệp {broken}: tệp hỏng hoặc không đúng định dạng (lỗi kỹ thuật: " in result.stderr
+    assert not re.search(r": \w+(Error|Exception)\.", result.stderr)
+
+
 def test_an_output_that_cannot_be_written_exits_3_with_the_file_named(tmp_path, monkeypatch):
     # What Windows does when the officer has the workbook open in Excel: the rename onto it fails.
     import os

@@ -168,6 +168,19 @@ def test_a_finding_is_data_and_its_text_is_rendered_from_the_catalogue():
         finding("NO_SUCH_CODE")
 
 
+def test_every_catalogue_text_is_nfc_vietnamese():
+    """What a user reads is stored composed (NFC), as the returns are compared: a decomposed «ệ» would
+    look the same and match nothing. click's words count too."""
+    import unicodedata
+
+    from cchc_excel import clitext
+
+    texts = {**PHRASES, **{code: message + fix for code, (message, fix) in CATALOG.items()},
+             **clitext._TEXT, **clitext._PLURAL, **clitext.METAVARS,
+             "metavars": clitext.OPTIONS_METAVAR + clitext.COMMAND_METAVAR + clitext.VALUE_METAVAR}
+    assert [code for code, text in texts.items() if not unicodedata.is_normalized("NFC", text)] == []
+
+
 def test_every_catalogue_text_renders_with_status_labels():
     """{status_done} and friends are the enum's labels, never typed out in a message."""
     for code, (message, fix) in CATALOG.items():
