@@ -24,7 +24,7 @@ from .models import Finding, Period, Plan, Settings, Status
 from .narrative import define_abbreviations, section_points, sentence_case, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
-from .periods import format_window, next_period
+from .periods import format_window, make_period, next_period
 from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
 from .vnformat import date_line, day_month, short_date
@@ -159,6 +159,8 @@ def build_context(
         "proposals": _proposals(intake.answers),
         "annex": _annex(plan, results),
         "statistics": stat_rows(stats, period, sources),
+        # Quý II, III, IV: the period's own figures beside the year to date; else they are the same.
+        "statistics_split": period.start != make_period(year, "Y").start,
         # Section I's sub-point on the CCHC index, SIPAS and the 766 index (empty when no figure exists).
         "indices": index_results({s.indicator.code: s.ytd for s in stats}, settings.locality),
         "figures_note": _figures_note(plan, settings, period, intakes),

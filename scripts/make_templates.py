@@ -332,21 +332,14 @@ def build(kind: str) -> Document:
     # header row would start at a page's foot almost alone on the next page (seen with 7.4).
     para(doc, "4. Số liệu thống kê", 13, bold=True, indent=False, before=6,
          keep=True).paragraph_format.page_break_before = True
-    stats = doc.add_table(rows=1, cols=6)
-    stats.style = "Table Grid"
-    for cell, label in zip(stats.rows[0].cells, ["Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Lũy kế năm",
-                                                 "Chỉ tiêu kế hoạch", "Đánh giá"]):
-        cell_para(cell, label, 11, bold=True, first=True)
-    mark_header_row(stats.rows[0])
-    cell_para(stats.add_row().cells[0], "{%tr for f in statistics %}", 11, first=True)
-    row = stats.add_row()
-    keep_row(row)
-    for cell, text in zip(row.cells, ["{{ f.name }}", "{{ f.unit }}", "{{r f.this }}", "{{ f.ytd }}",
-                                                  "{{ f.target }}", "{{ f.met }}"]):
-        align = WD_ALIGN_PARAGRAPH.LEFT if text == "{{ f.name }}" else WD_ALIGN_PARAGRAPH.CENTER
-        cell_para(cell, text, 11, align=align, first=True)
-    cell_para(stats.add_row().cells[0], "{%tr endfor %}", 11, first=True)
-    fixed_widths(stats, [Cm(10.0), Cm(3.2), Cm(3.0), Cm(3.0), Cm(3.2), Cm(2.8)])
+    # A report whose window starts with the year (quý I, 6 tháng, 9 tháng, năm) has one column of
+    # figures: its own period is the year to date. Quý II, III, IV show both.
+    para(doc, "{%p if statistics_split %}", indent=False, after=0)
+    statistics_table(doc, ["{{ period.name }}", "Lũy kế từ đầu năm"], ["{{r f.this }}", "{{ f.ytd }}"])
+    para(doc, "{%p endif %}", indent=False, after=0)
+    para(doc, "{%p if not statistics_split %}", indent=False, after=0)
+    statistics_table(doc, ["{{ period.name }}"], ["{{r f.this }}"])
+    para(doc, "{%p endif %}", indent=False, after=0)
     para(doc, "{%p if figures_note %}", indent=False, after=0)
     para(doc, "{{r figures_note }}", 12, indent=False)
     para(doc, "{%p endif %}", indent=False, after=0)
@@ -428,6 +421,25 @@ def drop_extra_parts(doc):
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[rel_id]
+
+
+def statistics_table(doc, value_labels, value_cells):
+    labels = ["Chỉ tiêu", "Đơn vị tính", *value_labels, "Chỉ tiêu kế hoạch", "Đánh giá"]
+    stats = doc.add_table(rows=1, cols=len(labels))
+    stats.style = "Table Grid"
+    for cell, label in zip(stats.rows[0].cells, labels):
+        cell_para(cell, label, 11, bold=True, first=True)
+    mark_header_row(stats.rows[0])
+    cell_para(stats.add_row().cells[0], "{%tr for f in statistics %}", 11, first=True)
+    row = stats.add_row()
+    keep_row(row)
+    for cell, text in zip(row.cells, ["{{ f.name }}", "{{ f.unit }}", *value_cells, "{{ f.target }}", "{{ f.met }}"]):
+        align = WD_ALIGN_PARAGRAPH.LEFT if text == "{{ f.name }}" else WD_ALIGN_PARAGRAPH.CENTER
+        cell_para(cell, text, 11, align=align, first=True)
+    cell_para(stats.add_row().cells[0], "{%tr endfor %}", 11, first=True)
+    fixed_widths(stats, [Cm(13.0 - 3.0 * len(value_labels) + 3.0), Cm(3.2)] + [Cm(3.0)] * len(value_labels)
+                 + [Cm(3.2), Cm(2.8)])
+    return stats
 
 
 def figures_table(doc, labels, keys, source, total_key, total_label):
