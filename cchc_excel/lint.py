@@ -3,16 +3,14 @@ item id and a suggested fix (DESIGN §2)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 from .agencies import Registry
 from .indicators import proposed_targets
 from .messages import finding, phrase
 from .models import Finding, Plan, Settings, TimeframeKind
+from .planwords import corrected, slips_in
 from .vnformat import number
-
-_CHI_SO = re.compile(r"\b[Cc]hi số\b")
 
 
 def _finding(code: str, item: str, **fields: object) -> Finding:
@@ -36,8 +34,11 @@ def lint_plan(plan: Plan) -> list[Finding]:
                                      text=tf.text or phrase("TEXT_BLANK"), year=year or 2026))
         first_of_task = item.id.count(".") == 1 or item.id.endswith(".1")
         for text in ((item.task, item.product) if first_of_task else (item.product,)):
-            if match := _CHI_SO.search(text):
-                findings.append(_finding("LINT_CHI_SO", item.id, found=match.group(0)))
+            for name, found in slips_in(text):
+                if name == "chi_so":
+                    findings.append(_finding("LINT_CHI_SO", item.id, found=found))
+                else:
+                    findings.append(_finding("LINT_SLIP", item.id, found=found, suggestion=corrected(found)))
         lead = registry.resolve(item.lead_text)
         coordinators = registry.resolve(item.coordinators_text)
         for code in lead.codes:

@@ -122,6 +122,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: thời gian «{text}» ghi năm {found} trong kế hoạch năm {year}.",
         "Kiểm tra lại năm; nếu là năm {year} thì sửa thành «{suggestion}».",
     ),
+    "LINT_SLIP": (
+        "{item}: «{found}» có lẽ là lỗi khi soạn kế hoạch.",
+        "Sửa thành «{suggestion}» trong kế hoạch (báo cáo đã tự in «{suggestion}»).",
+    ),
     "LINT_CHI_SO": (
         "{item}: «{found}» có lẽ là lỗi chính tả của «Chỉ số».",
         "Sửa «{found}» thành «Chỉ số».",
@@ -850,7 +854,7 @@ WARNINGS = frozenset({
     "RESULT_MISSING", "STATUS_CONTRADICTION", "CELL_TOO_LONG", "ITEM_NOT_ASSIGNED", "ITEM_DUPLICATED",
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
     "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
-    "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
+    "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })

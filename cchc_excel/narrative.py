@@ -19,6 +19,7 @@ import re
 from .answers import Answer
 from .models import Plan, Section, Status, Task, TimeframeKind
 from .outcomes import Outcome
+from .planwords import corrected
 from .textnorm import fold
 from .vnformat import short_date
 
@@ -47,11 +48,9 @@ def sentence_case(title: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """The plan's slips a leader would not sign (DESIGN §2 lists them; `plan check` flags them):
-    «Chi số» for «Chỉ số», «sở Nội vụ», a word written twice («cơ chế cơ chế»)."""
-    text = re.sub(r"\bChi số\b", "Chỉ số", text)
-    text = re.sub(r"\bsở Nội vụ\b", "Sở Nội vụ", text)
-    return re.sub(r"\b(\w+ \w+) \1\b", r"\1", text)
+    """The plan's words as the report prints them: its slips corrected (planwords.SLIPS, which
+    `plan check` names in the plan) and tone marks placed the current way."""
+    return corrected(text)
 
 
 def lower_first(text: str) -> str:

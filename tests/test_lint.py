@@ -18,6 +18,11 @@ def test_seed_quirks_are_reported_with_item_ids(seed_path):
     codes = by_code(findings)
     assert sorted(codes["LINT_YEAR"]) == ["I.6", "II.1", "V.3"]
     assert codes["LINT_CHI_SO"] == ["I.5.1"]
+    # Seen in the report: «Phối hợp sở Nội vụ», «cơ chế cơ chế tự chủ» copied from the plan.
+    slips = {(f.item, f.message) for f in findings if f.code == "LINT_SLIP"}
+    assert ("I.5.2", "I.5.2: «sở Nội vụ» có lẽ là lỗi khi soạn kế hoạch.") in slips
+    assert ("VI.4.2", "VI.4.2: «cơ chế cơ chế» có lẽ là lỗi khi soạn kế hoạch.") in slips
+    assert any("Sửa thành «cơ chế»" in f.fix for f in findings if f.code == "LINT_SLIP")
     assert sorted(codes["LINT_LEAD_IS_COORDINATOR"]) == ["IV.1", "IV.3"]
     targets = [f.item for f in findings if f.code.startswith("LINT_TARGET")]    # recorded or not: two codes
     assert sorted(targets) == ["I.3", "VII.3"]

@@ -99,3 +99,8 @@ def test_topic_keeps_the_tasks_subject():
     assert topic("Thực hiện chế độ báo cáo CCHC định kỳ.") == "Thực hiện chế độ báo cáo CCHC định kỳ"
     assert tidy("Triển khai xác định Chi số CCHC do sở Nội vụ đánh giá; cơ chế cơ chế tự chủ") == \
         "Triển khai xác định Chỉ số CCHC do Sở Nội vụ đánh giá; cơ chế tự chủ"
+    # One tone-mark style in the report (seen: «văn hoá», «đơn giản hoá», «uỷ quyền» beside «Văn hóa»).
+    assert tidy("Văn hoá, đơn giản hoá, uỷ quyền, hoà giải, khoẻ; quý I, hoàn thành, thuyết phục, Thuỷ") == \
+        "Văn hóa, đơn giản hóa, ủy quyền, hòa giải, khỏe; quý I, hoàn thành, thuyết phục, Thủy"
+    untouched = "pháp luật, kỹ thuật, quyết định, khuyến khích, hoạt động, toàn trình, quý, quá, quyền"
+    assert tidy(untouched) == untouched
