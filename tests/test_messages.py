@@ -50,6 +50,7 @@ HOMES = {
     "evidence.py": "kinds of official documents", "models.py": "status labels", "periods.py": "period titles",
     "timeframe.py": "how plans write time", "vnformat.py": "dates in words", "values.py": "typed status variants",
     "plan_meta.py": "how a plan names itself", "plan_table.py": "plan table labels",
+    "planwords.py": "the plan's slips and their corrections",
     "outcomes.py": "outcome labels of the report",
 }
 

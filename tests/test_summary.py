@@ -146,16 +146,17 @@ def test_verdicts_and_figures_match_the_report(compiled):
 
     report = docx.Document(root / "output" / PERIOD / f"bao-cao-cchc-{PERIOD}.docx")
     table = next(t for t in report.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
-    printed = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    header = [c.text for c in table.rows[0].cells]
+    printed = {r.cells[0].text: dict(zip(header, (c.text for c in r.cells))) for r in table.rows[1:]}
     sheet = openpyxl.load_workbook(summary)["Số liệu"]
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
     assert len(rows) == len(printed)
     judged = 0
     for _code, name, unit, this, _ytd, _target, verdict, _ in rows:
-        assert (verdict or "") == printed[name][5], name
+        assert (verdict or "") == printed[name]["Đánh giá"], name
         judged += bool(verdict)
         if isinstance(this, (int, float)) and unit != "%":
-            assert printed[name][2] == f"{this:,.0f}".replace(",", "."), name
+            assert printed[name][header[2]] == f"{this:,.0f}".replace(",", "."), name     # the period's figure
     assert judged
 
 
