@@ -76,3 +76,16 @@ def annex_rows(path: Path) -> dict[str, list[str]]:
             if cells and cells[0] in ITEMS:
                 rows[cells[0]] = cells
     return rows
+
+
+def statistics_rows(path: Path) -> dict[str, list[str]]:
+    """Statistics annex: name -> [unit, this period, year to date, target, verdict]. A report whose
+    period is the year to date (quý I, 6 tháng, năm) prints one column of figures: both read from it."""
+    table = next(t for t in docx.Document(path).tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    rows = {}
+    for row in table.rows[1:]:
+        cells = [c.text for c in row.cells]
+        if len(cells) == 5:
+            cells.insert(3, cells[2])
+        rows[cells[0]] = cells[1:]
+    return rows

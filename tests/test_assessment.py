@@ -8,6 +8,7 @@ import re
 
 import openpyxl
 import pytest
+from reporttools import statistics_rows
 from yeartools import PERIODS, part, year_of_reports
 
 # Q1: 20 dossiers resolved late, 18 of them with a letter of apology; Q3: none late.
@@ -32,10 +33,7 @@ def _assessment(report):
 
 
 def _annex_stats(report):
-    import docx
-
-    table = next(t for t in docx.Document(report).tables if t.rows[0].cells[0].text == "Chỉ tiêu")
-    return {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+    return statistics_rows(report)
 
 
 def test_q1_names_its_best_results_and_its_shortfalls_with_causes(reports):

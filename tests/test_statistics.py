@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from conftest import invoke
 from formtools import consistent_figures, fill
-from reporttools import PLAN, document_text, plausible_answers
+from reporttools import PLAN, document_text, plausible_answers, statistics_rows
 from yeartools import PERIODS, year_of_reports
 
 from cchc_excel.vnformat import count_text
@@ -46,16 +46,7 @@ def _fill_period(root, period):
 
 
 def _stats(report):
-    import docx
-
-    table = next(t for t in docx.Document(report).tables if t.rows[0].cells[0].text == "Chỉ tiêu")
-    rows = {}
-    for row in table.rows[1:]:
-        cells = [c.text for c in row.cells]
-        if len(cells) == 5:             # one column of figures: the period is the year to date
-            cells.insert(3, cells[2])
-        rows[cells[0]] = cells[1:]
-    return rows
+    return statistics_rows(report)
 
 
 @pytest.fixture(scope="module")
