@@ -222,3 +222,37 @@ def test_the_error_text_check_can_fail():
     source = 'def f(bad):\n    x = ["Mã", "Tên"]\n    raise bad(f"ngày «{x}» không hợp lệ")\n'
     assert _error_text(source) == ["ngày «", "» không hợp lệ"]      # the labels are not errors
     assert _error_text('def g(console):\n    console.print("Đã ghi tệp")\n') == ["Đã ghi tệp"]
+
+
+# What a command prints is a catalogue phrase (or data: a table, JSON, a path): no line typed in place,
+# in any language — an English "Done: 3 files" is caught as well as a Vietnamese one.
+_PRINTERS = {"print", "echo", "secho", "err", "add_column", "add_task", "Table"}
+_MARKUP = re.compile(r"\[/?[a-z ]*\]")
+_PRINT_OPTIONS = {"left", "right", "fold"}      # rich's column options: words, not text
+
+
+def _printed_text(source: str) -> list[str]:
+    """Words in string constants handed to what prints (outside the codes given to ``phrase``)."""
+    tree = ast.parse(source)
+    codes = {id(n) for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("phrase", "render")
+             for n in ast.walk(node)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in _PRINTERS:
+            for argument in [*node.args, *(k.value for k in node.keywords if k.arg != "help")]:
+                found += [n.value for n in ast.walk(argument) if isinstance(n, ast.Constant) and id(n) not in codes
+                          and isinstance(n.value, str) and re.search(r"[^\W\d_]{2,}", _MARKUP.sub("", n.value))]
+    return found
+
+
+@pytest.mark.parametrize("module", ENFORCED)
+def test_what_is_printed_comes_from_the_catalogue_in_any_language(module):
+    printed = [text for text in _printed_text(SOURCES[module]) if text not in _PRINT_OPTIONS]
+    assert printed == [], f"{module} prints text of its own: {printed[:3]}"
+
+
+def test_the_printed_text_check_can_fail():
+    source = ('def f(console, n, t):\n    console.print(f"Done: {n} files")\n    console.print(phrase("CODE", n=n))\n'
+              '    click.echo(f"[bold]{t}[/bold]")\n    t.add_column("Tệp", justify="right")\n')
+    assert _printed_text(source) == ["Done: ", " files", "Tệp", "right"]
