@@ -4,7 +4,8 @@ and their causes grouped from what the agencies wrote.
 - Ưu điểm: the period's counts (what is counted, no zero spelled out), the
   products finished and the targets reached, the best rates with their figures.
   Only CCHC results: who sent a form is not one (the draft says who did not).
-  A rate is praised only when it meets its target, or has none and is high.
+  A rate is praised only when it meets its target, or has none and is high;
+  the apologies owed for late dossiers are a duty, told with those dossiers.
 - Tồn tại, hạn chế: work overdue (also when its agency has not reported it) or
   not started, targets due and not reached, dossiers resolved late.
 - Nguyên nhân: the agencies' «Khó khăn, vướng mắc», grouped by kind of cause
@@ -105,6 +106,8 @@ def strengths(plan: Plan, results: list[Outcome], total: Figures, stats: list[St
         indicator = stat.indicator
         if indicator.kind != IndicatorKind.RATE or stat.missing or stat.this is None:
             continue
+        if indicator.denominator == LATE_DOSSIERS:
+            continue   # an apology owed for each late dossier is a duty, told with them under Tồn tại
         judged = judgement(stat, period, sources.get(indicator.code))
         reached = indicator.target is not None and judged.due and judged.value is not None \
             and judged.value >= indicator.target
@@ -207,6 +210,8 @@ def _late_dossiers(stats: list[Stat], period: Period, sources: dict[str, Item], 
             text += (f", trong đó {rest} chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả "
                      f"({lower_first(apology.indicator.name)} đạt {format_value(apology.indicator, judged.value)}, "
                      f"chưa đạt yêu cầu {target_phrase(apology.indicator)})")
+        elif judged.value is not None and judged.value >= apology.indicator.target:
+            text += "; các hồ sơ này đều có văn bản xin lỗi, hẹn lại ngày trả kết quả"
     return [line(sentence(text))]
 
 
