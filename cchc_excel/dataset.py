@@ -48,7 +48,7 @@ class Column:
 
 ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("period", "Kỳ báo cáo", 10),
-    Column("commune", "Xã", 14),
+    Column("commune", "Xã, phường", 14),
     Column("section", "Lĩnh vực", 8),
     Column("item", "Mã sản phẩm", 9),
     Column("task", "Nội dung/Nhiệm vụ", 36),
@@ -78,7 +78,7 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("period", "Kỳ báo cáo", 10),
-    Column("commune", "Xã", 14),
+    Column("commune", "Xã, phường", 14),
     Column("section", "Lĩnh vực", 8),
     Column("indicator", "Mã chỉ tiêu", 16),
     Column("indicator_name", "Chỉ tiêu", 44),

@@ -125,7 +125,7 @@ def _guide_sheet(book: kit.Book, sheet, plan, settings, period, agency, deadline
     if meta.issuer:
         plan_ref += f" của {meta.issuer}"
     facts = [
-        ("Xã", settings.commune or meta.commune),
+        (settings.locality.capitalize(), settings.commune or meta.commune),   # Xã, Phường, Đặc khu
         ("Cơ quan báo cáo", agency.name),
         ("Kỳ báo cáo", f"{period.name} năm {period.year}" if period.kind != "Y" else f"Năm {period.year}"),
         ("Số liệu tính từ", f"{format_window(period)} (theo hướng dẫn chế độ báo cáo CCHC)"),

@@ -287,6 +287,9 @@ def test_a_ward_or_special_zone_report_names_its_own_body(tmp_path, kind, name):
     _set(book, signer_name="Nguyễn Văn A")
     assert invoke("forms", "-p", "2026Q2", "--dir", work).exit_code == 0
     plan, _ = planbook.read_workbook(book)
+    guide = openpyxl.load_workbook(next((work / "output" / "2026Q2" / "bieu-mau").glob("*.xlsx"))).worksheets[0]
+    facts = {row[i].value: row[i + 1].value for row in guide.iter_rows() for i in range(len(row) - 1)}
+    assert facts.get(kind.capitalize()) == name and "Xã" not in facts       # the form's guide says «Phường»
     for form in (work / "output" / "2026Q2" / "bieu-mau").glob("*.xlsx"):
         fill(form, work / "input" / "2026Q2" / form.name, {item: done() for item in all_items(form)},
              figures=consistent_figures(plan, form.stem))
