@@ -113,33 +113,35 @@ class _Compound:
 # --- BIFF8 records -------------------------------------------------------------------------
 
 
-def _records(stream: bytes, pos: int):
+def _records(stream: bytes):
+    pos = 0
     while pos + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, pos)
-        yield kind, stream[pos + 4:pos + 4 + length]
+        yield pos, kind, stream[pos + 4:pos + 4 + length]
         pos += 4 + length
 
 
 def _walk(stream: bytes) -> dict[str, SheetFacts]:
-    sheets: list[tuple[int, str]] = []
-    for kind, body in _records(stream, 0):
+    """One pass over the stream: the globals name each sheet and where its records start
+    (so a file whose sheets all claim one place costs no more than one read)."""
+    starts: dict[int, str] = {}
+    found: dict[str, SheetFacts] = {}
+    facts = None                             # the sheet whose records these are
+    for pos, kind, body in _records(stream):
+        if pos in starts:
+            facts = found.setdefault(starts[pos], SheetFacts())
         if kind == _BOUNDSHEET and len(body) >= 8:
             offset, count, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
             raw = body[8:8 + count * (2 if high else 1)]
-            sheets.append((offset, raw.decode("utf-16-le" if high else "latin-1")))
+            starts[offset] = raw.decode("utf-16-le" if high else "latin-1")
         elif kind == _EOF:
-            break
-    found: dict[str, SheetFacts] = {}
-    for offset, name in sheets:
-        facts = SheetFacts()
-        for kind, body in _records(stream, offset):
-            if kind == _EOF:
-                break
-            if kind == _FORMULA and len(body) >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
-                row, col = struct.unpack_from("<HH", body)          # a cached result that is an error
-                facts.errors[f"{column_letters(col + 1)}{row + 1}"] = _ERRORS.get(body[8], "#VALUE!")
-            elif kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
-                row, col = struct.unpack_from("<HH", body)
-                facts.errors[f"{column_letters(col + 1)}{row + 1}"] = _ERRORS.get(body[6], "#VALUE!")
-        found[name] = facts
+            facts = None
+        elif facts is None:
+            continue
+        elif kind == _FORMULA and len(body) >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
+            row, col = struct.unpack_from("<HH", body)          # a cached result that is an error
+            facts.errors[f"{column_letters(col + 1)}{row + 1}"] = _ERRORS.get(body[8], "#VALUE!")
+        elif kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
+            row, col = struct.unpack_from("<HH", body)
+            facts.errors[f"{column_letters(col + 1)}{row + 1}"] = _ERRORS.get(body[6], "#VALUE!")
     return found

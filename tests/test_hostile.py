@@ -405,3 +405,32 @@ def test_a_far_cell_on_a_sheet_read_only_to_find_the_form_is_cut_back_too(q1_for
     fill(q1_forms / "phong-kinh-te.xlsx", path, {}, transform=unform)
     _add_cell(path, "Hướng dẫn", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>xa</t></is></c></row>')
     assert _read_in_child(path) == "None"          # not a form: said so, without reading 17 billion cells
+
+
+def test_the_xls_walk_is_linear_and_never_raises():
+    import struct
+    import time
+
+    from cchc_excel.xlsfacts import _walk, xls_facts
+
+    def record(kind, body=b""):
+        return struct.pack("<HH", kind, len(body)) + body
+
+    # 5,000 sheets that all claim the same records, and 20,000 cells with a cached #DIV/0!.
+    start = 5000 * (4 + 10) + 4                                # where the cells begin, after the globals' EOF
+    names = b"".join(record(0x0085, struct.pack("<I", start) + b"\x00\x00" + bytes([2, 0]) + b"S%d" % (i % 10))
+                     for i in range(5000))
+    cells = b"".join(record(0x0006, struct.pack("<HHH", r, 7, 0) + b"\x02\x00\x07\x00\x00\x00\xff\xff" + bytes(6))
+                     for r in range(20000))
+    started = time.perf_counter()
+    found = _walk(names + record(0x000A) + cells)
+    assert time.perf_counter() - started < 5
+    assert list(found) == ["S9"] and found["S9"].errors["H1"] == "#DIV/0!" and len(found["S9"].errors) == 20000
+    # A compound file whose sector chains loop or point outside it: nothing, quietly.
+    header = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    struct.pack_into("<HH", header, 0x1E, 9, 6)
+    struct.pack_into("<II", header, 0x2C, 1, 0)
+    struct.pack_into("<I", header, 0x4C, 0)
+    fat = struct.pack("<128I", *([0] * 128))                   # sector 0 follows itself for ever
+    assert xls_facts(bytes(header) + fat) == {}
+    assert xls_facts(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)) == {}
