@@ -384,6 +384,11 @@ def _read_form(path: Path) -> ReturnedForm | None:
     return form
 
 
+class _Spread(str):
+    """Text a merged area shows in a cell other than its top-left one: read as Excel shows it,
+    but not reported as typed there (a title merged across the table, a status merged over a task row)."""
+
+
 def _show_merged(rows: list[list], merged) -> None:
     """A merged area shows its top-left value everywhere, as Excel shows it."""
     for (top, left), (bottom, right) in merged or ():
@@ -392,6 +397,7 @@ def _show_merged(rows: list[list], merged) -> None:
         value = rows[top][left]
         if value in (None, ""):
             continue
+        value = _Spread(value) if isinstance(value, str) else value
         for r in range(top, min(bottom, len(rows) - 1) + 1):
             row = rows[r]
             for c in range(left, min(right, len(row) - 1) + 1):
@@ -482,7 +488,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
             for col in input_cols.values():
                 value = row[col] if col < len(row) else ""
                 ref = f"{letters[col]}{index + 1}"
-                if value not in (None, "") and clean(value):
+                if value not in (None, "") and not isinstance(value, _Spread) and clean(value):
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(value)[:80]))
                 else:
                     _formula_issue(form, facts, sheet, ref, value)
@@ -543,7 +549,7 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
                 outside = col not in table
             else:
                 outside = col not in answers
-            if outside and clean(value):
+            if outside and not isinstance(value, _Spread) and clean(value):
                 ref = f"{column_letters(col + 1)}{index + 1}"
                 form.issues.append(RawIssue("VALUE_OUTSIDE_TABLE", sheet, ref, clean(value)[:80]))
 
@@ -565,7 +571,7 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
         note, note_col = at("note")
         if not _CODE.match(code):
             for typed, col in ((value, value_col), (note, note_col)):
-                if col is not None and typed not in (None, "") and clean(typed):
+                if col is not None and typed not in (None, "") and not isinstance(typed, _Spread) and clean(typed):
                     ref = f"{column_letters(col + 1)}{index + 1}"
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(typed)[:80]))
             continue

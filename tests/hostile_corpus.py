@@ -64,6 +64,7 @@ class Kind:
     reads: bool = False                       # still read: Phòng Kinh tế counted and the marker found
     located: bool = False                     # the finding names a sheet and a cell
     also: tuple[tuple[str, str], ...] = ()    # (code, item) findings Phòng Kinh tế's return must also get
+    absent: tuple[str, ...] = ()              # codes that must not name the file
 
 
 # --- zip and XML helpers ---------------------------------------------------------------
@@ -220,9 +221,9 @@ def _meta(data: bytes, key: str, cell: bytes | None = None, value: str = "") -> 
 # --- the kinds ------------------------------------------------------------------------------
 
 
-def _k(id: str, codes=(), reads=False, located=False):
+def _k(id: str, codes=(), reads=False, located=False, absent=()):
     def register(build):
-        KINDS.append(Kind(id, build, tuple(codes), reads, located))
+        KINDS.append(Kind(id, build, tuple(codes), reads, located, absent=tuple(absent)))
         return build
     return register
 
@@ -667,6 +668,17 @@ def _(s, inbox):
 def _(s, inbox):
     return write(inbox, "kt.xlsx", s.kt_with(lambda wb: wb[KT_SHEET].merge_cells(
         f"{STATUS}{MARK_ROW}:{STATUS}{MARK_ROW + 1}")))
+
+
+@_k("title_and_status_merged_across_rows_and_columns", reads=True, absent=["VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE"])
+def _(s, inbox):
+    # The title merged across the table, a status merged over an item and the task row below it.
+    def merge(workbook):
+        workbook[KT_SHEET].merge_cells("A1:N1")
+        sheet = workbook["I. Chỉ đạo, điều hành"]
+        sheet["H5"] = "Đang thực hiện"
+        sheet.merge_cells("H5:H6")
+    return write(inbox, "kt.xlsx", s.kt_with(merge))
 
 
 @_k("two_copies_of_one_return", codes=["RETURN_SUPERSEDED"], reads=True)

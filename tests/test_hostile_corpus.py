@@ -126,6 +126,7 @@ def _check(kind, sources: Sources, tmp_path: Path) -> None:
         mine = [f for f in findings if f["agency"] == "phong-kinh-te" and f["item"] == MARK_ITEM]
         assert "DONE_NO_EVIDENCE" in {f["code"] for f in mine}, (kind.id, mine)
         assert not _DATE_TROUBLE & {f["code"] for f in mine}, (kind.id, mine)
+    assert not [f for f in findings if f["code"] in kind.absent and Path(f["file"]).name == bad.name], kind.id
     for code, item in kind.also:
         assert any(f["code"] == code and f["item"] == item and f["agency"] == "phong-kinh-te"
                    and Path(f["file"]).name == bad.name for f in findings), (kind.id, code, item)
