@@ -49,9 +49,11 @@ def _ends_in(outcome: Outcome, window: Period) -> bool:
 
 
 def _timing(window: Period, subject: str = "") -> str:
-    """'trong quý IV năm 2026'; 'trong quý IV' when the subject already names the year."""
+    """'trong quý IV năm 2026'; 'trong quý IV' ('trong 6 tháng cuối năm') when the subject
+    already names the year."""
     title = window.title
     if re.search(rf"\bnăm {window.year}\b", subject):
+        title = re.sub(rf"\b(đầu|cuối) năm {window.year}$", r"\1 năm", title)
         title = re.sub(rf"\s+năm {window.year}$", "", title)
     return f"trong {title}"
 

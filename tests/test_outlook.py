@@ -45,6 +45,7 @@ def test_quarterly_outlook_is_forward_with_next_period_timing(reports, period):
     other_periods = [t for p, t in NEXT.items() if p != period]
     assert not any(t in text for t in other_periods)
     assert not re.search(r"năm (\d{4}) trong [^.]*năm \1", text)      # «… năm 2026 trong quý IV», the year once
+    assert not re.search(r"tháng (cuối|đầu)[.;]", text)                  # «trong 6 tháng cuối năm», whole
 
 
 def test_q1_outlook_names_what_the_plan_times_next_and_the_overdue(reports):
