@@ -221,16 +221,20 @@ def _groups(section: Section, themed: bool) -> list[tuple[str, list[Task]]]:
 def section_points(plan: Plan, section: Section, results: list[Outcome], prefix: str, draft: bool,
                    themed: bool = False) -> list[dict]:
     """The numbered sub-points of one section ("1.", or "2.1." under "2. Cải cách thể chế"),
-    then one sentence for the tasks that did not arise."""
+    then one sentence for the tasks that did not arise.
+
+    No task carried out is left out: when its result repeats, word for word, what an earlier
+    point of the section already says (officers often write one stock sentence for several
+    recurring tasks), the task joins that point's heading instead of repeating the sentence."""
     by_item = {o.item.id: o for o in results}
-    points: list[dict] = []
+    entries: list[dict] = []           # {"labels", "sentences", "missing"}
+    said_in: dict[str, int] = {}       # folded sentence -> the entry that says it
     quiet: list[Task] = []
-    seen: set[str] = set()
     for label, tasks in _groups(section, themed):
         sentences: list[str] = []
+        joins: list[int] = []
         missing = False
         arisen = False
-        progressing = False
         for task in tasks:
             for item in task.items:
                 outcome = by_item.get(item.id)
@@ -238,29 +242,37 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                     continue
                 if outcome.status is None:
                     if draft:
-                        sentences.extend(_gaps(plan, outcome, f" về «{item.product.rstrip(' .;')}»"))
+                        sentences.extend(_gaps(plan, outcome, f" về «{tidy(item.product).rstrip(' .;')}»"))
                         missing = True
                     continue
                 if outcome.status == Status.NOT_ARISEN:
                     continue
                 arisen = True
-                progressing = progressing or (outcome.status == Status.IN_PROGRESS and len(outcome.leads) == 1)
                 said = product_sentence(plan, outcome)
-                if fold(said) not in seen:
-                    seen.add(fold(said))
+                if outcome.status == Status.IN_PROGRESS and len(outcome.leads) == 1 \
+                        and "dang " not in fold(said) and "tiep tuc" not in fold(said):
+                    said = said.rstrip(".") + "; đang tiếp tục thực hiện."   # this product's own sentence
+                if fold(said) in said_in:
+                    joins.append(said_in[fold(said)])
+                elif said not in sentences:
+                    said_in[fold(said)] = len(entries)
                     sentences.append(said)
                 if draft and outcome.missing:
                     sentences.extend(_gaps(plan, outcome))
                     missing = True
-        if not sentences:
+        if sentences:
+            entries.append({"labels": [label], "sentences": sentences, "missing": missing})
+        elif joins:
+            entries[joins[0]]["labels"].append(label)
+        else:
             quiet.extend(t for t in tasks if not arisen and any(
                 by_item.get(i.id) and by_item[i.id].due and by_item[i.id].status == Status.NOT_ARISEN
                 for i in t.items))
-            continue
-        number = f"{prefix}{len(points) + 1}."
-        if progressing and "dang " not in fold(sentences[-1]) and "tiep tuc" not in fold(sentences[-1]):
-            sentences[-1] = sentences[-1].rstrip(".") + "; đang tiếp tục thực hiện."
-        points.append(line(f"{number} {label}: {' '.join(sentences)}", missing))
+    points = []
+    for number, entry in enumerate(entries, start=1):
+        first, *more = entry["labels"]
+        heading = "; ".join([first, *(lower_first(m) for m in more)])
+        points.append(line(f"{prefix}{number}. {heading}: {' '.join(entry['sentences'])}", entry["missing"]))
     if quiet:
         points.append(line(_not_arisen(quiet, by_item)))
     return points
@@ -290,9 +302,11 @@ def _not_arisen(tasks: list[Task], by_item: dict[str, Outcome]) -> str:
         reason = next((r for a in answers for r in (a.result, a.difficulties) if r.strip()), "")
         condition = next((i.timeframe.text for i in task.items if i.timeframe.kind == TimeframeKind.CONDITIONAL
                           and "phat sinh" not in fold(i.timeframe.text)), "")
+        # «… do Sở Nội vụ đánh giá (thực hiện theo yêu cầu của Sở Nội vụ)»: the body named twice.
+        whose = fold(condition).rpartition(" cua ")[2].strip(" .;")
         if reason:
             clauses.append(f"{subject}: {lower_first(reason.strip().rstrip(' .;'))}")
-        elif condition:
+        elif condition and not (whose and " cua " in fold(condition) and whose in fold(subject)):
             clauses.append(f"{subject} (thực hiện {lower_first(tidy(condition).strip().rstrip(' .;'))})")
         else:
             clauses.append(subject)

@@ -59,7 +59,7 @@ SETTING_ROWS = (
     ("extra_working_days", "Ngày làm việc bù",
      "Thứ Bảy làm bù, hoặc ngày nghỉ được đổi thành ngày làm việc; cách nhau bằng dấu ;"),
     ("province_plan", "Kế hoạch CCHC của tỉnh (căn cứ)",
-     "Ghi vào dòng «Căn cứ» của báo cáo, ví dụ: Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh về "
+     "Ghi vào dòng «Căn cứ» của báo cáo, ví dụ: Kế hoạch số 245/KH-UBND ngày 25/12/2025 của UBND tỉnh Ninh Bình về "
      "cải cách hành chính năm 2026"),
     ("leading_zero", "Viết số 0 trước số nhỏ hơn 10", "Có: «06 văn bản» (như văn bản của xã); Không: «6 văn bản»"),
     ("schedule", "Các kỳ báo cáo trong năm", "Cách nhau bằng dấu ;  ví dụ: Quý I; 6 tháng; Quý III; Năm. "

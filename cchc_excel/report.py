@@ -13,6 +13,7 @@ Lines are dicts ``{"text": str, "missing": bool}``; nothing here knows docx.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -148,9 +149,9 @@ def build_context(
         "direction": direction,
         "areas": areas,
         "figures": total.as_dict(),
-        "by_section": [{"code": s["code"], "heading": sentence_case(s["title"]), **s["figures"]}
+        "by_section": [{"code": s["code"], "heading": sentence_case(s["title"]), **_unreported_rate(s["figures"])}
                        for s in sections],
-        "by_agency": [{"name": a.name, **agency_figures(plan, period, results, a.code).as_dict()}
+        "by_agency": [{"name": a.name, **_unreported_rate(agency_figures(plan, period, results, a.code).as_dict())}
                       for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
         "strengths": strengths(plan, results, total, stats, period, sources, settings.leading_zero),
         "weaknesses": weaknesses + _not_sent(plan, intake, draft),
@@ -199,6 +200,16 @@ def _reading_order(context: dict) -> list[tuple[object, object]]:
     for group in context["next_tasks"]:
         texts += each(group["lines"])
     return texts + each(context["proposals"])
+
+
+_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.\s+")
+
+
+def _unreported_rate(figures: dict) -> dict:
+    """A row nobody reported has no rate («—», as the chart says «chưa báo cáo»), not 0%."""
+    if figures["expected"] and figures["not_reported"] >= figures["expected"]:
+        return {**figures, "done_rate": "—"}
+    return figures
 
 
 def _annex_reference(body: str, report_date: dt.date | None, year: int, period: Period) -> str:
@@ -282,9 +293,9 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
             "id": item.id,
             "task": tidy(item.task),
             "task_heading": heading,
-            "product": tidy(item.product),
+            "product": _LEADING_NUMBER.sub("", tidy(item.product)),    # «1.2. Tờ trình…» beside «VI.1.2»
             "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
-            "timeframe": item.timeframe.text,
+            "timeframe": tidy(item.timeframe.text),
             "status": {**line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),
                        "size": 11},
             "details": details,

@@ -22,7 +22,13 @@ EVIDENCE = {
 }
 
 
+STOCK = "Duy trì thực hiện thường xuyên; trong kỳ không có phản ánh, kiến nghị quá hạn"
+
+
 def _tweak(agency: str, answers: dict) -> None:
+    if agency == "vp-hdnd-ubnd":       # one stock sentence for two recurring tasks
+        for item_id in ("II.2", "II.3"):
+            answers[item_id] = {"status": Status.CARRIED_OUT.label, "result": STOCK}
     if agency in EVIDENCE:
         result, evidence = EVIDENCE[agency]
         answers["IV.4"] = {"status": Status.CARRIED_OUT.label, "result": result, "evidence": evidence}
@@ -196,3 +202,33 @@ def test_a_draft_tells_an_unreadable_status_from_a_return_not_sent(tmp_path):
     text = document_text(next((root / "output" / "2026Q1").glob("*.docx")))
     assert "[Trung tâm Phục vụ hành chính công chưa chọn trạng thái hợp lệ về «" in text
     assert "[Trung tâm Phục vụ hành chính công chưa gửi báo cáo" not in text
+
+
+def test_a_task_whose_result_repeats_another_is_not_dropped(q1):
+    # Seen: II.3 «… theo dõi tình hình thi hành pháp luật» (annex: «Đã thực hiện trong kỳ») missing
+    # from the body: its sentence repeated II.2's and the task was dropped without a word.
+    from reporttools import ITEMS
+
+    from cchc_excel.narrative import lower_first, topic
+
+    institutions = " ".join(part(q1, "1. Cải cách thể chế", "2. Cải cách thủ tục"))
+    assert lower_first(topic(ITEMS["II.3"].task)) in institutions, institutions
+    assert topic(ITEMS["II.2"].task) in institutions
+    assert institutions.count(STOCK) == 1
+
+
+def test_rows_nobody_reported_have_no_rate_and_annex_cells_read_clean(tmp_path):
+    # Seen in a draft: «Cải cách tài chính công … 0%» in table 1 while the chart said «chưa báo cáo»;
+    # «VI.1.2 | 1.2. Tờ trình…»; «… của sở Nội vụ» in the Thời gian column.
+    root = filled_period(tmp_path, "2026Q1", skip=("phong-kinh-te",))
+    invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    report = next((root / "output" / "2026Q1").glob("*.docx"))
+    table = next(t for t in docx.Document(report).tables if t.rows[0].cells[0].text == "Lĩnh vực")
+    header = [c.text for c in table.rows[0].cells]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    finance = rows["Cải cách tài chính công"]
+    assert finance[header.index("Chưa báo cáo")] == finance[header.index("Phải thực hiện")] != "0"
+    assert finance[header.index("Tỷ lệ")] == "—"
+    annex = annex_rows(report)
+    assert annex["VI.1.2"][1].startswith("Tờ trình"), annex["VI.1.2"][1]
+    assert "sở Nội vụ" not in " ".join(" ".join(cells) for cells in annex.values())
