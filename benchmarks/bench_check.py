@@ -50,8 +50,14 @@ PERIOD = parse_period("2026Q1")
 TODAY = dt.date(2026, 3, 1)
 
 # A process that runs python code and reports its own peak RSS (MB) on the last stderr line.
+# Linux keeps ru_maxrss across exec, so a child would report at least this script's own
+# size: its VmHWM (reset by exec) is read instead where there is one.
 _PEAK = ("import resource, sys\ntry:\n{body}\nfinally:\n"
-         "    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n")
+         "    try:\n"
+         "        peak = next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM'))\n"
+         "    except (OSError, StopIteration):\n"
+         "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+         "    print('PEAK', peak // 1024, file=sys.stderr)\n")
 
 FLOOR_CHECK = """
     import python_calamine as c
