@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import textwrap
 
@@ -237,6 +238,8 @@ class Book:
             sheet.write_blank(row - 1, col - 1, None, fmt)
         elif isinstance(value, (dt.date, dt.datetime)):
             sheet.write_datetime(row - 1, col - 1, value, fmt)
+        elif isinstance(value, float) and not math.isfinite(value):
+            sheet.write_string(row - 1, col - 1, str(value), fmt)   # xlsxwriter refuses inf and nan
         else:
             sheet.write_number(row - 1, col - 1, value, fmt)
 

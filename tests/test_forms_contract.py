@@ -196,3 +196,12 @@ def test_the_writer_shares_its_formats(q1_forms):
     """A few dozen cell styles for the whole workbook, not one per cell."""
     workbook = openpyxl.load_workbook(io.BytesIO((q1_forms / "phong-vhxh.xlsx").read_bytes()))
     assert len(workbook._cell_styles) < 40
+
+
+def test_a_number_that_is_no_number_is_written_as_its_text():
+    """xlsxwriter refuses inf and nan; the writer never lets one end the run."""
+    prefill = Prefill(figures={"KINH_PHI_CCHC": {"value": float("inf"), "note": ""}},
+                      previous_figures={"KINH_PHI_CCHC": float("nan")})
+    sheet = openpyxl.load_workbook(io.BytesIO(_prefilled_form(prefill)))[spec.FIGURES_SHEET]
+    row = next(r for r in range(spec.FIRST_ROW, 40) if sheet.cell(r, FIG["code"]).value == "KINH_PHI_CCHC")
+    assert sheet.cell(row, FIG["value"]).value == "inf" and sheet.cell(row, FIG["previous"]).value == "nan"
