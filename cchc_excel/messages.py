@@ -122,6 +122,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: thời gian «{text}» ghi năm {found} trong kế hoạch năm {year}.",
         "Kiểm tra lại năm; nếu là năm {year} thì sửa thành «{suggestion}».",
     ),
+    "TEMPLATE_EARLIER_DEFAULT": (
+        "Mẫu báo cáo {file} là bản mặc định của phiên bản trước, chưa được sửa: báo cáo được lập theo mẫu mới "
+        "đi kèm phần mềm.",
+        "Không cần làm gì. Muốn sửa mẫu: xóa tệp cũ, chép mẫu mới {default} vào thư mục templates rồi sửa.",
+    ),
     "LINT_SLIP": (
         "{item}: «{found}» có lẽ là lỗi khi soạn kế hoạch.",
         "Sửa thành «{suggestion}» trong kế hoạch (báo cáo đã tự in «{suggestion}»).",

@@ -52,6 +52,7 @@ from .outcomes import Figures, figures, outcomes
 from .periods import earlier_periods, parse_period
 from .plan import load_plan_file
 from .planimport import ImportPreview
+from .templatefiles import is_earlier_default
 
 EMBEDDED_PLAN = "ke-hoach-mac-dinh.txt"
 
@@ -273,6 +274,10 @@ def sanity_warnings(workspace: Workspace, loaded: LoadedPlan, period: Period,
     if report_date and report_date < period.end:
         found.append(render_message("REPORT_DATE_BEFORE_DATA_END", date=f"{report_date:%d/%m/%Y}",
                                     end=f"{period.end:%d/%m/%Y}", title=period.title))
+    own = workspace.templates / TEMPLATE_BY_KIND[period.kind]
+    if own.exists() and is_earlier_default(own):
+        found.append(render_message("TEMPLATE_EARLIER_DEFAULT", file=quoted(own),
+                                    default=quoted(template_for(workspace, period)[0])))
     return tuple(phrase("WARNING_WITH_FIX", message=message, fix=fix) for message, fix in found)
 
 
@@ -439,7 +444,7 @@ def template_for(workspace: Workspace, period: Period) -> tuple[Path, bool]:
     Returns (path, is_default)."""
     name = TEMPLATE_BY_KIND[period.kind]
     own = workspace.templates / name
-    if own.exists():
+    if own.exists() and not is_earlier_default(own):
         return own, False
     return Path(str(importlib.resources.files("cchc_excel") / "data" / name)), True
 

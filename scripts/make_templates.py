@@ -21,6 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from cchc_excel.templatefiles import HISTORY, content_digest, earlier_defaults
+
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"   # Word checks spelling in Vietnamese instead of underlining every word
 OUT = Path(__file__).resolve().parent.parent / "cchc_excel" / "data"
@@ -469,8 +471,14 @@ TEMPLATES = {"quy": "mau-bao-cao-quy.docx", "6thang": "mau-bao-cao-6-thang.docx"
 
 
 def main() -> int:
+    history = OUT / HISTORY
     for kind, name in TEMPLATES.items():
+        before = content_digest(OUT / name) if (OUT / name).exists() else ""
         build(kind).save(OUT / name)
+        # A folder's unedited copy of the template just replaced follows the upgrade (templatefiles.py).
+        if before and before != content_digest(OUT / name) and before not in earlier_defaults():
+            with history.open("a", encoding="utf-8") as out:
+                out.write(f"{before} {name}\n")
         print(OUT / name)
     return 0
 

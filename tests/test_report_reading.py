@@ -232,3 +232,37 @@ def test_rows_nobody_reported_have_no_rate_and_annex_cells_read_clean(tmp_path):
     annex = annex_rows(report)
     assert annex["VI.1.2"][1].startswith("Tờ trình"), annex["VI.1.2"][1]
     assert "sở Nội vụ" not in " ".join(" ".join(cells) for cells in annex.values())
+
+
+def test_an_unedited_copy_of_an_older_template_follows_the_upgrade(tmp_path):
+    # Seen: a folder made before the annex was mended kept «Đúng hạn | Chậm 0» and no «Quá hạn»:
+    # `init` had copied the templates of its day, and compile and `templates check` said nothing.
+    from pathlib import Path
+
+    import cchc_excel
+    from cchc_excel.templatefiles import content_digest, earlier_defaults
+
+    root = filled_period(tmp_path / "xa", "2026Q1")
+    templates = root / "templates"
+    templates.mkdir(exist_ok=True)
+    old = Path(__file__).parent / "data" / "mau-bao-cao-quy-0.1-session2.docx"     # shipped in session 2
+    (templates / "mau-bao-cao-quy.docx").write_bytes(old.read_bytes())
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    shown = " ".join(result.output.split())
+    assert "là bản mặc định của phiên bản trước, chưa được sửa: báo cáo được lập theo mẫu mới" in shown, shown
+    report = next((root / "output" / "2026Q1").glob("*.docx"))
+    assert "Quá hạn" in [c.text for t in docx.Document(report).tables for c in t.rows[0].cells]
+    assert (templates / "mau-bao-cao-quy.docx").read_bytes() == old.read_bytes()     # the officer's file untouched
+
+    # An edited copy is the officer's own: used as it is, without a word about versions.
+    edited = docx.Document(old)
+    edited.paragraphs[-1].add_run(" ")
+    edited.save(templates / "mau-bao-cao-quy.docx")
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    assert "phiên bản trước" not in result.output
+    report = next((root / "output" / "2026Q1").glob("*.docx"))
+    assert "Quá hạn" not in [c.text for t in docx.Document(report).tables for c in t.rows[0].cells]
+    # The list of earlier templates is kept: today's are not in it, the session-2 one is.
+    shipped = Path(cchc_excel.__file__).parent / "data"
+    assert content_digest(old) in earlier_defaults()
+    assert not {content_digest(p) for p in shipped.glob("mau-bao-cao-*.docx")} & earlier_defaults()
