@@ -95,8 +95,9 @@ def strengths(plan: Plan, results: list[Outcome], total: Figures, stats: list[St
         shown = named[:3]
         more = f" và {count_text(len(named) - 3, leading_zero)} nhiệm vụ khác" if len(named) > 3 else ""
         # The products are counted; the tasks they belong to are named.
-        on_time = sum(o.on_time is not False for o in finished)
-        timing = " đúng thời hạn" if on_time == len(finished) else ""
+        # «đúng thời hạn» only when every product finished had a time to meet and met it: a
+        # «Thường xuyên» product has none, and calling it on time says nothing.
+        timing = " đúng thời hạn" if all(o.on_time is True for o in finished) else ""
         lines.append(line(f"- Hoàn thành{timing} {count_text(len(finished), leading_zero)} sản phẩm theo Kế hoạch, "
                           f"thuộc các nhiệm vụ: {'; '.join(shown)}{more}."))
     if total.carried_out and _routine_complete(results):

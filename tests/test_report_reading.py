@@ -3,6 +3,7 @@ would: each built as the reader saw it, through the real forms and `compile`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import docx
@@ -266,3 +267,19 @@ def test_an_unedited_copy_of_an_older_template_follows_the_upgrade(tmp_path):
     shipped = Path(cchc_excel.__file__).parent / "data"
     assert content_digest(old) in earlier_defaults()
     assert not {content_digest(p) for p in shipped.glob("mau-bao-cao-*.docx")} & earlier_defaults()
+
+
+def test_on_time_is_said_only_of_products_that_had_a_time_to_meet(tmp_path):
+    # Seen: «Hoàn thành đúng thời hạn 09 sản phẩm theo Kế hoạch» where 8 of the 9 were «Thường xuyên».
+    from reporttools import ITEMS
+
+    def tweak(agency, answers):
+        for item_id, answer in answers.items():
+            if ITEMS[item_id].timeframe.kind.value == "recurring" and answer.get("status"):
+                answers[item_id] = {**answer, "status": Status.DONE.label,
+                                   "completed_on": dt.datetime(2026, 2, 10), "result": f"Hoàn thành {item_id}"}
+
+    root = filled_period(tmp_path, "2026Q1", tweak=tweak)
+    invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    strengths = " ".join(part(next((root / "output" / "2026Q1").glob("*.docx")), "1. Ưu điểm", "2. Tồn tại"))
+    assert "- Hoàn thành " in strengths and "đúng thời hạn" not in strengths, strengths
