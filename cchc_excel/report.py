@@ -22,7 +22,7 @@ from .assessment import completion_sentence, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
-from .narrative import define_abbreviations, section_points, sentence_case, tidy
+from .narrative import define_abbreviations, lower_first, section_points, sentence_case, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
 from .periods import format_window, make_period, next_period
@@ -141,11 +141,11 @@ def build_context(
                    "window": format_window(period), "year": year},
         "next_period": {"title": following.title, "title_upper": following.title.upper()},
         "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
-        "closing": f"Trên đây là báo cáo {title[:1].lower() + title[1:]} của {settings.body}./.",
+        "closing": f"Trên đây là báo cáo {lower_first(title)} của {settings.body}./.",
         "annex_reference": _annex_reference(settings.body, report_date, year, period),
         "basis": [f"Căn cứ {_sentence(settings.province_plan)[:-1]};"] if settings.province_plan else [],
         # The commune's own words after the cited plan's title: where «(CCHC)» is defined.
-        "legal_basis": f"{settings.body} báo cáo {title[:1].lower() + title[1:]} như sau:",
+        "legal_basis": f"{settings.body} báo cáo {lower_first(title)} như sau:",
         "direction": direction,
         "areas": areas,
         "figures": total.as_dict(),

@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from formtools import cell_ref, done, fill, item_rows, patch_zip, section_sheets
+from hostile_corpus import ods
 
 from cchc_excel.intake import read_form
 from cchc_excel.merge import collect
@@ -47,22 +48,7 @@ def _add_cell(path: Path, title: str, xml: bytes) -> None:
 
 def _ods(path: Path, content_body: str, manifest_extra: str = "") -> None:
     """A minimal .ods: what matters to the reader is content.xml and the manifest."""
-    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
-               f'<office:body><office:spreadsheet>{content_body}</office:spreadsheet></office:body>'
-               '</office:document-content>')
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-                '<manifest:file-entry manifest:full-path="/" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
-                f'{manifest_extra}</manifest:file-entry></manifest:manifest>')
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    path.write_bytes(ods(content_body, manifest_extra))
 
 
 def _far_ods(path: Path, col_repeat: int, row_repeat: int) -> None:

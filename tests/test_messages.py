@@ -67,14 +67,20 @@ VOCABULARY = {
 ENFORCED = sorted(set(SOURCES) - set(CATALOGUES) - set(HOMES))
 
 
-def _literals(source: str, docstrings: bool = True):
-    """The string constants of a module (without docstrings when asked)."""
-    tree = ast.parse(source)
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The ids of the docstring constants of a module, its classes and functions."""
     docs = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
             if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
                 docs.add(id(node.body[0].value))
+    return docs
+
+
+def _literals(source: str, docstrings: bool = True):
+    """The string constants of a module (without docstrings when asked)."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and (docstrings or id(node) not in docs):
             yield node
@@ -85,11 +91,8 @@ def _own_text(source: str, vocabulary: set[str] = frozenset()) -> list[str]:
     expressions (arguments of ``re.compile``), command help (``help=``) nor the module's
     named vocabulary."""
     tree = ast.parse(source)
-    skip = set()
+    skip = _docstrings(tree)
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
-            if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
-                skip.add(id(node.body[0].value))
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "compile" and node.args:
             skip.update(id(n) for n in ast.walk(node.args[0]))
         if isinstance(node, ast.keyword) and node.arg == "help":
