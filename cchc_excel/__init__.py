@@ -7,7 +7,7 @@ __all__ = ["__version__", "main"]
 
 
 def __getattr__(name: str):
-    if name == "__version__":        # importlib.metadata is slow to import: only when asked
+    if name == "__version__":        # the package itself loads nothing until asked
         from .version import __version__
 
         return __version__

@@ -30,10 +30,11 @@ The settings' own lists (extra days off, extra working days) override both.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
-
-import holidays
+from pathlib import Path
 
 from .messages import phrase
 from .models import Period, Settings
@@ -42,23 +43,49 @@ PROVINCE_DAY = 20          # province → Bộ Nội vụ, 581/BNV-CCHC
 DEFAULT_WORKING_DAYS = 3
 
 
+@lru_cache(maxsize=1)
+def _vietnam_rules():
+    """The module of `holidays` that holds Vietnam's rules.
+
+    The package's own route (``holidays.country_holidays("VN")``, or importing
+    ``holidays.countries.vietnam``) runs holidays/countries/__init__.py, which
+    imports the modules of all 251 countries: about 0.1 s on every command that
+    computes a deadline. Vietnam's module imports none of them (only the
+    package's calendars and base classes), so it is loaded alone from the
+    package's folder. Should a later release move or split it, the package's
+    own route is taken: slower, the same days.
+    """
+    import holidays  # the package itself (its base classes): a few hundredths of a second
+
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "cchc_excel._vietnam_holidays", Path(holidays.__file__).with_name("countries") / "vietnam.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        if issubclass(module.Vietnam, holidays.HolidayBase) and module.Vietnam.country == "VN":
+            return module
+    except Exception:  # noqa: BLE001 - any layout we do not know: the package's own route below
+        pass
+    return importlib.import_module(type(holidays.country_holidays("VN")).__module__)
+
+
 @lru_cache(maxsize=32)
 def _official(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """(days off, weekend days worked in exchange) for a year, per `holidays`."""
-    days_off = frozenset(holidays.country_holidays("VN", years=year))
+    rules = _vietnam_rules()
+    days_off = frozenset(rules.Vietnam(years=year))
     worked: set[dt.date] = set()
     # The package keeps swaps as (month, day, from_month, from_day[, from_year]):
     # the day off, and the weekend day worked instead. Read them when present;
     # a future layout change only loses the worked Saturdays (the officer's
     # list can add them back), never the days off.
     try:
-        from holidays.countries.vietnam import VietnamStaticHolidays
-        swaps = VietnamStaticHolidays.special_public_holidays.get(year, ())
+        swaps = rules.VietnamStaticHolidays.special_public_holidays.get(year, ())
         swaps = (swaps,) if swaps and isinstance(swaps[0], int) else swaps
         for swap in swaps:
             if len(swap) >= 4:
                 worked.add(dt.date(swap[4] if len(swap) > 4 else year, swap[2], swap[3]))
-    except (ImportError, AttributeError, TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError):
         pass
     return days_off, frozenset(worked)
 

@@ -1,8 +1,7 @@
-"""The installed version of cchc-excel (written into forms and feedback copies)."""
+"""The version of cchc-excel (written into forms and feedback copies).
 
-from importlib.metadata import PackageNotFoundError, version
+The one place it is written: pyproject.toml reads it from here
+(``[tool.setuptools.dynamic]``), so no package metadata is looked up at run
+time (importlib.metadata costs tens of milliseconds on every command)."""
 
-try:
-    __version__ = version("cchc-excel")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+__version__ = "0.1.0"

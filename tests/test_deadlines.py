@@ -133,3 +133,49 @@ def test_a_bad_report_day_names_the_cell(tmp_path):
     result = invoke("forms", "-p", "2026Q1", "--dir", target)
     assert result.exit_code == 3
     assert cell.coordinate in result.output and "31/02" in result.output and "Thiết lập" in result.output
+
+
+def test_vietnams_rules_alone_give_the_packages_days():
+    """Vietnam's module is loaded alone (not the 251 countries of holidays.countries):
+    the same days off as the package's own route, every year around the plan's."""
+    import holidays
+
+    from cchc_excel import deadlines
+
+    rules = deadlines._vietnam_rules()
+    assert rules.__name__ == "cchc_excel._vietnam_holidays"
+    for year in range(2015, 2036):
+        assert set(rules.Vietnam(years=year)) == set(holidays.country_holidays("VN", years=year)), year
+
+
+def test_deadlines_do_not_load_every_country():
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime as d; from cchc_excel.deadlines import Calendar;"
+            "assert not Calendar().is_working_day(d.date(2026, 2, 16));"
+            "assert Calendar().is_working_day(d.date(2026, 8, 22));"
+            "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_an_unknown_layout_of_the_package_takes_its_own_route(monkeypatch):
+    import importlib.util
+
+    from cchc_excel import deadlines
+
+    def moved(*args, **kwargs):
+        raise FileNotFoundError("vietnam.py")
+
+    monkeypatch.setattr(importlib.util, "spec_from_file_location", moved)
+    deadlines._vietnam_rules.cache_clear()
+    deadlines._official.cache_clear()
+    try:
+        assert deadlines._vietnam_rules().__name__ == "holidays.countries.vietnam"
+        assert not Calendar().is_working_day(D(2026, 8, 31))      # the swapped Monday still off
+        assert Calendar().is_working_day(D(2026, 8, 22))          # and the Saturday still worked
+    finally:
+        deadlines._vietnam_rules.cache_clear()
+        deadlines._official.cache_clear()
