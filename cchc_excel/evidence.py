@@ -16,6 +16,7 @@ back.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,6 +56,11 @@ _KIND_BEFORE = re.compile(
     r"\b(?:kế hoạch|kh|quyết định|qđ|công văn|cv|văn bản|báo cáo|bc|thông báo|tb|tờ trình|nghị quyết|nq|"
     r"chỉ thị|hướng dẫn|hd|biên bản|giấy mời|chương trình|quy chế|quy định|thông tư|nghị định|công điện|"
     r"phương án|đề án)\b", re.IGNORECASE)
+_A_LETTER = re.compile(rf"[{_LETTER}]")
+_SEPARATOR = re.compile(r";|\n|\s[-+•]\s|^[-+•]\s|,\s")     # between references in one cell
+_LINE_END = re.compile(r";|\n")
+_SPACED_DASH = re.compile(r"\s*[-–]\s*")
+_FOLDED_WORD = re.compile(r"[0-9a-zđ]+")
 _ISSUER_TEXT = re.compile(r"\bcủa\s+([^;,()\n]+)", re.IGNORECASE)
 
 
@@ -94,6 +100,13 @@ class Parsed:
 def parse(text: str, year: int) -> Parsed:
     """Every document reference in one evidence cell. ``year``: the report
     year, used when a date has no year ("ngày 5/3")."""
+    return _parse(text, year)
+
+
+# Agencies copy the same evidence line to many rows and many units write the same one:
+# each distinct text is read once (a Parsed is immutable, so sharing it is safe).
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, year: int) -> Parsed:
     text = clean(text)
     if not text:
         return Parsed((), "")
@@ -116,14 +129,14 @@ def parse(text: str, year: int) -> Parsed:
             problems = "; ".join(filter(None, ("thiếu ký hiệu văn bản (ví dụ 15/KH-UBND)", problem)))
             references.append(Reference(kind, "", date, _issuer_text(piece), piece, problems, assumed))
             covered.append((text.find(piece), text.find(piece) + len(piece)))
-    other = "; ".join(p for p in _pieces(_without(text, covered)) if re.search(rf"[{_LETTER}]", p))
+    other = "; ".join(p for p in _pieces(_without(text, covered)) if _A_LETTER.search(p))
     return Parsed(tuple(references), other)
 
 
 def _looks_like_symbol(match: re.Match) -> bool:
     """15/KH-UBND yes; 20/01/2026 (a date) and 3/5 (a fraction) no."""
     symbol = match.group(3)
-    return bool(re.match(rf"[{_LETTER}]", symbol)) and (
+    return bool(_A_LETTER.match(symbol)) and (
         "-" in symbol or "–" in symbol or symbol.upper() in TYPE_CODES or symbol.isupper())
 
 
@@ -135,17 +148,17 @@ def _piece_start(text: str, at: int, covered_end: int) -> int:
     kinds = list(_KIND_BEFORE.finditer(region))
     if covered_end and kinds:
         return covered_end + kinds[-1].start()
-    seps = [m.end() for m in re.finditer(r";|\n|\s[-+•]\s|^[-+•]\s|,\s", region)]
+    seps = [m.end() for m in _SEPARATOR.finditer(region)]
     return covered_end + (seps[-1] if seps else 0)
 
 
 def _piece_end(text: str, at: int) -> int:
-    found = re.search(r";|\n", text[at:])
-    return at + found.start() if found else len(text)
+    found = _LINE_END.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _reference(piece: str, match: re.Match, before: str, after: str, year: int) -> Reference:
-    digits, year_part, symbol = match.group(1), match.group(2), re.sub(r"\s*[-–]\s*", "-", match.group(3))
+    digits, year_part, symbol = match.group(1), match.group(2), _SPACED_DASH.sub("-", match.group(3))
     type_code, _, issuer = symbol.partition("-")
     type_name = TYPE_CODES.get(_upper(type_code))
     kind = _kind_before(before)
@@ -172,7 +185,7 @@ def _upper_symbol(symbol: str) -> str:
 
 def _kind_before(before: str) -> str:
     """The kind named just before a number ("Kế hoạch số", "QĐ", "Công văn số")."""
-    words = re.findall(r"[0-9a-zđ]+", fold(before))[-4:]
+    words = _FOLDED_WORD.findall(fold(before))[-4:]
     for size in (2, 1):
         for start in range(len(words) - size, -1, -1):
             kind = KIND_WORDS.get(" ".join(words[start:start + size]))
@@ -202,15 +215,15 @@ def _issuer_text(text: str) -> str:
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    keep = list(text)
     for begin, end in spans:
-        for i in range(max(begin, 0), min(end, len(keep))):
-            keep[i] = " "
-    return "".join(keep)
+        begin, end = max(begin, 0), min(end, len(text))
+        if end > begin:
+            text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
 
 
 def _pieces(text: str) -> list[str]:
-    return [p.strip(" ;,.-+•\n") for p in re.split(r";|\n", text) if p.strip(" ;,.-+•\n")]
+    return [p.strip(" ;,.-+•\n") for p in _LINE_END.split(text) if p.strip(" ;,.-+•\n")]
 
 
 # --- findings (information only) -------------------------------------------------------
@@ -292,7 +305,7 @@ def _same_document(a: Reference, b: Reference) -> bool:
 def _mentions_a_document(text: str) -> bool:
     """Text that names a document kind but gives no number (worth a note);
     «Sổ theo dõi», «Hình ảnh» are normal answers and say nothing."""
-    words = f" {' '.join(re.findall(r'[0-9a-zđ]+', fold(text)))} "
+    words = f" {' '.join(_FOLDED_WORD.findall(fold(text)))} "
     return any(f" {word} " in words for word in KIND_WORDS if len(word) > 3)
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from . import formspec as spec
 from .agencies import Registry
 from .answers import Answer, FigureAnswer, Intake, Submission
-from .assignments import form_rows
+from .assignments import FormRow, form_rows
 from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, read_form
 from .messages import CchcError, finding
 from .models import Finding, Item, Plan, Status, TimeframeKind
@@ -156,7 +155,8 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
                                 cell=issue.cell, text=issue.text, item=issue.item, label=issue.label))
 
     for raw in form.answers:
-        typed = any(text_value(v) for v in raw.values.values())
+        texts = {key: text_value(value) for key, value in raw.values.items()}   # each cell read as text once
+        typed = any(texts.values())
         where = {"agency": agency, "file": file, "sheet": raw.sheet}
         if raw.item not in rows:
             if typed:
@@ -170,12 +170,9 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
                                         other_sheet=first.sheet, cell=f"A{raw.row}", **where))
             continue
         seen[raw.item] = raw
-        answer, problems = _normalise_one(raw, agency, rows[raw.item].role, file)
-        answer, note = _read_old_status(answer, rows[raw.item].item)
+        answer, problems = _normalise_one(raw, texts, agency, rows[raw.item], file)
         answers.append(answer)
         findings.extend(problems)
-        if note:
-            findings.append(note)
     return answers, findings
 
 
@@ -211,26 +208,26 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
 _CARRIED_KINDS = (TimeframeKind.RECURRING, TimeframeKind.CONDITIONAL)
 
 
-def _read_old_status(answer: Answer, item: Item) -> tuple[Answer, Finding | None]:
+def _read_old_status(status: Status | None, result: str, item: Item) -> Status | None:
     """Forms before «Đã thực hiện trong kỳ» told officers to choose «Đang
     thực hiện» for a recurring task carried out in the period: on a recurring
     or "khi phát sinh" item with a result written, it is read as carried out
-    (with an info note saying so)."""
-    if answer.status != Status.IN_PROGRESS or item.timeframe.kind not in _CARRIED_KINDS or not answer.result:
-        return answer, None
-    note = finding("STATUS_READ_AS_CARRIED_OUT", item=answer.item, agency=answer.agency, file=answer.file,
-                   sheet=answer.sheet, cell=answer.cell("status"), column="status")
-    return replace(answer, status=Status.CARRIED_OUT), note
+    (the caller adds an info note saying so)."""
+    if status != Status.IN_PROGRESS or item.timeframe.kind not in _CARRIED_KINDS or not result:
+        return status
+    return Status.CARRIED_OUT
 
 
-def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[Answer, list[Finding]]:
+def _normalise_one(raw: RawAnswer, typed: dict[str, str], agency: str, row: FormRow,
+                   file: str) -> tuple[Answer, list[Finding]]:
+    """One row's answer from its cells (``typed``: each cell as text)."""
     problems: list[Finding] = []
 
     def where(key: str) -> dict:
         return {"item": raw.item, "agency": agency, "file": file, "sheet": raw.sheet,
                 "cell": raw.cells[key].ref if key in raw.cells else "", "column": key}
 
-    status_text = text_value(raw.values.get("status"))
+    status_text = typed.get("status", "")
     status, suggestion = parse_status(status_text)
     if status_text and status is None:
         code = "STATUS_UNKNOWN" if suggestion else "STATUS_UNKNOWN_NO_GUESS"
@@ -241,19 +238,19 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
 
     completed_raw = raw.values.get("completed_on")
     completed_on, ok = parse_date(completed_raw)
-    completed_text = "" if ok else text_value(completed_raw)
+    completed_text = "" if ok else typed.get("completed_on", "")
     if not ok:
         problems.append(finding("DATE_INVALID", text=completed_text, **where("completed_on")))
     elif completed_on and isinstance(completed_raw, (str, int, float)):
-        problems.append(finding("DATE_UNDERSTOOD", text=text_value(completed_raw),
+        problems.append(finding("DATE_UNDERSTOOD", text=typed.get("completed_on", ""),
                                 date=f"{completed_on:%d/%m/%Y}", **where("completed_on")))
 
     texts = {}
     for key in spec.TEXT_KEYS:
-        text = text_value(raw.values.get(key))
+        text = typed.get(key, "")
         texts[key] = text
-        removed = hidden_characters(raw.values.get(key))
-        if removed:
+        value = raw.values.get(key)
+        if text != value and (removed := hidden_characters(value)):   # text as typed: nothing removed
             problems.append(finding("TEXT_CLEANED", text=removed, **where(key)))
         if not text:
             continue
@@ -261,8 +258,12 @@ def _normalise_one(raw: RawAnswer, agency: str, role: str, file: str) -> tuple[A
             problems.append(finding("LEGACY_ENCODING", text=text[:40], **where(key)))
         if len(text) > MAX_TEXT:
             problems.append(finding("CELL_TOO_LONG", length=f"{len(text):,}".replace(",", "."), **where(key)))
+    read_as = _read_old_status(status, texts["result"], row.item)
+    if read_as != status:
+        problems.append(finding("STATUS_READ_AS_CARRIED_OUT", item=raw.item, agency=agency, file=file,
+                                sheet=raw.sheet, cell=where("status")["cell"], column="status"))
     answer = Answer(
-        item=raw.item, agency=agency, role=role, status=status, status_text=status_text,
+        item=raw.item, agency=agency, role=row.role, status=read_as, status_text=status_text,
         completed_on=completed_on, completed_text=completed_text,
         result=texts["result"], evidence=texts["evidence"], difficulties=texts["difficulties"],
         proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row, cells=dict(raw.cells),

@@ -39,6 +39,8 @@ _LEGACY = set("¸µ¶·¹¨©ª®¬¦§¤¥¢£¡¾¼½ßÜÞÑÖØ×ÏÎËÇÆ�
 # ("chÝnh" = chính, "kiÕn" = kiến, "LÊy" = lấy).
 _QUOTES = set("«»")
 _CAPITALS = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Text with none of those characters cannot be legacy text: most cells, told in one scan.
+_SUSPECT = re.compile("[" + re.escape("".join(sorted(_LEGACY | _QUOTES | _CAPITALS))) + "]")
 _THIN = re.compile(r"^[\W_xX]*$|^(ok|có|co|không|khong|k|x+|\.+|-+|đã|da|rồi|roi)$", re.IGNORECASE)
 
 
@@ -108,6 +110,10 @@ def text_value(value: object) -> str:
 
 def is_legacy_encoded(text: str) -> bool:
     """True for TCVN3/VNI text shown as Unicode mojibake."""
+    return _SUSPECT.search(text) is not None and _mostly_legacy(text)
+
+
+def _mostly_legacy(text: str) -> bool:
     words = text.split()
     if not words:
         return False

@@ -1,13 +1,18 @@
 """`cchc-excel check` end to end: console, JSON, findings workbook, feedback copies."""
 
 import datetime as dt
+import io
 import json
+import random
 import shutil
+import zipfile
 
 import openpyxl
 from conftest import invoke
 from formtools import COL, consistent_figures, done, fill, item_rows
 from test_checks import PLAN, _complete_answers
+
+from cchc_excel import feedback
 
 
 def _workspace(tmp_path, q1_forms, skip=(), tweak=None):
@@ -185,3 +190,98 @@ def test_the_findings_workbook_is_rewritten_only_when_the_findings_change(tmp_pa
     assert changed != stamp
     rows = list(openpyxl.load_workbook(listing)["Vấn đề"].iter_rows(min_row=2, values_only=True))
     assert not any(r[1] == "STATUS_UNKNOWN" for r in rows)
+
+
+# --- the stored digest of a copy (read for every copy of a check run) ----------------------
+
+
+def _zipfile_digest(data: bytes) -> str:
+    """The digest as zipfile alone reads it: what the quick reader must always agree with."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            custom = archive.read("docProps/custom.xml")
+    except Exception:  # noqa: BLE001 - any failure means "no digest"
+        return ""
+    found = feedback._DIGEST.search(custom)
+    return found.group(1).decode() if found else ""
+
+
+def _mutations(data: bytes, rng: random.Random):
+    """Byte flips (anywhere, and in the digest's part and the directories), truncations,
+    bytes appended, an archive comment and a rewrite by another zip writer."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        custom = archive.getinfo("docProps/custom.xml")
+        names = [(info, archive.read(info)) for info in archive.infolist()]
+    directory = data.rindex(b"PK\x01\x02")
+    hot = [(custom.header_offset, custom.header_offset + 30 + len(custom.filename) + custom.compress_size),
+           (directory - 2000, len(data)), (0, len(data))]
+    for _ in range(150):
+        low, high = rng.choice(hot)
+        at = rng.randrange(max(low, 0), high)
+        yield data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1:]
+    for _ in range(30):
+        yield data[:rng.randrange(len(data))]
+    yield data + b"\0" * 7
+    commented = io.BytesIO(data)
+    with zipfile.ZipFile(commented, "a") as archive:
+        archive.comment = b"a zip tool's comment"
+    yield commented.getvalue()
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_STORED) as archive:    # stored, another order
+        for info, content in reversed(names):
+            archive.writestr(info.filename, content)
+    yield rewritten.getvalue()
+
+
+def test_the_stored_digest_is_read_as_zipfile_reads_it_whatever_the_bytes(tmp_path, q1_forms):
+    def tweak(agency, answers):
+        if agency == "phong-kinh-te":
+            answers["VI.1.1"] = {"status": "Hoàn thàn"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    copy = root / "output" / "2026Q1" / "phan-hoi" / "phong-kinh-te.xlsx"
+    data = copy.read_bytes()
+    assert len(feedback.copy_digest(copy)) == 64 and feedback.copy_digest(copy) == _zipfile_digest(data)
+    probe = tmp_path / "probe.xlsx"
+    read, unread = 0, 0
+    for mutated in _mutations(data, random.Random(12)):
+        probe.write_bytes(mutated)
+        expected = _zipfile_digest(mutated)
+        assert feedback.copy_digest(probe) == expected
+        read, unread = read + bool(expected), unread + (not expected)
+    assert read > 20 and unread > 20          # both answers were met
+    assert feedback.copy_digest(tmp_path / "none.xlsx") == "" and feedback.copy_digest(tmp_path) == ""
+
+
+def test_a_copy_whose_digest_cannot_be_read_or_differs_is_rewritten(tmp_path, q1_forms):
+    def tweak(agency, answers):
+        if agency in ("phong-kinh-te", "phong-vhxh"):
+            answers["VI.1.1" if agency == "phong-kinh-te" else "I.1"] = {"status": "Hoàn thàn"}
+
+    root = _workspace(tmp_path, q1_forms, tweak=tweak)
+    check = ("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "20/03/2026")
+    invoke(*check)
+    folder = root / "output" / "2026Q1" / "phan-hoi"
+    made = {p.name: p.read_bytes() for p in folder.iterdir()}
+    kt, vhxh = folder / "phong-kinh-te.xlsx", folder / "phong-vhxh.xlsx"
+    with zipfile.ZipFile(io.BytesIO(made[kt.name])) as archive:
+        info = archive.getinfo("docProps/custom.xml")
+    at = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    kt.write_bytes(made[kt.name][:at] + bytes([made[kt.name][at] ^ 0xFF]) + made[kt.name][at + 1:])  # damaged
+    vhxh.write_bytes(_with_digest(made[vhxh.name], "0" * 64))                                      # another digest
+    assert feedback.copy_digest(kt) == "" and feedback.copy_digest(vhxh) == "0" * 64
+    invoke(*check)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == made       # both made again, as they were
+
+
+def _with_digest(data: bytes, digest: str) -> bytes:
+    """The workbook with its digest property changed (as another run or an edit would leave it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/custom.xml":
+                content = feedback._DIGEST.sub(lambda m: m.group(0).replace(m.group(1), digest.encode()), content)
+            target.writestr(info, content)
+    return out.getvalue()

@@ -11,7 +11,7 @@ from conftest import seed_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_excel import vnformat
+from cchc_excel import values, vnformat
 from cchc_excel.models import Status
 from cchc_excel.textnorm import strip_marks
 from cchc_excel.values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
@@ -62,6 +62,14 @@ def test_legacy_text_is_still_found():
                  "Phßng V¨n hãa - X· héi ®· hoµn thµnh", "Phoøng Vaên hoùa - Xaõ hoäi ñaõ hoaøn thaønh",
                  "c«ng khai", "LÊy ý kiÕn"):
         assert is_legacy_encoded(text), text
+
+
+def test_the_quick_scan_agrees_with_the_word_by_word_reading():
+    # Every Latin-1 and Vietnamese letter, alone, inside a lower-case word and at its edge:
+    # the one-scan pre-filter never says "not legacy" where the word-by-word reading says legacy.
+    for ch in [*(chr(c) for c in range(0xA0, 0x250)), *LETTERS]:
+        for text in (f"{ch} {ch}", f"c{ch}ng k{ch}t", f"{ch}an {ch}oi", f"Ng{ch} V{ch}", f"x{ch}"):
+            assert is_legacy_encoded(text) == values._mostly_legacy(text), text
 
 
 # --- statuses -------------------------------------------------------------
