@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from .messages import CchcError, phrase
+from .zipparts import ZipParts
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # a real form is a few hundred KB
 MAX_RATIO = 200                        # per member, for members over 1 MB
@@ -69,8 +70,8 @@ def open_office_zip(path: Path, kind: str) -> bytes:
     return data
 
 
-def office_zip(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
-    """The bytes of an .xlsx/.docx/.ods and the zip opened on them (opened once),
+def office_zip(path: Path, kind: str) -> tuple[bytes, ZipParts]:
+    """The bytes of an .xlsx/.docx/.ods and its parts (the zip read once),
     after checks that it is safe to parse.
 
     Refuses before parsing: empty files, non-zip content, password-protected
@@ -80,8 +81,8 @@ def office_zip(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
     if data.startswith(OLE_MAGIC):
         raise CchcError("FILE_ENCRYPTED", file=path)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
+        archive = ZipParts(data)
+        infos = archive.infos
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, IndexError, KeyError, NotImplementedError):
         raise CchcError("FILE_NOT_ZIP", file=path, kind=_KIND_NAMES[kind]) from None
     if len({info.filename for info in infos}) != len(infos):

@@ -29,6 +29,7 @@ from .messages import CchcError, phrase
 from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
 from .textnorm import clean, fold
 from .xlsfacts import ole_streams, xls_facts
+from .zipparts import ZipParts
 
 READABLE = (".xlsx", ".xlsm", ".xls", ".ods")
 LOCK_PREFIXES = ("~$", ".~lock")
@@ -130,7 +131,7 @@ class _Deferred:
     trimmed: dict[str, bytes]
 
     def scan_all(self, opened: _Opened) -> None:
-        with zipfile.ZipFile(io.BytesIO(self.original)) as archive:
+        with ZipParts(self.original) as archive:
             for part, name in sorted(self.parts.items()):
                 found, cut = xlsx_sheet_facts(archive.read(part))
                 opened.facts[name] = found
@@ -202,7 +203,7 @@ def _content_kind(path: Path, suffix: str) -> str:
     return expected
 
 
-def _xlsx_facts(path: Path, data: bytes, archive: zipfile.ZipFile):
+def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
     """(bytes for the reader, saved time, facts by sheet name). A sheet with an
     absurdly far cell is cut back in an in-memory copy; the input is untouched."""
     names = set(archive.namelist())
@@ -231,34 +232,33 @@ _SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\s[^>]*>")
 _SST_COUNT = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*[\"']\s*(\d*)\s*[\"']")
 
 
-def _sane_shared_strings(archive: zipfile.ZipFile) -> dict[str, bytes]:
+def _sane_shared_strings(archive: ZipParts) -> dict[str, bytes]:
     """The shared-string table without its count attributes when they are absurd: python-calamine
     reserves room for that many strings before reading one (uniqueCount="2000000000" asked for
     48 TB and aborted the run). The counts are optional; the strings are all kept."""
     fixed = {}
-    for info in archive.infolist():
+    for info in archive.infos:
         if not info.filename.lower().endswith("sharedstrings.xml"):
             continue
-        with archive.open(info) as handle:
-            head = handle.read(4096)
+        head = archive.read(info.filename, limit=4096)
         tag = _SST_TAG.search(head)
         if tag and any(len(n) > 9 or int(n or 0) > info.file_size for n in _SST_COUNT.findall(tag.group(0))):
-            xml = archive.read(info)
+            xml = archive.read(info.filename)
             start = _SST_TAG.search(xml)
             fixed[info.filename] = xml[:start.start()] + _SST_COUNT.sub(b"", start.group(0)) + xml[start.end():]
     return fixed
 
 
-def _with_parts(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
+def _with_parts(archive: ZipParts, replaced: dict[str, bytes]) -> bytes:
     """The workbook's bytes with some parts replaced (in memory only)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
-        for info in archive.infolist():
-            copy.writestr(info.filename, replaced.get(info.filename) or archive.read(info))
+        for info in archive.infos:
+            copy.writestr(info.filename, replaced.get(info.filename) or archive.read(info.filename))
     return buffer.getvalue()
 
 
-def _ods_facts(path: Path, archive: zipfile.ZipFile):
+def _ods_facts(path: Path, archive: ZipParts):
     names = set(archive.namelist())
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
         raise CchcError("FILE_ENCRYPTED", file=path)
@@ -271,23 +271,29 @@ def _ods_facts(path: Path, archive: zipfile.ZipFile):
     return saved_at, facts
 
 
-def _sheet_names_by_part(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+_RELATION = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s[^>]*>")
+_ID_ATTR = re.compile(rb'\sId="([^"]+)"')
+_TARGET = re.compile(rb'\sTarget="([^"]+)"')
+_NAME = re.compile(rb'\sname="([^"]+)"')
+_RID = re.compile(rb'\sr:id="([^"]+)"')
+
+
+def _sheet_names_by_part(archive: ZipParts, names: set[str]) -> dict[str, str]:
     """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
-    workbook = archive.read("xl/workbook.xml").decode("utf-8", "ignore")
-    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "ignore")
     targets = {}
-    for rel in re.findall(r"<(?:\w+:)?Relationship\s[^>]*>", rels):
-        rid, target = re.search(r'Id="([^"]+)"', rel), re.search(r'Target="([^"]+)"', rel)
+    for rel in _RELATION.findall(archive.read("xl/_rels/workbook.xml.rels")):
+        rid, target = _ID_ATTR.search(rel), _TARGET.search(rel)
         if rid and target:
-            path = target.group(1)
+            path = target.group(1).decode("utf-8", "ignore")
             targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path.removeprefix("xl/")
     out = {}
-    for sheet in re.findall(r"<(?:\w+:)?sheet\s[^>]*>", workbook):
-        name, rid = re.search(r'name="([^"]+)"', sheet), re.search(r'r:id="([^"]+)"', sheet)
+    for sheet in _SHEET.findall(archive.read("xl/workbook.xml")):
+        name, rid = _NAME.search(sheet), _RID.search(sheet)
         if name and rid and rid.group(1) in targets:
-            out[targets[rid.group(1)]] = html.unescape(name.group(1))
+            out[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "ignore"))
     return out
 
 
@@ -405,6 +411,17 @@ def _show_merged(rows: list[list], merged) -> None:
                     row[c] = value
 
 
+def _label_keys(columns: tuple[spec.Column, ...]) -> dict[str, str]:
+    """Column key by label: as the form writes it, and folded (as retyped)."""
+    keys = _LABEL_KEYS.get(id(columns))
+    if keys is None:
+        keys = _LABEL_KEYS[id(columns)] = {fold(c.label): c.key for c in columns} | {c.label: c.key for c in columns}
+    return keys
+
+
+_LABEL_KEYS: dict[int, dict[str, str]] = {}      # by the form's column tuples (module constants)
+
+
 def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: tuple[str, str],
                  sheet: str, issues: list) -> tuple[int, dict[str, int]] | None:
     """(row index, column key -> index) of the header row.
@@ -413,13 +430,13 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
     still the header if it holds at least half of the labels: the retyped
     column is then taken where its neighbours put it, and named in an issue.
     """
-    keys = {fold(c.label): c.key for c in columns}
+    keys = _label_keys(columns)
     best: tuple[int, dict[str, int]] | None = None
     for index, row in enumerate(rows[:30]):
         found: dict[str, int] = {}
         for col, value in enumerate(row):
-            if isinstance(value, str) and value and len(value) <= 60:   # labels are short
-                key = keys.get(fold(value.split(" (")[0])) or keys.get(fold(value))
+            if value.__class__ is str and 0 < len(value) <= 60:   # labels are short
+                key = keys.get(value) or keys.get(fold(value.split(" (")[0])) or keys.get(fold(value))
                 if key and key not in found:
                     found[key] = col
         if all(k in found for k in required):
@@ -481,12 +498,15 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
     _outside(form, rows, sheet, header_index, columns, "id", _ID, set(input_cols.values()))
     letters = {col: column_letters(col + 1) for col in input_cols.values()}
+    computed = bool(facts.formulas or facts.errors)      # most sheets have no formula at all
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         item = clean(row[id_col]) if id_col < len(row) else ""
         if not _ID.match(item):
             for col in input_cols.values():
                 value = row[col] if col < len(row) else ""
+                if value in (None, "") and not computed:
+                    continue
                 ref = f"{letters[col]}{index + 1}"
                 if value not in (None, "") and not isinstance(value, _Spread) and clean(value):
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(value)[:80]))
@@ -495,12 +515,14 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
             continue
         values: dict[str, object] = {}
         cells: dict[str, Cell] = {}
+        width = len(row)
         for key, col in input_cols.items():
             ref = f"{letters[col]}{index + 1}"
-            value = _shown(row[col]) if col < len(row) else ""
+            value = _shown(row[col]) if col < width else ""
             values[key] = value
             cells[key] = Cell(file, sheet, ref)
-            _formula_issue(form, facts, sheet, ref, value, item)
+            if computed:
+                _formula_issue(form, facts, sheet, ref, value, item)
         form.answers.append(RawAnswer(item, values, cells, sheet, index + 1))
     # Formulas with no value below the last value: the reader's grid stops before them.
     for ref in sorted(facts.formulas | set(facts.errors)):

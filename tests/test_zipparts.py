@@ -1,0 +1,85 @@
+"""zipparts reads what zipfile reads, and fails where zipfile fails."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+import pytest
+
+from cchc_excel.zipparts import ZipParts, _central_directory
+
+TEXT = "<sheetData>Tiếng Việt có dấu</sheetData>".encode() * 50
+
+
+def _zip(*, method=zipfile.ZIP_DEFLATED, comment=b"", zip64=False, names=("xl/workbook.xml", "a.xml")) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for index, name in enumerate(names):
+            if zip64:
+                with archive.open(name, "w", force_zip64=True) as handle:
+                    handle.write(TEXT + bytes([index]))
+            else:
+                archive.writestr(name, TEXT + bytes([index]))
+        archive.comment = comment
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["deflated", "stored", "comment", "zip64", "unicode names"])
+def test_reads_what_zipfile_reads(kind):
+    data = {
+        "deflated": lambda: _zip(),
+        "stored": lambda: _zip(method=zipfile.ZIP_STORED),
+        "comment": lambda: _zip(comment=b"saved by a script"),
+        "zip64": lambda: _zip(zip64=True),
+        "unicode names": lambda: _zip(names=("xl/worksheets/Bảng 1.xml", "b.xml")),
+    }[kind]()
+    reference = zipfile.ZipFile(io.BytesIO(data))
+    parts = ZipParts(data)
+    assert parts.namelist() == reference.namelist()
+    for info in reference.infolist():
+        assert parts.read(info.filename) == reference.read(info)
+        assert parts.read(info.filename, limit=7) == reference.read(info)[:7]
+        assert info.filename in parts
+    sizes = [(m.filename, m.file_size, m.compress_size) for m in parts.infos]
+    assert sizes == [(i.filename, i.file_size, i.compress_size) for i in reference.infolist()]
+
+
+def test_plain_zips_skip_zipfile():
+    """The fast way is the one taken for the zips Excel, LibreOffice and xlsxwriter write."""
+    assert _central_directory(_zip()) is not None
+    assert _central_directory(_zip(method=zipfile.ZIP_STORED)) is not None
+
+
+def test_a_damaged_part_fails_as_in_zipfile():
+    data = bytearray(_zip(method=zipfile.ZIP_STORED))
+    at = bytes(data).index(TEXT)
+    data[at + 3] ^= 0x20                      # one letter's case: the CRC no longer matches
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(io.BytesIO(bytes(data))).read("xl/workbook.xml")
+    with pytest.raises(zipfile.BadZipFile):
+        ZipParts(bytes(data)).read("xl/workbook.xml")
+
+
+def test_a_broken_deflate_stream_raises_a_zip_error():
+    data = bytearray(_zip())
+    local = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0].header_offset
+    start = local + 30 + len("xl/workbook.xml")
+    data[start:start + 8] = b"\xff" * 8
+    with pytest.raises((zipfile.BadZipFile, zlib.error)):
+        ZipParts(bytes(data)).read("xl/workbook.xml")
+
+
+def test_cut_short_and_not_a_zip():
+    data = _zip()
+    for broken in (data[: len(data) // 2], data[:-30], b"PK\x03\x04 nothing else", b"plain text"):
+        with pytest.raises((zipfile.BadZipFile, EOFError)):
+            parts = ZipParts(broken)
+            for name in parts.namelist():
+                parts.read(name)
+
+
+def test_a_missing_part_is_a_key_error():
+    with pytest.raises(KeyError):
+        ZipParts(_zip()).read("xl/styles.xml")
