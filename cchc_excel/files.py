@@ -70,14 +70,16 @@ def open_office_zip(path: Path, kind: str) -> bytes:
     return data
 
 
-def office_zip(path: Path, kind: str) -> tuple[bytes, ZipParts]:
+def office_zip(path: Path, kind: str, data: bytes | None = None) -> tuple[bytes, ZipParts]:
     """The bytes of an .xlsx/.docx/.ods and its parts (the zip read once),
     after checks that it is safe to parse.
 
     Refuses before parsing: empty files, non-zip content, password-protected
-    (OLE-wrapped) files, the other kind, and zip bombs.
+    (OLE-wrapped) files, the other kind, and zip bombs. ``data``: the file's
+    bytes when the caller has read them already.
     """
-    data = read_bytes(path)
+    if data is None:
+        data = read_bytes(path)
     if data.startswith(OLE_MAGIC):
         raise CchcError("FILE_ENCRYPTED", file=path)
     try:

@@ -153,18 +153,18 @@ def _open(path: Path) -> _Opened:
         raise CchcError("RETURN_XLSB", file=path)
     if suffix not in READABLE:
         raise CchcError("RETURN_TYPE_UNSUPPORTED", file=path)
-    kind = _content_kind(path, suffix)
+    data = read_bytes(path)
+    kind = _content_kind(data, suffix)
     saved_at, facts, later = None, {}, None
     if kind == "xlsx":
-        data, archive = office_zip(path, "xlsx")
+        data, archive = office_zip(path, "xlsx", data)
         with archive:
             data, saved_at, facts, later = _xlsx_facts(path, data, archive)
     elif kind == "ods":
-        data, archive = office_zip(path, "ods")
+        data, archive = office_zip(path, "ods", data)
         with archive:
             saved_at, facts = _ods_facts(path, archive)
     else:
-        data = read_bytes(path)
         if not data.startswith(OLE_MAGIC):
             raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_NOT_XLS"))
         if "EncryptedPackage" in ole_streams(data):      # an .xlsx/.ods saved with a password
@@ -185,15 +185,11 @@ _KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".xls": "xls"}
 _KIND_NAMES = {"xlsx": "Excel (.xlsx)", "ods": "LibreOffice Calc (.ods)", "xls": "Excel 97-2003 (.xls)"}
 
 
-def _content_kind(path: Path, suffix: str) -> str:
+def _content_kind(data: bytes, suffix: str) -> str:
     """What the file is, by its first bytes: an .xls renamed .xlsx is no password-protected file,
     and an .xlsx or .ods renamed .xls can still be read."""
     expected = _KIND[suffix]
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(128)
-    except OSError:
-        return expected                     # the reader then says what stops it
+    head = data[:128]
     if head.startswith(OLE_MAGIC):
         return "xls"                        # or a password-protected package: told apart by its streams
     if head.startswith(b"PK\x03\x04"):

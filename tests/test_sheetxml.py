@@ -1,0 +1,64 @@
+"""The quick test for small plain sheets never lets a large or odd sheet through unmeasured."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_excel.sheetxml import MAX_AREA, _small_plain, column_letters, xlsx_extent, xlsx_sheet_facts
+
+HEAD = (b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><dimension ref="A1:N5"/><sheetData>')
+TAIL = b"</sheetData></worksheet>"
+
+
+def _sheet(cells: list[tuple[int, int]], formula: bool = False, style: str = "plain") -> bytes:
+    rows: dict[int, list[int]] = {}
+    for row, col in cells:
+        rows.setdefault(row, []).append(col)
+    body = []
+    for row in sorted(rows):
+        tag = {"plain": f'<row r="{row}">', "spaced": f'<row\nr="{row}">', "loose": "<row>"}[style]
+        body.append(tag)
+        for col in sorted(rows[row]):
+            ref = f"{column_letters(col)}{row}"
+            if style == "loose":
+                body.append('<c s="1"><v>1</v></c>')
+            elif formula:
+                body.append(f'<c r="{ref}"><f>1+1</f><v>2</v></c>')
+            else:
+                body.append(f'<c r="{ref}" s="3" t="s"><v>0</v></c>')
+        body.append("</row>")
+    return HEAD + "".join(body).encode() + TAIL
+
+
+cells = st.lists(st.tuples(st.integers(1, 20_000), st.integers(1, 2_000)), min_size=1, max_size=30)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(cells, st.booleans(), st.sampled_from(["plain", "spaced", "loose"]))
+def test_the_quick_test_is_an_upper_bound(found, formula, style):
+    xml = _sheet(found, formula, style)
+    quick = _small_plain(xml)
+    if quick is not None:
+        rows, cols = xlsx_extent(xml)
+        assert rows < 1000 and cols < 703 and rows * cols <= MAX_AREA
+        assert quick == formula
+    if style == "plain" and max(r for r, _ in found) < 1000 and max(c for _, c in found) < 703:
+        assert quick is not None            # the forms' own sheets take the quick way
+
+
+def test_far_cells_are_still_cut_back():
+    xml = _sheet([(1, 1), (1_048_576, 16_384)])
+    assert _small_plain(xml) is None
+    facts, trimmed = xlsx_sheet_facts(xml)
+    assert facts.far == ["XFD1048576"] and trimmed is not None and b"XFD1048576" not in trimmed
+
+
+def test_prefixed_and_quoted_references_take_the_measured_way():
+    prefixed = HEAD.replace(b"<sheetData>", b"<x:sheetData>") + b'<x:row r="1"><x:c r="XFD9"><x:v>1</x:v></x:c>' \
+        b"</x:row></x:sheetData></worksheet>"
+    quoted = HEAD + b"<row r='1'><c r='XFD9'><v>1</v></c></row>" + TAIL
+    for xml in (prefixed, quoted):
+        assert _small_plain(xml) is None
+        assert xlsx_extent(xml)[1] == 16_384
