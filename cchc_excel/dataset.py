@@ -24,7 +24,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from . import xlsxkit as kit
+from . import openpyxlkit as kit
 from .answers import Intake
 from .assignments import agencies_with_forms, agency_indicators, form_rows
 from .indicators import reached

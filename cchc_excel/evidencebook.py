@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
 
-from . import xlsxkit as kit
+from . import openpyxlkit as kit
 from .evidence import Entry
 from .models import Plan, Settings
 

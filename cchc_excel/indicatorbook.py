@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import xlsxkit as kit
+from . import openpyxlkit as kit
 from .agencies import Registry
 from .indicators import AGGREGATION_LABELS, KIND_LABELS, PART_RULE_LABELS
 from .messages import CchcError, phrase

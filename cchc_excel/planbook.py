@@ -16,7 +16,7 @@ import openpyxl
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import indicatorbook
-from . import xlsxkit as kit
+from . import openpyxlkit as kit
 from .agencies import short_code, unique_code
 from .files import broken_detail, open_office_zip, save_workbook_atomic
 from .indicators import default_indicators

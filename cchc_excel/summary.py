@@ -20,7 +20,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import xlsxkit as kit
+from . import openpyxlkit as kit
 from .models import IndicatorKind, Period, Plan
 from .outcomes import Figures, Outcome
 from .report import sentence_case

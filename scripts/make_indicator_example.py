@@ -15,7 +15,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from cchc_excel import indicatorbook
-from cchc_excel import xlsxkit as kit
+from cchc_excel import openpyxlkit as kit
 from cchc_excel.models import Aggregation, Indicator, IndicatorKind
 from cchc_excel.pipeline import load_embedded_plan
 
