@@ -30,8 +30,8 @@ The settings' own lists (extra days off, extra working days) override both.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import importlib.util
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +66,7 @@ def _vietnam_rules():
             return module
     except Exception:  # noqa: BLE001 - any layout we do not know: the package's own route below
         pass
-    return importlib.import_module(type(holidays.country_holidays("VN")).__module__)
+    return sys.modules[type(holidays.country_holidays("VN")).__module__]     # loaded by that call
 
 
 @lru_cache(maxsize=32)

@@ -1,14 +1,12 @@
 """The "Chỉ tiêu" sheet of the plan workbook: the indicators the officer edits
 in Excel (code, name, unit, section, reporting agency, kind, how a year adds
-up, parts and totals, rates, targets)."""
+up, parts and totals, rates, targets). Read here; written by
+:mod:`planbook_writer`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from openpyxl.worksheet.datavalidation import DataValidation
-
-from . import openpyxlkit as kit
 from .agencies import Registry
 from .indicators import AGGREGATION_LABELS, KIND_LABELS, PART_RULE_LABELS
 from .messages import CchcError, phrase
@@ -33,43 +31,6 @@ COLUMNS = (
     ("target_note", "Nguồn chỉ tiêu", 40),
     ("source", "Nguồn số liệu, cách tính", 48),
 )
-
-
-def write_sheet(sheet, plan: Plan) -> None:
-    names = {a.code: a.name for a in plan.agencies}
-    # The section by its name ("III. Thủ tục hành chính"): a plan renumbered later still places it.
-    section_names = {s.code: s.short_name for s in plan.sections}
-    kit.header_row(sheet, 1, [label for _, label, _ in COLUMNS], [w for _, _, w in COLUMNS])
-    for row, indicator in enumerate(plan.indicators, start=2):
-        values = {
-            "code": indicator.code, "name": indicator.name, "unit": indicator.unit,
-            "section": section_names.get(indicator.section, indicator.section),
-            "agency": names.get(indicator.agency, indicator.agency), "kind": KIND_LABELS[indicator.kind],
-            "aggregation": AGGREGATION_LABELS[indicator.aggregation], "part_of": indicator.part_of,
-            "parts_rule": PART_RULE_LABELS[indicator.parts_rule], "numerator": " + ".join(indicator.numerator),
-            "denominator": indicator.denominator, "target_note": indicator.target_note,
-            "source": indicator.source,
-        }
-        for col, (key, _, _) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row, col)
-            if key == "target":
-                cell.value = indicator.target
-                cell.font = kit.FONT
-            else:
-                kit.put_text(cell, values[key])
-    last = len(plan.indicators) + 50
-    for key, labels in (("kind", KIND_LABELS), ("aggregation", AGGREGATION_LABELS),
-                        ("parts_rule", PART_RULE_LABELS)):
-        options = ",".join(label for label in labels.values() if label)
-        dv = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
-        column = kit.get_column_letter([k for k, _, _ in COLUMNS].index(key) + 1)
-        dv.add(f"{column}2:{column}{last}")
-        sheet.add_data_validation(dv)
-    sheet.freeze_panes = "C2"
-    kit.put_text(sheet.cell(1, len(COLUMNS) + 2),
-                 "Tỷ lệ do chương trình tự tính từ tử số và mẫu số, cơ quan không phải nhập. "
-                 "Chỉ tiêu kế hoạch của tỷ lệ ghi theo phần trăm (ví dụ 20 nghĩa là ≥ 20%).",
-                 kit.FONT_SMALL_ITALIC, kit.Alignment(wrap_text=False))
 
 
 def read_sheet(sheet, path, plan: Plan) -> tuple[Indicator, ...]:

@@ -11,7 +11,6 @@ an answer. Whatever cannot be placed is reported, never dropped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import math
 import re
@@ -26,7 +25,17 @@ from . import formspec as spec
 from .answers import Cell
 from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError, phrase
-from .sheetxml import MAX_AREA, SheetFacts, column_letters, ods_tables, saved_time, split_ref, xlsx_sheet_facts
+from .sheetxml import (
+    MAX_AREA,
+    SheetFacts,
+    column_letters,
+    ods_tables,
+    saved_time,
+    sheet_names_by_part,
+    split_ref,
+    with_parts,
+    xlsx_sheet_facts,
+)
 from .textnorm import clean, fold
 from .xlsfacts import ole_streams, xls_facts
 from .zipparts import ZipParts
@@ -138,7 +147,7 @@ class _Deferred:
                 if cut is not None:
                     self.trimmed[part] = cut
             if any(part in self.trimmed for part in self.parts):
-                data = _with_parts(archive, self.trimmed)
+                data = with_parts(archive, self.trimmed)
                 opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         opened.later = None
 
@@ -212,7 +221,7 @@ def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
     absurdly far cell is cut back in an in-memory copy; the input is untouched."""
     names = set(archive.namelist())
     saved_at = saved_time(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else None
-    by_part = _sheet_names_by_part(archive, names)
+    by_part = sheet_names_by_part(archive, names)
     parts = set(by_part) | {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
     deferred = {part: name for part, name in by_part.items()
                 if name in (spec.GUIDE_SHEET, spec.LISTS_SHEET) and part in names}
@@ -228,7 +237,7 @@ def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
     trimmed.update(_sane_shared_strings(archive))
     later = _Deferred(data, deferred, trimmed) if deferred else None
     if trimmed:
-        data = _with_parts(archive, trimmed)
+        data = with_parts(archive, trimmed)
     return data, saved_at, facts, later
 
 
@@ -253,15 +262,6 @@ def _sane_shared_strings(archive: ZipParts) -> dict[str, bytes]:
     return fixed
 
 
-def _with_parts(archive: ZipParts, replaced: dict[str, bytes]) -> bytes:
-    """The workbook's bytes with some parts replaced (in memory only)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
-        for info in archive.infos:
-            copy.writestr(info.filename, replaced.get(info.filename) or archive.read(info.filename))
-    return buffer.getvalue()
-
-
 def _ods_facts(path: Path, archive: ZipParts):
     names = set(archive.namelist())
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
@@ -273,32 +273,6 @@ def _ods_facts(path: Path, archive: ZipParts):
             raise CchcError("FILE_FAR_CELL", file=path, sheet=table.name, cell=table.far_cell)
         facts[table.name] = SheetFacts(errors=table.errors, merged=table.merged, formulas=table.formulas)
     return saved_at, facts
-
-
-_RELATION = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
-_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s[^>]*>")
-_ID_ATTR = re.compile(rb'\sId="([^"]+)"')
-_TARGET = re.compile(rb'\sTarget="([^"]+)"')
-_NAME = re.compile(rb'\sname="([^"]+)"')
-_RID = re.compile(rb'\sr:id="([^"]+)"')
-
-
-def _sheet_names_by_part(archive: ZipParts, names: set[str]) -> dict[str, str]:
-    """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return {}
-    targets = {}
-    for rel in _RELATION.findall(archive.read("xl/_rels/workbook.xml.rels")):
-        rid, target = _ID_ATTR.search(rel), _TARGET.search(rel)
-        if rid and target:
-            path = target.group(1).decode("utf-8", "ignore")
-            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path.removeprefix("xl/")
-    out = {}
-    for sheet in _SHEET.findall(archive.read("xl/workbook.xml")):
-        name, rid = _NAME.search(sheet), _RID.search(sheet)
-        if name and rid and rid.group(1) in targets:
-            out[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "ignore"))
-    return out
 
 
 def read_meta(opened: _Opened) -> dict[str, str] | None:

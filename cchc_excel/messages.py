@@ -117,6 +117,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Tệp {file}, trang «{sheet}», ô {cell}: {detail}.",
         "Sửa lại giá trị theo hướng dẫn ở cột bên cạnh.",
     ),
+    "WORKBOOK_FAR_CELL": (
+        "Tệp {file}, trang «{sheet}»: ô {cell} có nội dung nhưng nằm quá xa vùng dữ liệu của trang{others}; "
+        "nội dung đó không được đọc.",
+        "Mở tệp, bấm Ctrl+End để tới ô cuối cùng có dữ liệu, xóa nội dung ô {cell} (hoặc chép nó vào đúng dòng "
+        "của bảng), lưu lại rồi chạy lại.",
+    ),
     # --- plan lint -----------------------------------------------------------
     "LINT_YEAR": (
         "{item}: thời gian «{text}» ghi năm {found} trong kế hoạch năm {year}.",

@@ -17,6 +17,7 @@ from pathlib import Path
 from .files import broken_detail, open_office_zip, read_bytes
 from .messages import CchcError, phrase
 from .textnorm import clean
+from .xlsxread import open_xlsx
 
 _MARKUP = re.compile(r"</?(b|i|u|strong|em)>|\*\*|__", re.IGNORECASE)
 
@@ -92,19 +93,16 @@ def read_docx(path: Path, shown_as: Path | None = None) -> list[RawTable]:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> list[RawTable]:
-    import openpyxl
-
-    data = open_office_zip(path, "xlsx")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
-    sheets = [workbook[sheet]] if sheet and sheet in workbook.sheetnames else workbook.worksheets
+    book = open_xlsx(path)
+    far = book.far_cells()
+    if far:                              # content the table would silently lose
+        raise far[0]
+    sheets = [book[sheet]] if sheet and sheet in book.sheetnames else book.worksheets
     return [sheet_table(worksheet) for worksheet in sheets]
 
 
 def sheet_table(worksheet) -> RawTable:
-    """The non-empty rows of an openpyxl worksheet (read with data_only) as text."""
+    """The non-empty rows of a worksheet (:class:`xlsxread.Sheet`) as text."""
     raw = RawTable(where=phrase("WHERE_IN_SHEET", sheet=worksheet.title), sheet=worksheet.title)
     for row in worksheet.iter_rows():
         cells = [_xls_text(c.value) for c in row]

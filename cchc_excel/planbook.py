@@ -3,35 +3,33 @@
 It is the one place the officer edits: every command reads the plan from it.
 The "Nhiệm vụ" sheet has the shape of the plan's own appendix table, so it is
 read by the same importer as any .xlsx plan.
+
+Read with python-calamine (:mod:`xlsxread`); written with openpyxl by
+:mod:`planbook_writer`, which only the commands that write it import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import openpyxl
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from . import indicatorbook
-from . import openpyxlkit as kit
 from .agencies import short_code, unique_code
-from .files import broken_detail, open_office_zip, save_workbook_atomic
 from .indicators import default_indicators
 from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
-from .plan import COLUMN_LABELS, COLUMNS, build_plan
+from .plan import build_plan
 from .plan_meta import locality_of
 from .plan_sources import sheet_table
 from .textnorm import clean, fold, slug
+from .xlsxread import Book as Workbook
+from .xlsxread import open_xlsx
 
 FILENAME = "ke-hoach-cchc.xlsx"
 SHEET_SETTINGS = "Thiết lập"
 SHEET_AGENCIES = "Cơ quan"
 SHEET_TASKS = "Nhiệm vụ"
-_GROUP_FONT = kit.Font(name=kit.FONT_NAME, size=12, bold=True, italic=True)   # a sub-group heading row
 KIND_LABELS = {AgencyKind.OWN: "Cơ quan của xã", AgencyKind.PARTNER: "Đối tác bên ngoài"}
 
 # key, label, note — the rows of the settings sheet.
@@ -94,148 +92,11 @@ def default_settings(meta: PlanMeta) -> Settings:
     )
 
 
-def _setting_values(plan: Plan, settings: Settings) -> dict[str, object]:
-    meta = plan.meta
-    return {
-        "issuer": meta.issuer,
-        "commune": settings.commune or meta.commune,
-        "locality": settings.locality,
-        "plan_number": meta.number,
-        "plan_date": meta.date,
-        "year": meta.year,
-        "plan_title": meta.title,
-        "place": settings.place,
-        "signer_authority": settings.signer_authority,
-        "signer_title": settings.signer_title,
-        "signer_name": settings.signer_name,
-        "recipients": "\n".join(settings.recipients),
-        "contact": settings.contact,
-        "report_days": "; ".join(f"{SCHEDULE_LABELS[kind]}: {day:02d}/{month:02d}"
-                                 for kind, day, month in settings.report_days),
-        "return_days": settings.return_days,
-        "extra_days_off": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_days_off),
-        "extra_working_days": "; ".join(f"{d:%d/%m/%Y}" for d in settings.extra_working_days),
-        "schedule": "; ".join(SCHEDULE_LABELS[k] for k in settings.schedule),
-        "province_plan": settings.province_plan,
-        "leading_zero": "Có" if settings.leading_zero else "Không",
-    }
-
-
-def build_workbook(plan: Plan, settings: Settings, flagged: dict[str, str] | None = None) -> openpyxl.Workbook:
-    """``flagged``: agency code -> a note for the officer to confirm (new agencies of an import)."""
-    workbook = openpyxl.Workbook()
-    _settings_sheet(workbook.active, plan, settings)
-    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan, flagged or {})
-    _tasks_sheet(workbook.create_sheet(SHEET_TASKS), plan)
-    indicatorbook.write_sheet(workbook.create_sheet(indicatorbook.SHEET), plan)
-    return workbook
-
-
-def _settings_sheet(sheet, plan: Plan, settings: Settings) -> None:
-    sheet.title = SHEET_SETTINGS
-    kit.put_text(sheet["B1"], "THIẾT LẬP CHUNG CỦA SỔ KẾ HOẠCH CCHC", kit.FONT_TITLE)
-    kit.header_row(sheet, 3, ["Mã", "Mục", "Giá trị", "Ghi chú"], [12, 34, 50, 60])
-    values = _setting_values(plan, settings)
-    for row, (key, label, note) in enumerate(SETTING_ROWS, start=4):
-        kit.put_text(sheet.cell(row, 1), key, kit.FONT_SMALL_ITALIC)
-        kit.put_text(sheet.cell(row, 2), label, kit.FONT_BOLD)
-        value_cell = sheet.cell(row, 3)
-        value = values[key]
-        if isinstance(value, dt.date):
-            value_cell.value = value
-            value_cell.number_format = "dd/mm/yyyy"
-            value_cell.font = kit.FONT
-        elif isinstance(value, int):
-            value_cell.value = value
-            value_cell.font = kit.FONT
-        else:
-            kit.put_text(value_cell, value)
-        value_cell.fill = kit.INPUT_FILL
-        kit.put_text(sheet.cell(row, 4), note, kit.FONT_SMALL_ITALIC)
-    sheet.column_dimensions["A"].hidden = True
-    sheet.freeze_panes = "A4"
-
-
-def _agencies_sheet(sheet, plan: Plan, flagged: dict[str, str]) -> None:
-    kit.header_row(
-        sheet, 1,
-        ["Mã (không dấu)", "Tên cơ quan", "Tên gọi khác (cách nhau bằng dấu ;)", "Loại", "Cần xác nhận"],
-        [18, 40, 60, 22, 44],
-    )
-    kinds = DataValidation(type="list", formula1=f'"{",".join(KIND_LABELS.values())}"', allow_blank=False)
-    kinds.error = "Chọn «Cơ quan của xã» hoặc «Đối tác bên ngoài»."
-    kinds.errorTitle = "Loại cơ quan"
-    sheet.add_data_validation(kinds)
-    for row, agency in enumerate(plan.agencies, start=2):
-        kit.put_text(sheet.cell(row, 1), agency.code)
-        kit.put_text(sheet.cell(row, 2), agency.name)
-        kit.put_text(sheet.cell(row, 3), "; ".join(agency.aliases))
-        kit.put_text(sheet.cell(row, 4), KIND_LABELS[agency.kind])
-        if agency.code in flagged:
-            kit.put_text(sheet.cell(row, 5), flagged[agency.code], kit.FONT_SMALL_ITALIC)
-            for col in range(1, 6):
-                sheet.cell(row, col).fill = kit.INPUT_FILL
-    kinds.add("D2:D200")
-    sheet.freeze_panes = "A2"
-    kit.put_text(
-        sheet["G1"],
-        "Cơ quan của xã nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
-        "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình. Đổi tên cơ quan: sửa cột «Tên cơ quan», "
-        "ghi tên cũ vào cột «Tên gọi khác» và giữ nguyên mã.",
-        kit.FONT_SMALL_ITALIC,
-    )
-
-
-def _tasks_sheet(sheet, plan: Plan) -> None:
-    meta = plan.meta
-    kit.put_text(sheet["A1"], meta.title or "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", kit.FONT_TITLE)
-    if meta.number:
-        date = f" ngày {meta.date:%d/%m/%Y}" if meta.date else ""
-        issuer = f" của {meta.issuer}" if meta.issuer else ""
-        kit.put_text(sheet["A2"], f"(Ban hành kèm theo Kế hoạch số {meta.number}{date}{issuer})", kit.FONT_ITALIC)
-    kit.put_text(
-        sheet["A3"],
-        "Thêm nhiệm vụ: chèn một dòng, ghi số TT, nội dung và các cột còn lại. Thêm sản phẩm cho nhiệm vụ "
-        "ở trên: để trống TT và Nội dung/Nhiệm vụ. Dòng phần: số La Mã ở cột TT, tên phần ở cột bên cạnh. "
-        "Dòng nhóm trong phần («a) …», «1.1. …»): để trống TT, ghi cả số và tên nhóm ở cột Nội dung/Nhiệm vụ.",
-        kit.FONT_SMALL_ITALIC, kit.Alignment(wrap_text=False),
-    )
-    header = 4
-    kit.header_row(sheet, header, [COLUMN_LABELS[c] for c in COLUMNS], [7, 45, 50, 26, 26, 22])
-    for col in range(1, 7):
-        kit.put_text(sheet.cell(header + 1, col), str(col), kit.FONT_ITALIC, kit.WRAP_CENTER)
-    row = header + 2
-    for section in plan.sections:
-        kit.put_text(sheet.cell(row, 1), section.code, kit.FONT_BOLD)
-        kit.put_text(sheet.cell(row, 2), section.title, kit.FONT_BOLD)
-        for col in range(1, 7):
-            sheet.cell(row, col).fill = kit.SECTION_FILL
-        row += 1
-        group = ""
-        for task in section.tasks:
-            if task.group and task.group != group:      # the plan's sub-group heading, above its tasks
-                kit.put_text(sheet.cell(row, 2), task.group, _GROUP_FONT)
-                row += 1
-            group = task.group
-            for position, item in enumerate(task.items):
-                first = position == 0
-                values = [
-                    task.number if first else "",
-                    task.content if first else "",
-                    item.product,
-                    item.lead_text,
-                    item.coordinators_text,
-                    item.timeframe.text,
-                ]
-                for col, value in enumerate(values, start=1):
-                    kit.put_text(sheet.cell(row, col), value)
-                row += 1
-    sheet.freeze_panes = sheet.cell(header + 1, 1)
-    kit.print_setup(sheet, landscape=True, title_rows=f"{header}:{header}")
-
-
 def write_workbook(plan: Plan, settings: Settings, path: Path, flagged: dict[str, str] | None = None) -> Path:
-    return save_workbook_atomic(build_workbook(plan, settings, flagged), path)
+    """Write the workbook (openpyxl): ``flagged``, agency code -> a note for the officer to confirm."""
+    from .planbook_writer import write_workbook as write  # openpyxl only where the workbook is written
+
+    return write(plan, settings, path, flagged)
 
 
 # --- reading ---------------------------------------------------------------
@@ -246,7 +107,7 @@ class Book:
     """The parts of a plan workbook that do not depend on its task table."""
 
     path: Path
-    workbook: openpyxl.Workbook
+    workbook: Workbook
     meta: PlanMeta
     settings: Settings
     agencies: tuple[Agency, ...]
@@ -270,15 +131,12 @@ class Book:
 def open_book(path: Path) -> Book:
     """Settings, agencies and the plan's metadata of a workbook."""
     path = Path(path)
-    data = open_office_zip(path, "xlsx")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on broken parts
-        raise CchcError("FILE_UNREADABLE", file=path, detail=broken_detail(exc)) from None
+    workbook = open_xlsx(path)
     for name in (SHEET_SETTINGS, SHEET_AGENCIES, SHEET_TASKS):
         if name not in workbook.sheetnames:
             raise CchcError("WORKBOOK_MISSING_SHEET", file=path, sheet=name)
-    problems: list[CchcError] = []
+    # Content too far away to be read, in a sheet the tool reads: named, never dropped silently.
+    problems = workbook.far_cells([SHEET_SETTINGS, SHEET_AGENCIES, SHEET_TASKS, indicatorbook.SHEET])
     values = _read_settings(workbook[SHEET_SETTINGS], path, problems)
     agencies = _read_agencies(workbook[SHEET_AGENCIES], path, problems)
     meta = PlanMeta(
@@ -339,15 +197,12 @@ def setting_cells(path: Path) -> dict[str, str]:
     cells = {key: f"C{row}" for row, (key, _, _) in enumerate(SETTING_ROWS, start=4)}
     labels = {fold(label): key for key, label, _ in SETTING_ROWS}
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(open_office_zip(Path(path), "xlsx")), read_only=True)
-        for number, values in enumerate(workbook[SHEET_SETTINGS].iter_rows(max_col=3, values_only=True), 1):
-            if len(values) < 3:
-                continue
-            key = clean(values[0])
+        for row in open_xlsx(Path(path))[SHEET_SETTINGS].iter_rows(max_col=3):
+            key = clean(row[0].value)
             if key not in cells:
-                key = labels.get(fold(values[1]), "")
+                key = labels.get(fold(row[1].value), "")
             if key:
-                cells[key] = f"C{number}"
+                cells[key] = row[2].coordinate
     except (CchcError, KeyError, OSError, ValueError):     # the layout's cells are still right for most
         pass
     return cells

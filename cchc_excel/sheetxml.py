@@ -18,8 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .zipparts import ZipParts
 
 MAX_AREA = 1_000_000            # cells of one sheet read densely; a form has a few thousand
 KEEP_ROWS, KEEP_COLS = 5_000, 200   # what is kept of a sheet whose extent is absurd
@@ -298,6 +304,42 @@ def _trim_far_cells(xml: bytes) -> tuple[bytes, list[str]]:
                 cut_from = match.start()
     keep.append(xml[pos:])
     return b"".join(keep), far
+
+
+_RELATION = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\s[^>]*>")
+_ID_ATTR = re.compile(rb'\sId="([^"]+)"')
+_TARGET = re.compile(rb'\sTarget="([^"]+)"')
+_NAME = re.compile(rb'\sname="([^"]+)"')
+_RID = re.compile(rb'\sr:id="([^"]+)"')
+
+
+def sheet_names_by_part(archive: ZipParts, names: set[str]) -> dict[str, str]:
+    """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    targets = {}
+    for rel in _RELATION.findall(archive.read("xl/_rels/workbook.xml.rels")):
+        rid, target = _ID_ATTR.search(rel), _TARGET.search(rel)
+        if rid and target:
+            path = target.group(1).decode("utf-8", "ignore")
+            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path.removeprefix("xl/")
+    out = {}
+    for sheet in _SHEET.findall(archive.read("xl/workbook.xml")):
+        name, rid = _NAME.search(sheet), _RID.search(sheet)
+        if name and rid and rid.group(1) in targets:
+            out[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "ignore"))
+    return out
+
+
+def with_parts(archive: ZipParts, replaced: dict[str, bytes]) -> bytes:
+    """The workbook's bytes with some parts replaced (in memory only): what the reader
+    reads when a part as it is would stop it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+        for info in archive.infos:
+            copy.writestr(info.filename, replaced.get(info.filename) or archive.read(info.filename))
+    return buffer.getvalue()
 
 
 # --- .ods ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from cchc_excel import indicatorbook
+from cchc_excel import indicatorbook, planbook_writer
 from cchc_excel import openpyxlkit as kit
 from cchc_excel.models import Aggregation, Indicator, IndicatorKind
 from cchc_excel.pipeline import load_embedded_plan
@@ -52,7 +52,7 @@ def main() -> int:
     book = Workbook()
     sheet = book.active
     sheet.title = indicatorbook.SHEET
-    indicatorbook.write_sheet(sheet, example)
+    planbook_writer.write_indicator_sheet(sheet, example)
     notes = book.create_sheet("Cách dùng")
     for row, text in enumerate((
         "BỘ CHỈ TIÊU MẪU CỦA MỘT TỈNH (ví dụ minh họa, không phải văn bản của tỉnh nào)",

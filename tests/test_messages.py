@@ -43,7 +43,7 @@ HOMES = {
     "feedback.py": "feedback copy labels", "carryforward.py": "text prefilled into a form's cells",
     "summary.py": "summary workbook labels", "chart.py": "chart labels", "dataset.py": "export workbook labels",
     "evidencebook.py": "evidence register labels", "indicatorbook.py": "«Chỉ tiêu» sheet labels",
-    "planbook.py": "plan workbook labels",
+    "planbook.py": "plan workbook labels", "planbook_writer.py": "plan workbook labels",
     # vocabulary: words read in plans and returns, or the names of things
     "agencies.py": "the default agencies' names and how plans spell them",
     "indicators.py": "indicator names and the phrases a plan states them by",

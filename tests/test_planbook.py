@@ -119,3 +119,139 @@ def test_import_updates_tasks_and_keeps_settings(tmp_path, seed_path):
     assert {a.name for a in plan.agencies} >= {"Bưu điện xã", "Công an xã"}
     item = next(i for i in plan.items if i.id == "I.5.2")
     assert set(item.coordinators) == {"buu-dien-xa", "cong-an-xa"}
+
+
+def _with_cached_value(path, formula: str, value: str) -> None:
+    """Give a formula openpyxl wrote the value a spreadsheet app would have cached with it."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    pattern = re.compile(rb"<f>" + re.escape(formula.encode()) + rb"</f>(<v\s*/>|<v></v>)?")
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/") and pattern.search(data):
+            parts[name] = pattern.sub(b"<f>" + formula.encode() + b"</f><v>" + value.encode() + b"</v>", data)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_numbers_dates_and_formulas_read_as_the_officer_typed_them(tmp_path):
+    """The workbook is read with python-calamine, which gives every number as a float, an empty
+    cell as "" and a date without time as a date: the plan still reads «52», never «52.0»."""
+    import datetime as dt
+
+    target, path, workbook = _init(tmp_path)
+    _set_setting(workbook, "plan_number", 52)                        # typed as a number
+    _set_setting(workbook, "plan_date", dt.datetime(2026, 1, 12))    # a date cell
+    _set_setting(workbook, "year", "=2020+6")                        # a formula, its value cached below
+    _set_setting(workbook, "return_days", 5.0)
+    _set_setting(workbook, "report_days", 16)
+    _set_setting(workbook, "extra_days_off", dt.date(2026, 3, 13))  # one date, not a list
+    _set_setting(workbook, "signer_name", None)                      # emptied
+    for row in workbook["Cơ quan"].iter_rows(min_row=2):
+        if row[1].value == "Bưu điện xã":
+            row[2].value = 52                                        # an alias typed as a number
+    tasks = workbook["Nhiệm vụ"]
+    tasks.append([7, "Nhiệm vụ mới thêm", 2026, "Phòng Kinh tế", "", "Quý II/2026"])
+    indicators = workbook["Chỉ tiêu"]
+    indicators["L2"] = 52                                            # a target
+    workbook.save(path)
+    _with_cached_value(path, "2020+6", "2026")
+
+    data = _show(target)
+    assert data["plan"]["number"] == "52" and data["plan"]["date"] == "2026-01-12" and data["plan"]["year"] == 2026
+    last = data["sections"][-1]["tasks"][-1]
+    assert last["number"] == "7" and last["items"][0]["product"] == "2026"
+    assert next(a for a in data["agencies"] if a["name"] == "Bưu điện xã")["aliases"] == ["52"]
+    assert data["indicators"][0]["target"] == 52
+    plan, settings = planbook.read_workbook(path)
+    assert settings.return_days == 5 and settings.extra_days_off == (dt.date(2026, 3, 13),)
+    assert ("Q1", 16, 3) in settings.report_days and settings.signer_name == ""
+    assert planbook.setting_cells(path)["year"] == "C9"
+
+
+def test_a_formula_never_calculated_is_an_empty_setting(tmp_path):
+    target, path, workbook = _init(tmp_path)
+    _set_setting(workbook, "year", "=2020+6")          # openpyxl caches no value: as if never opened in Excel
+    workbook.save(path)
+    result = invoke("plan", "show", "--dir", target, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["plan"]["year"] is None
+
+
+def test_a_far_cell_in_the_workbook_is_named_not_fatal(tmp_path):
+    """A value typed at XFD1048576 would make the reader allocate the whole sheet and abort
+    the process: it is cut away in memory and named (file, sheet, cell); the file is untouched."""
+    target, path, workbook = _init(tmp_path)
+    workbook["Cơ quan"]["XFD1048576"] = "gõ nhầm"
+    workbook["Nhiệm vụ"]["ZZ70000"] = "ghi chú"
+    workbook.save(path)
+    before = path.read_bytes()
+    for command in (("plan", "show", "--dir", target), ("check", "--period", "2026Q1", "--dir", target)):
+        result = invoke(*command)
+        assert result.exit_code == 3, result.output
+        assert "trang «Cơ quan»: ô XFD1048576 có nội dung nhưng nằm quá xa" in result.output
+        assert "trang «Nhiệm vụ»: ô ZZ70000" in result.output and "ke-hoach-cchc.xlsx" in result.output
+        assert "Ctrl+End" in result.output
+    assert path.read_bytes() == before
+
+
+def test_a_far_cell_in_a_sheet_the_tool_does_not_read_is_no_problem(tmp_path):
+    target, path, workbook = _init(tmp_path)
+    workbook.create_sheet("Ghi chú của cán bộ")["XFD1048576"] = "nháp"
+    workbook["Cơ quan"]["J1048576"] = None             # a styled empty cell far away: nothing to name
+    workbook["Cơ quan"]["J1048576"].font = openpyxl.styles.Font(bold=True)
+    workbook.save(path)
+    assert _show(target)["plan"]["number"] == "03/KH-UBND"
+
+
+def test_a_plan_in_excel_with_a_far_cell_is_named(tmp_path, seed_path):
+    from conftest import seed_rows
+
+    titles, rows = seed_rows()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"
+    for line in titles:
+        sheet.append([line])
+    for row in rows:
+        sheet.append(row)
+    plan_file = tmp_path / "ke-hoach.xlsx"
+    workbook.save(plan_file)
+    assert invoke("plan", "import", plan_file, "--dir", tmp_path / "a").exit_code == 0
+    sheet["XFD1048576"] = "x"
+    workbook.save(plan_file)
+    result = invoke("plan", "import", plan_file, "--dir", tmp_path / "b")
+    assert result.exit_code == 3, result.output
+    assert "trang «Phụ lục»: ô XFD1048576" in result.output
+
+
+def test_reading_the_plan_imports_no_openpyxl(tmp_path):
+    """`check` reads the plan workbook and writes only xlsxwriter workbooks: openpyxl (with numpy),
+    pandas, matplotlib and python-docx are never imported."""
+    import subprocess
+    import sys
+
+    target, _, _ = _init(tmp_path)
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_excel", "check", "--period", "2026Q1",
+                             "--dir", str(target)], capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr[-2000:]           # no agency has sent anything yet
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "cchc_excel.planbook" in modules and "python_calamine" in modules
+    assert not {m.split(".")[0] for m in modules} & {"openpyxl", "numpy", "pandas", "matplotlib", "docx", "docxtpl",
+                                                     "jinja2"}
+    assert "holidays.countries" not in modules                      # Vietnam's rules alone (deadlines.py)
+
+
+def test_values_as_the_readers_expect_them():
+    import datetime as dt
+
+    from cchc_excel.xlsxread import cell_value
+
+    assert cell_value(52.0) == 52 and type(cell_value(52.0)) is int
+    assert cell_value(-3.0) == -3 and type(cell_value(-3.0)) is int
+    assert cell_value(52.5) == 52.5 and cell_value(1e20) == 1e20 and type(cell_value(1e20)) is float
+    assert cell_value("") is None and cell_value(" ") == " " and cell_value("52") == "52"
+    assert cell_value(True) is True and cell_value(dt.date(2026, 1, 10)) == dt.date(2026, 1, 10)
