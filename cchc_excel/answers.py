@@ -41,11 +41,12 @@ class Answer:
     file: str
     sheet: str
     row: int
-    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
+    # Column key -> its cell ("H7"); file and sheet are the answer's own. References only, not
+    # Cell objects: a check of a thousand agencies holds tens of thousands of them.
+    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def cell(self, key: str) -> str:
-        cell = self.cells.get(key)
-        return cell.ref if cell else ""
+        return self.cells.get(key, "")
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,10 @@ class FigureAnswer:
     file: str
     sheet: str
     row: int
-    cells: dict[str, Cell] = field(default_factory=dict, compare=False, hash=False)
+    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)   # as Answer.cells
 
     def cell(self, key: str = "value") -> str:
-        cell = self.cells.get(key)
-        return cell.ref if cell else ""
+        return self.cells.get(key, "")
 
 
 @dataclass

@@ -312,6 +312,18 @@ def run_check_command(workspace, loaded, period, today, deadline=None) -> pipeli
         return pipeline.run_check(workspace, loaded, period, today or dt.date.today(), progress, deadline)
 
 
+def _echo_json(data: dict) -> None:
+    """``data`` as indented JSON, printed a few thousand pieces at a time: the findings
+    of a thousand agencies are never held a second time as one text."""
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pieces.append(piece)
+        if len(pieces) >= 4096:
+            click.echo("".join(pieces), nl=False)
+            pieces.clear()
+    click.echo("".join(pieces))
+
+
 @cli.command(context_settings=CONTEXT)
 @period_option
 @dir_option
@@ -332,7 +344,7 @@ def check(period, directory: str | None, default_plan: bool, as_json: bool, toda
     workspace, loaded = _open(directory, default_plan)
     result = run_check_command(workspace, loaded, period, today, deadline)
     if as_json:
-        click.echo(json.dumps(check_to_json(result), ensure_ascii=False, indent=2))
+        _echo_json(check_to_json(result))
     else:
         print_check(result, period, workspace.input_dir(period.id))
     if result.blocking:

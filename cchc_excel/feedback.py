@@ -198,7 +198,10 @@ def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code:
 def findings_digest(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> str:
     """What the findings workbook is made from: when it is unchanged, so is the workbook."""
     names = sorted((a.code, a.name) for a in plan.agencies)
-    parts = (__version__, period.id, repr(names), repr(states), repr(sorted(repr(f) for f in findings)))
+    # Each finding hashed on its own and the hashes sorted: in any order, and without
+    # holding the text of thousands of findings at once.
+    each = sorted(hashlib.sha256(repr(f).encode("utf-8")).digest() for f in findings)
+    parts = (__version__, period.id, repr(names), repr(states), b"".join(each).hex())
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -34,10 +34,14 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     """Read, identify, de-duplicate and normalise every returned file."""
     findings: list[Finding] = []
     rejected: list[Path] = []
-    # Only the newest form of each agency is kept in memory while reading, so
-    # memory does not grow with the number of files.
+    # Only the newest form of each agency is kept while reading, so memory does not grow
+    # with the number of files; and beyond a few dozen agencies the longest-held forms are
+    # normalised at once and their cells let go, so it grows only by what is kept of each
+    # agency's answers (a form normalised early and then superseded is simply dropped).
     newest: dict[str, ReturnedForm] = {}
     older: dict[str, list[ReturnedForm]] = {}
+    made: dict[str, _Normalised] = {}       # agency -> its newest form, normalised early
+    unmade: dict[str, None] = {}            # agencies whose newest form still holds its cells, oldest first
     names = {a.code: a.name for a in plan.agencies}
     plan_print = fingerprint(plan)
     registry = Registry(plan.agencies)
@@ -65,33 +69,58 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         current = newest.get(form.agency)
         if current is not None and _age(current) >= _age(form):
             form, current = current, form
-        newest[form.agency] = form
+        if newest.get(form.agency) is not form:
+            newest[form.agency] = form
+            made.pop(form.agency, None)
+            unmade.pop(form.agency, None)
+            unmade[form.agency] = None
         if current is not None:
-            current.answers, current.issues = [], []     # only its path and time are needed now
+            _let_go(current)                               # only its path and time are needed now
             older.setdefault(form.agency, []).append(current)
+        if len(unmade) > HELD_FORMS:
+            early = next(iter(unmade))
+            del unmade[early]
+            made[early] = _normalised(plan, newest[early], names[early])
+            _let_go(newest[early])
 
     submissions: dict[str, Submission] = {}
     answers: list[Answer] = []
     figures: list[FigureAnswer] = []
-    for agency, form in newest.items():
+    for agency in list(newest):
+        form = newest.pop(agency)
         superseded = sorted(older.get(agency, []), key=_age, reverse=True)
         submissions[agency] = Submission(agency, form.path, [f.path for f in superseded], form.saved_at)
         for old in superseded:
             findings.append(finding("RETURN_SUPERSEDED", agency=agency, file=str(old.path),
                                     agency_name=names[agency], newer=form.path.name, period=period_id))
-        try:
-            found, problems = normalise(plan, form, names[agency])
-            typed, more = normalise_figures(plan, form, names[agency])
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:   # one file's values never stop the others
-            findings.append(finding("FILE_UNREADABLE", agency=agency, file=str(form.path),
-                                    detail=failure_reason(exc)))
-            continue
+        found, typed, problems = made.pop(agency, None) or _normalised(plan, form, names[agency])
+        _let_go(form)
         answers.extend(found)
         figures.extend(typed)
-        findings.extend(problems + more)
+        findings.extend(problems)
     return Intake(submissions, answers, findings, rejected, len(paths), figures)
+
+
+HELD_FORMS = 32     # newest forms kept with their cells while reading (see collect)
+_Normalised = tuple[list[Answer], list[FigureAnswer], list[Finding]]
+
+
+def _normalised(plan: Plan, form: ReturnedForm, agency_name: str) -> _Normalised:
+    """The form's answers, figures and findings; a failure is a finding on the file."""
+    try:
+        found, problems = normalise(plan, form, agency_name)
+        typed, more = normalise_figures(plan, form, agency_name)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:   # one file's values never stop the others
+        return [], [], [finding("FILE_UNREADABLE", agency=form.agency, file=str(form.path),
+                                detail=failure_reason(exc))]
+    return found, typed, problems + more
+
+
+def _let_go(form: ReturnedForm) -> None:
+    """Keep of a form only what tells which is newest: its path, time and identity."""
+    form.answers, form.figures, form.issues = [], [], []
 
 
 def _rows_of_another(plan: Plan, form: ReturnedForm, expected: dict[str, set[str]], names: dict[str, str],
@@ -201,7 +230,7 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
             shown = str(int(value)) if value.is_integer() else vn_number(value, 3).rstrip("0")
             findings.append(finding("FIGURE_UNDERSTOOD", text=text, value=shown, **where))
         figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
-                                         dict(raw.cells))
+                                         {key: cell.ref for key, cell in raw.cells.items()})
     return list(figures.values()), findings
 
 
@@ -266,6 +295,7 @@ def _normalise_one(raw: RawAnswer, typed: dict[str, str], agency: str, row: Form
         item=raw.item, agency=agency, role=row.role, status=read_as, status_text=status_text,
         completed_on=completed_on, completed_text=completed_text,
         result=texts["result"], evidence=texts["evidence"], difficulties=texts["difficulties"],
-        proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row, cells=dict(raw.cells),
+        proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row,
+        cells={key: cell.ref for key, cell in raw.cells.items()},
     )
     return answer, problems

@@ -197,3 +197,41 @@ def test_item_status_from_leads():
     assert item_status([a("not_started"), a("in_progress")]) == "in_progress"
     assert item_status([a("not_started")]) == "not_started"
     assert item_status([a(None)]) is None
+
+
+def test_forms_normalised_early_to_spare_memory_give_the_same_intake(q1_forms, tmp_path, monkeypatch):
+    """With many agencies the longest-held forms are normalised while reading (their cells let go);
+    a form normalised so and then superseded is dropped: the intake is the same as reading all first."""
+    from cchc_excel import merge
+
+    paths = []
+    for form in sorted(q1_forms.iterdir()):
+        path = tmp_path / f"{form.stem}.xlsx"
+        fill(form, path, {"VI.1.1": {"status": "Hoàn thàn", "result": "x"}, "I.1": {"completed_on": "32/1"}})
+        paths.append(path)
+    older, newer = tmp_path / "kt-lan-1.xlsx", tmp_path / "kt-lan-3.xlsx"
+    fill(q1_forms / "phong-kinh-te.xlsx", older, {"VI.1.1": {"status": Status.IN_PROGRESS.label}})
+    fill(q1_forms / "phong-kinh-te.xlsx", newer, {"VI.1.1": done()})
+    late = tmp_path / "zz-vhxh-cu.xlsx"                  # read last, older than the one read first
+    fill(q1_forms / "phong-vhxh.xlsx", late, {"I.1": done()})
+    for path, day in ((older, 10), (newer, 12), (late, 1)):
+        set_saved_time(path, dt.datetime(2026, 3, day, 8, 0))
+    for path in paths:
+        set_saved_time(path, dt.datetime(2026, 3, 11, 8, 0))
+    order = [older, *paths, newer, late]
+
+    normalised = []
+    real = merge.normalise
+    monkeypatch.setattr(merge, "normalise", lambda *args: normalised.append(args[1].path) or real(*args))
+    whole = _collect(order)
+    assert len(normalised) == 5
+    normalised.clear()
+    monkeypatch.setattr(merge, "HELD_FORMS", 1)
+    early = _collect(order)
+    assert older in normalised and len(normalised) > 5            # normalised early, then superseded
+    assert early.answers == whole.answers and early.figures == whole.figures
+    assert [a.cells for a in early.answers] == [a.cells for a in whole.answers]
+    assert early.findings == whole.findings and early.submissions == whole.submissions
+    assert early.submissions["phong-kinh-te"].used == newer
+    assert early.submissions["phong-vhxh"].superseded == [late]
+    assert {"DATE_INVALID", "RETURN_SUPERSEDED"} <= {f.code for f in early.findings}
