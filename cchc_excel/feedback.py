@@ -8,9 +8,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from .formspec import FORM_VERSION
 from .models import Finding, Period, Plan, Settings, Severity
 from .plan import fingerprint
 from .version import __version__
+from .zipparts import ZipParts
 
 SEVERITY_LABELS = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
 STATE_LABELS = {"sent": "Đã nộp", "missing": "Chưa nộp", "rejected": "Bị từ chối"}
@@ -208,66 +206,15 @@ def findings_digest(plan: Plan, period: Period, states: list[AgencyState], findi
 def copy_digest(path: Path) -> str:
     """The digest a workbook written here (a feedback copy, the findings
     workbook) was made from, kept in its custom document properties; "" when
-    there is no readable file. Asked of a thousand copies in a run: read from
-    the file's bytes directly when the archive is laid out as written here,
-    through zipfile otherwise, with the same answer either way."""
+    there is no readable file (asked of every copy of a check run: read from
+    the file's bytes, see :mod:`zipparts`)."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with ZipParts(path.read_bytes()) as parts:
+            custom = parts.read("docProps/custom.xml")
+    except Exception:   # whatever a broken file raises: a copy that cannot be read is rewritten
         return ""
-    custom = _plain_part(data, _CUSTOM_PART)
-    if custom is None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                custom = archive.read(_CUSTOM_PART.decode())
-        except Exception:   # whatever zipfile makes of broken bytes: a copy that cannot be read is rewritten
-            return ""
     match = _DIGEST.search(custom)
     return match.group(1).decode("ascii") if match else ""
 
 
-_CUSTOM_PART = b"docProps/custom.xml"
 _DIGEST = re.compile(rb'name="' + re.escape(DIGEST_PROPERTY.encode()) + rb'"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})<')
-_END = struct.Struct("<4s4H2LH")          # end of central directory record (22 bytes)
-_ENTRY = struct.Struct("<4s6H3L5H2L")     # central directory entry (46 bytes + name, extra, comment)
-_LOCAL = struct.Struct("<4s5H3L2H")       # local file header (30 bytes + name, extra)
-
-
-def _plain_part(data: bytes, name: bytes) -> bytes | None:
-    """One part of a zip archive laid out plainly — no archive comment, no
-    zip64, no encryption, every length consistent, the part's CRC right — as
-    xlsxwriter writes it; None for anything else (the caller then asks
-    zipfile, which reads what this does not and refuses what is broken)."""
-    if len(data) < _END.size:
-        return None
-    end = len(data) - _END.size
-    signature, disk, cd_disk, on_disk, count, cd_size, cd_start, comment = _END.unpack_from(data, end)
-    if signature != b"PK\x05\x06" or comment or disk or cd_disk or on_disk != count or cd_start + cd_size != end:
-        return None
-    at, found = cd_start, None
-    for _ in range(count):
-        if at + _ENTRY.size > end:
-            return None
-        entry = _ENTRY.unpack_from(data, at)
-        if entry[0] != b"PK\x01\x02":
-            return None
-        name_size, extra_size, comment_size = entry[10:13]
-        if data[at + _ENTRY.size:at + _ENTRY.size + name_size] == name:
-            found = entry                         # the last of a repeated name, as zipfile reads it
-        at += _ENTRY.size + name_size + extra_size + comment_size
-    if at != end or found is None:
-        return None
-    flags, method, crc, packed, size, offset = found[3], found[4], found[7], found[8], found[9], found[16]
-    if flags & 0x1 or method not in (0, 8) or offset + _LOCAL.size > cd_start:
-        return None
-    local = _LOCAL.unpack_from(data, offset)
-    start = offset + _LOCAL.size + local[9] + local[10]
-    if local[0] != b"PK\x03\x04" or data[offset + _LOCAL.size:offset + _LOCAL.size + local[9]] != name \
-            or start + packed > cd_start:
-        return None
-    raw = data[start:start + packed]
-    try:
-        part = zlib.decompress(raw, -15) if method == 8 else raw
-    except zlib.error:
-        return None
-    return part if len(part) == size and zlib.crc32(part) == crc else None
