@@ -4,9 +4,11 @@ answers, every problem cell highlighted and commented."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
+import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import xlsxwriter
 
 from . import xlsxkit as kit
-from .answers import Answer, Intake
+from .answers import Answer, FigureAnswer, Intake
 from .assignments import agencies_with_forms
 from .deadlines import Deadline
 from .forms import DIGEST_PROPERTY, Prefill, build_form
@@ -185,12 +187,37 @@ def feedback_form(plan: Plan, settings: Settings, period: Period, agency_code: s
 def feedback_digest(plan: Plan, settings: Settings, period: Period, agency_code: str, intake: Intake,
                     findings: list[Finding], deadline: Deadline | None) -> str:
     """What the agency's feedback copy is made from: when it is unchanged, so is the copy."""
-    own = [f for f in findings if f.agency == agency_code]
-    parts = (__version__, FORM_VERSION, fingerprint(plan), repr(settings), period.id, repr(deadline),
-             repr(sorted(repr(a) for a in intake.answers if a.agency == agency_code)),
-             repr(sorted(repr(f) for f in intake.figures if f.agency == agency_code)),
-             repr(sorted(repr(f) for f in own)))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return CopyDigests(plan, settings, period, deadline).of(agency_code, intake.answers, intake.figures, findings)
+
+
+class CopyDigests:
+    """:func:`feedback_digest` of every agency of one run: what the copies share
+    (version, plan, settings, period, deadline) hashed once, then each agency's
+    answers, figures and findings, field by field, in any order."""
+
+    def __init__(self, plan: Plan, settings: Settings, period: Period, deadline: Deadline | None) -> None:
+        shared = (__version__, FORM_VERSION, fingerprint(plan), repr(settings), period.id, repr(deadline))
+        self._shared = hashlib.sha256("\x1f".join(shared).encode("utf-8"))
+
+    def of(self, agency_code: str, answers: list[Answer], figures: list[FigureAnswer],
+           findings: list[Finding]) -> str:
+        digest = self._shared.copy()
+        for group in (answers, figures, findings):
+            digest.update(b"\x1e")
+            for text in sorted(_fields(x) for x in group if x.agency == agency_code):
+                digest.update(text.encode("utf-8") + b"\x1f")    # a repr never holds a raw \x1f
+        return digest.hexdigest()
+
+
+_GETTERS: dict[type, operator.attrgetter] = {}
+
+
+def _fields(record) -> str:
+    """Every field of a dataclass record as one text (a tuple's repr: quicker than the dataclass's)."""
+    kind = type(record)
+    if kind not in _GETTERS:
+        _GETTERS[kind] = operator.attrgetter(*(f.name for f in dataclasses.fields(kind)))
+    return repr(_GETTERS[kind](record))
 
 
 def findings_digest(plan: Plan, period: Period, states: list[AgencyState], findings: list[Finding]) -> str:

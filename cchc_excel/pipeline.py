@@ -31,9 +31,9 @@ from .deadlines import Deadline, return_deadline
 from .evidence import Cited, Entry, cited, evidence_findings, register
 from .feedback import (
     AgencyState,
+    CopyDigests,
     agency_states,
     copy_digest,
-    feedback_digest,
     feedback_form,
     findings_digest,
     findings_workbook,
@@ -412,14 +412,16 @@ def _feedback_copies(loaded: LoadedPlan, period: Period, today: dt.date, due: De
         mine[f.agency].append(f)
     written: list[Path] = []
     problems: list[Finding] = []
+    digests = CopyDigests(loaded.plan, loaded.settings, period, due)
     for state in states:
         target = folder / f"{state.code}.xlsx"
         if state.state == "sent" and (state.errors or state.warnings):
-            own = replace(intake, answers=answers[state.code], figures=figures[state.code])
-            digest = feedback_digest(loaded.plan, loaded.settings, period, state.code, own, mine[state.code], due)
+            code = state.code
+            digest = digests.of(code, answers[code], figures[code], mine[code])
             if copy_digest(target) != digest:
-                staged.write(target, feedback_form(loaded.plan, loaded.settings, period, state.code, own,
-                                                   mine[state.code], today, due, digest))
+                own = replace(intake, answers=answers[code], figures=figures[code])
+                staged.write(target, feedback_form(loaded.plan, loaded.settings, period, code, own,
+                                                   mine[code], today, due, digest))
             written.append(target)
         elif target.exists():
             try:

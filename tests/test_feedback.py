@@ -292,3 +292,44 @@ def _with_digest(data: bytes, digest: str) -> bytes:
                 content = feedback._DIGEST.sub(lambda m: m.group(0).replace(m.group(1), digest.encode()), content)
             target.writestr(info, content)
     return out.getvalue()
+
+
+def test_a_copy_digest_changes_with_any_field_of_its_agency_and_only_of_its_agency():
+    from dataclasses import fields, replace
+
+    from cchc_excel.answers import Answer, FigureAnswer
+    from cchc_excel.deadlines import return_deadline
+    from cchc_excel.models import Finding, Severity, Status
+    from cchc_excel.periods import parse_period
+    from cchc_excel.pipeline import load_embedded_plan
+    from cchc_excel.planbook import default_settings
+
+    plan = load_embedded_plan()
+    settings, period = default_settings(plan.meta), parse_period("2026Q1")
+    answer = Answer("VI.1.1", "phong-kinh-te", "lead", Status.DONE, "Đã hoàn thành", dt.date(2026, 2, 3), "",
+                    "Đã xong", "KH 12/KH-UBND", "", "", "a.xlsx", "VI", 5, {"status": "H5"})
+    figure = FigureAnswer("KINH_PHI_CCHC", "phong-kinh-te", 12.0, "12", "", "a.xlsx", "Số liệu", 5, {"value": "G5"})
+    problem = Finding("STATUS_UNKNOWN", Severity.ERROR, (("text", "Hoàn thàn"),), "VI.1.1", "phong-kinh-te",
+                      "a.xlsx", "VI", "H5", "status")
+    digests = feedback.CopyDigests(plan, settings, period, return_deadline(period, settings, None))
+    base = digests.of("phong-kinh-te", [answer], [figure], [problem])
+    other = {"item": "VI.2", "agency": "phong-vhxh", "role": "coordinator", "status": Status.IN_PROGRESS,
+             "completed_on": dt.date(2026, 2, 4), "row": 6, "cells": {"status": "H6"}, "code": "X",
+             "value": 13.0, "severity": Severity.WARNING, "params": (("text", "khác"),)}
+    seen = {base}
+    for record, index in ((answer, 0), (figure, 1), (problem, 2)):
+        for f in fields(record):
+            changed = replace(record, **{f.name: other.get(f.name, "khác")})
+            groups = [[answer], [figure], [problem]]
+            groups[index] = [changed]
+            digest = digests.of("phong-kinh-te", *groups)
+            if f.name != "agency":
+                assert digest not in seen, (type(record).__name__, f.name)
+            seen.add(digest)
+    stranger = replace(answer, agency="phong-vhxh", result="của cơ quan khác")
+    assert digests.of("phong-kinh-te", [stranger, answer], [figure], [problem]) == base      # not its agency's
+    twice = replace(answer, item="VI.2", row=6)
+    assert (digests.of("phong-kinh-te", [answer, twice], [figure], [problem])
+            == digests.of("phong-kinh-te", [twice, answer], [figure], [problem]))            # in any order
+    assert feedback.CopyDigests(plan, settings, parse_period("2026Q2"), None).of(
+        "phong-kinh-te", [answer], [figure], [problem]) != base                              # another period
