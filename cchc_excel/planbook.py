@@ -111,7 +111,7 @@ class Book:
     meta: PlanMeta
     settings: Settings
     agencies: tuple[Agency, ...]
-    problems: list[CchcError] = field(default_factory=list)   # bad settings and agency rows
+    problems: list[CchcError] = field(default_factory=list)   # bad settings and agency rows, far cells
 
     @property
     def flags(self) -> dict[str, str]:

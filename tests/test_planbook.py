@@ -255,3 +255,19 @@ def test_values_as_the_readers_expect_them():
     assert cell_value(52.5) == 52.5 and cell_value(1e20) == 1e20 and type(cell_value(1e20)) is float
     assert cell_value("") is None and cell_value(" ") == " " and cell_value("52") == "52"
     assert cell_value(True) is True and cell_value(dt.date(2026, 1, 10)) == dt.date(2026, 1, 10)
+
+
+def test_a_workbook_with_a_broken_sheet_is_named(tmp_path):
+    """A sheet whose compressed bytes were damaged (a bad copy to a USB stick): the file named, exit 3."""
+    import zipfile
+
+    target, path, _ = _init(tmp_path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet2.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 40
+    data[start:start + 20] = bytes(b ^ 0xFF for b in data[start:start + 20])
+    path.write_bytes(bytes(data))
+    result = invoke("check", "--period", "2026Q1", "--dir", target)
+    assert result.exit_code == 3, result.output
+    assert f"Không đọc được tệp {path}: tệp hỏng hoặc không đúng định dạng (lỗi kỹ thuật: " in result.output
