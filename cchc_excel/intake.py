@@ -27,13 +27,16 @@ from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError, phrase
 from .sheetxml import (
     MAX_AREA,
+    BadCell,
     SheetFacts,
     column_letters,
     ods_tables,
     saved_time,
     sheet_names_by_part,
     split_ref,
+    unreadable_cells,
     with_parts,
+    without_cells,
     xlsx_sheet_facts,
 )
 from .textnorm import clean, fold
@@ -120,36 +123,63 @@ class _Opened:
     workbook: calamine.CalamineWorkbook
     saved_at: dt.datetime | None
     facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
-    later: _Deferred | None = None        # .xlsx parts not scanned yet (the guide and lists sheets)
+    parts: _XlsxParts | None = None       # .xlsx: the parts, for what is scanned late or repaired
     renamed: str = ""                     # what the file really is when its name says otherwise
 
     def sheet(self, name: str) -> calamine.CalamineSheet:
         """A sheet for reading; no sheet is read before its XML was scanned."""
-        if name not in self.facts and self.later is not None:
-            self.later.scan_all(self)
+        if name not in self.facts and self.parts is not None and self.parts.unscanned:
+            self.parts.scan_rest(self)
         return self.workbook.get_sheet_by_name(name)
 
 
 @dataclass
-class _Deferred:
-    """Sheets the tool never reads from a form of its own (the guide, the lists): scanned
-    only if something asks for a sheet not scanned yet."""
+class _XlsxParts:
+    """An .xlsx as read: its bytes, the sheets' parts, and the parts the reader gets in a
+    changed copy (far cells cut, unknown errors, refused cells emptied). The sheets the
+    tool never reads from a form of its own (the guide, the lists) are scanned only if
+    something asks for one of them."""
 
     original: bytes
-    parts: dict[str, str]                 # part -> sheet name
-    trimmed: dict[str, bytes]
+    names: dict[str, str]                 # part -> sheet name
+    changed: dict[str, bytes]
+    unscanned: set[str]
 
-    def scan_all(self, opened: _Opened) -> None:
+    def scan_rest(self, opened: _Opened) -> None:
         with ZipParts(self.original) as archive:
-            for part, name in sorted(self.parts.items()):
+            cut_any = False
+            for part in sorted(self.unscanned):
                 found, cut = xlsx_sheet_facts(archive.read(part))
-                opened.facts[name] = found
+                opened.facts[self.names[part]] = found
                 if cut is not None:
-                    self.trimmed[part] = cut
-            if any(part in self.trimmed for part in self.parts):
-                data = with_parts(archive, self.trimmed)
-                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        opened.later = None
+                    self.changed[part] = cut
+                    cut_any = True
+            self.unscanned = set()
+            if cut_any:
+                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(with_parts(archive, self.changed)))
+
+    def without_refused_cells(self, opened: _Opened, name: str) -> list[BadCell]:
+        """Empty the cells of a sheet the reader refuses, so that the rest of it is read;
+        the cells emptied (none: the sheet's trouble is elsewhere)."""
+        part = next((p for p, n in self.names.items() if n == name), None)
+        if part is None:
+            return []
+        with ZipParts(self.original) as archive:
+            xml = self.changed.get(part) or archive.read(part)
+            bad = unreadable_cells(xml, _shared_strings(archive))
+            if bad:
+                self.changed[part] = without_cells(xml, bad)
+                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(with_parts(archive, self.changed)))
+        return bad
+
+
+def _shared_strings(archive: ZipParts) -> int:
+    """How many strings the shared-string table holds."""
+    name = next((n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if name is None:
+        return 0
+    xml = archive.read(name)
+    return xml.count(b"<si>") + xml.count(b"<si ") + len(re.findall(rb"<[\w.-]+:si[\s>]", xml))
 
 
 def _no_file(path: Path) -> None:
@@ -172,11 +202,11 @@ def _open(path: Path) -> _Opened:
         _no_file(path)
         raise
     kind = _content_kind(data, suffix)
-    saved_at, facts, later = None, {}, None
+    saved_at, facts, parts = None, {}, None
     if kind == "xlsx":
         data, archive = office_zip(path, "xlsx", data)
         with archive:
-            data, saved_at, facts, later = _xlsx_facts(path, data, archive)
+            data, saved_at, facts, parts = _xlsx_facts(path, data, archive)
     elif kind == "ods":
         data, archive = office_zip(path, "ods", data)
         with archive:
@@ -195,7 +225,7 @@ def _open(path: Path) -> _Opened:
         reason = phrase("READ_BROKEN" if suffix != ".xls" else "READ_XLS_BROKEN")
         raise CchcError("FILE_UNREADABLE", file=path,
                         detail=phrase("READ_TECHNICAL", reason=reason, name=type(exc).__name__)) from None
-    return _Opened(path, workbook, saved_at, facts, later, renamed=kind if kind != _KIND[suffix] else "")
+    return _Opened(path, workbook, saved_at, facts, parts, renamed=kind if kind != _KIND[suffix] else "")
 
 
 _KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".xls": "xls"}
@@ -235,10 +265,10 @@ def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
         if cut is not None:
             trimmed[part] = cut
     trimmed.update(_sane_shared_strings(archive))
-    later = _Deferred(data, deferred, trimmed) if deferred else None
+    parts = _XlsxParts(data, by_part, trimmed, set(deferred))
     if trimmed:
         data = with_parts(archive, trimmed)
-    return data, saved_at, facts, later
+    return data, saved_at, facts, parts
 
 
 _SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\s[^>]*>")
@@ -359,13 +389,41 @@ def _read_form(path: Path) -> ReturnedForm | None:
                 form.issues.append(RawIssue("SHEET_TOO_FAR", name, f"{column_letters(end[1] + 1)}{end[0] + 1}"))
                 continue
             rows = sheet.to_python(skip_empty_area=False)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:   # one broken sheet: the others are still read
+            repaired = _without_refused_cells(form, opened, name, exc)
+            if repaired is None:
+                continue
+            sheet, rows = repaired
+        try:
             _show_merged(rows, sheet.merged_cell_ranges or facts.merged)
             _read_sheet(form, rows, str(path), name, facts)
         except (KeyboardInterrupt, SystemExit):
             raise
-        except BaseException as exc:   # one broken sheet: the others are still read
+        except BaseException as exc:
             form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", failure_reason(exc)))
     return form
+
+
+def _without_refused_cells(form: ReturnedForm, opened: _Opened, name: str, exc: BaseException):
+    """(sheet, rows) of a sheet the reader refused, read again without the cells it refuses
+    (each named); None, and the sheet named as unreadable, when that is not the trouble."""
+    sheet = rows = None
+    try:
+        bad = opened.parts.without_refused_cells(opened, name) if opened.parts is not None else []
+        if bad:
+            sheet = opened.workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        rows = None
+    if rows is None:
+        form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", failure_reason(exc)))
+        return None
+    form.issues.extend(RawIssue("CELL_UNREADABLE", name, cell.ref, cell.text) for cell in bad)
+    return sheet, rows
 
 
 class _Spread(str):

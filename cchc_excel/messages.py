@@ -264,6 +264,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Trang «{sheet}» có nội dung tới ô {cell}, quá xa vùng biểu mẫu; trang này không được đọc.",
         "Xóa nội dung ô {cell} và các dòng, cột thừa (Ctrl+End để tới ô cuối cùng có dữ liệu), lưu rồi gửi lại.",
     ),
+    "CELL_UNREADABLE": (
+        "Trang «{sheet}», ô {cell}: giá trị «{text}» không đọc được (kiểu dữ liệu của ô bị hỏng); ô này được bỏ "
+        "qua, các ô khác của trang vẫn được đọc.",
+        "Mở tệp bằng Excel/LibreOffice, gõ lại nội dung ô {cell} (hoặc xóa ô rồi gõ lại), lưu rồi gửi lại.",
+    ),
     "SHEET_UNREADABLE": (
         "Không đọc được trang «{sheet}»: {text}.",
         "Mở tệp bằng Excel/LibreOffice, kiểm tra trang «{sheet}», lưu lại (.xlsx) rồi gửi lại.",
@@ -864,7 +869,7 @@ WARNINGS = frozenset({
     "DATE_OUTSIDE_WINDOW", "NOT_ARISEN_INVALID", "STATUS_CARRIED_OUT_ONE_OFF", "ITEM_OVERDUE", "RESULT_THIN",
     "RESULT_MISSING", "STATUS_CONTRADICTION", "CELL_TOO_LONG", "ITEM_NOT_ASSIGNED", "ITEM_DUPLICATED",
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
-    "CELL_TOO_FAR", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
+    "CELL_TOO_FAR", "CELL_UNREADABLE", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",

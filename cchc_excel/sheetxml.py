@@ -256,6 +256,81 @@ def _scan_cells(xml: bytes, facts: SheetFacts) -> None:
             facts.formulas.add(ref)
 
 
+# --- cells the reader refuses --------------------------------------------------------
+
+# What python-calamine refuses in one cell, and with it the whole sheet: a reference it cannot
+# parse, an unknown type, a number that is none, a shared string that does not exist, a boolean
+# that is neither. (Its float parser takes Rust's grammar: digits with an optional fraction and
+# exponent, inf, infinity, nan.)
+_REF = re.compile(rb"[A-Za-z]{1,3}[0-9]{1,7}")
+_TYPES = frozenset({b"", b"n", b"s", b"b", b"e", b"str", b"inlineStr", b"d"})
+_FLOAT = re.compile(rb"[+-]?(?:[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?"
+                    rb"|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])")
+_BOOLEANS = frozenset({b"0", b"1", b"true", b"false"})
+
+
+@dataclass(frozen=True)
+class BadCell:
+    ref: str            # as written in the file (it may be what is wrong)
+    text: str           # the value as written
+    span: tuple[int, int]       # where the cell element is in the part
+
+
+def unreadable_cells(xml: bytes, strings: int) -> list[BadCell]:
+    """The cells of a worksheet part that stop python-calamine reading the sheet; ``strings``:
+    how many shared strings the workbook has."""
+    bad = []
+    for start, end, attrs, body in _cells(xml):
+        ref = _ATTR_R.search(attrs)
+        kind = _ATTR_T.search(attrs)
+        kind = kind.group(1) if kind else b""
+        value = _VALUE.search(body)
+        cached = value.group(1).strip() if value else b""
+        wrong = (ref is not None and not _REF.fullmatch(ref.group(1))) or kind not in _TYPES or (
+            cached and ((kind in (b"", b"n") and not _FLOAT.fullmatch(cached))
+                        or (kind == b"s" and cached.isdigit() and int(cached) >= strings)
+                        or (kind == b"b" and cached.lower() not in _BOOLEANS)))
+        if wrong:
+            text = html.unescape(cached.decode("utf-8", "replace"))
+            bad.append(BadCell(ref.group(1).decode("utf-8", "replace") if ref else "", text[:80], (start, end)))
+    return bad
+
+
+def without_cells(xml: bytes, bad: list[BadCell]) -> bytes:
+    """The part with those cells emptied (a cell whose reference is wrong is taken out)."""
+    keep, pos = [], 0
+    for cell in sorted(bad, key=lambda c: c.span):
+        start, end = cell.span
+        keep.append(xml[pos:start])
+        if not cell.ref:
+            keep.append(b"<c/>")                  # it still holds its place in the row
+        elif _REF.fullmatch(cell.ref.encode()):
+            keep.append(b'<c r="' + cell.ref.encode() + b'"/>')
+        pos = end
+    keep.append(xml[pos:])
+    return b"".join(keep)
+
+
+def _cells(xml: bytes):
+    """(start, end, attributes, body) of each cell element, in one pass."""
+    pos = 0
+    while True:
+        match = _CELL.search(xml, pos)
+        if not match:
+            return
+        prefix, attrs, closed = match.group(1), match.group(2) or b"", match.group(3)
+        if closed:
+            yield match.start(), match.end(), attrs, b""
+            pos = match.end()
+            continue
+        close = b"</" + prefix + b"c>"
+        end = xml.find(close, match.end())
+        if end < 0:
+            return
+        yield match.start(), end + len(close), attrs, xml[match.end():end]
+        pos = end + len(close)
+
+
 _TAG = re.compile(rb"<(/?)((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>")
 
 

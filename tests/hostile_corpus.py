@@ -460,11 +460,30 @@ def _(s, inbox):
     return write(inbox, "kt.xlsx", bytes(data))
 
 
-@_k("shared_string_index_out_of_range", codes=["FILE_UNREADABLE", "SHEET_UNREADABLE"])
+# One cell the reader refuses used to lose its whole sheet: now that cell alone is emptied and named.
+@_k("shared_string_index_out_of_range", codes=["CELL_UNREADABLE"], reads=True, located=True)
 def _(s, inbox):
     data = to_shared_strings(s.kt)
     return write(inbox, "kt.xlsx", edit_sheet(data, KT_SHEET, lambda xml: set_cell(
         xml, f"L{MARK_ROW}", b'<c r="L5" t="s"><v>99999</v></c>')))
+
+
+@_k("number_cell_holding_text", codes=["CELL_UNREADABLE"], reads=True, located=True)
+def _(s, inbox):
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
+        xml, f"L{MARK_ROW}", b'<c r="L5" t="n"><v>1,5 t\xe1\xbb\xb7</v></c>')))
+
+
+@_k("cell_of_unknown_type", codes=["CELL_UNREADABLE"], reads=True, located=True)
+def _(s, inbox):
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
+        xml, f"L{MARK_ROW}", b'<c r="L5" t="zz"><v>1</v></c>')))
+
+
+@_k("cell_reference_reversed", codes=["CELL_UNREADABLE"], reads=True, located=True)
+def _(s, inbox):
+    return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
+        xml, f"L{MARK_ROW}", b'<c r="5L" t="inlineStr"><is><t>ghi ch\xc3\xba</t></is></c>')))
 
 
 @_k("shared_strings_count_absurd", reads=True)
@@ -553,7 +572,7 @@ def _(s, inbox):
         xml, "L5", b'<c r="L5"><v>NaN</v></c>')))
 
 
-@_k("boolean_cell_holding_2", codes=["SHEET_UNREADABLE"])
+@_k("boolean_cell_holding_2", codes=["CELL_UNREADABLE"], reads=True, located=True)
 def _(s, inbox):
     return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(
         xml, "L5", b'<c r="L5" t="b"><v>2</v></c>')))

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_excel.sheetxml import MAX_AREA, _small_plain, column_letters, xlsx_extent, xlsx_sheet_facts
+from cchc_excel.sheetxml import (
+    MAX_AREA,
+    _small_plain,
+    column_letters,
+    unreadable_cells,
+    without_cells,
+    xlsx_extent,
+    xlsx_sheet_facts,
+)
 
 HEAD = (b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/'
         b'spreadsheetml/2006/main"><dimension ref="A1:N5"/><sheetData>')
@@ -62,3 +70,19 @@ def test_prefixed_and_quoted_references_take_the_measured_way():
     for xml in (prefixed, quoted):
         assert _small_plain(xml) is None
         assert xlsx_extent(xml)[1] == 16_384
+
+
+def test_the_cells_the_reader_refuses_are_found_and_only_they():
+    cells = (b'<row r="5"><c r="A5" t="s"><v>3</v></c><c r="B5" t="s"><v>7</v></c><c r="C5"><v>1e5</v></c>'
+             b'<c r="D5"><v>inf</v></c><c r="E5" t="n"><v>1,5</v></c><c r="F5" t="b"><v>true</v></c>'
+             b'<c r="G5" t="b"><v>2</v></c><c r="H5" t="zz"><v>1</v></c><c r="5L" t="str"><v>x</v></c>'
+             b'<c r="J5" s="3"/><c t="n"><v>abc</v></c></row>')
+    xml = HEAD + cells + TAIL
+    bad = unreadable_cells(xml, strings=5)
+    assert [(c.ref, c.text) for c in bad] == [("B5", "7"), ("E5", "1,5"), ("G5", "2"), ("H5", "1"), ("5L", "x"),
+                                              ("", "abc")]
+    fixed = without_cells(xml, bad)
+    assert unreadable_cells(fixed, strings=5) == []
+    for kept in (b'<c r="A5" t="s"><v>3</v></c>', b'<c r="C5"><v>1e5</v></c>', b'<c r="J5" s="3"/>'):
+        assert kept in fixed
+    assert b'<c r="B5"/>' in fixed and b"5L" not in fixed and b"<c/>" in fixed
