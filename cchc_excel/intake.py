@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import re
 import zipfile
 import zlib
@@ -102,12 +103,27 @@ def is_lock_file(path: Path) -> bool:
 
 
 def find_returns(folder: Path) -> list[Path]:
-    """Every file under folder (sub-folders too) but hidden ones, sorted; and what looks like a
-    return but is none, to be named: a link to nothing (or to itself), an empty folder called "….xlsx"."""
+    """Every file under folder (sub-folders, and folders reached through a link, too) but hidden
+    ones, sorted; and what looks like a return but is none, to be named: a link to nothing (or to
+    itself), an empty folder called "….xlsx". A folder reached twice (a link to a folder above)
+    is walked once."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.rglob("*") if not (p.name.startswith(".") and not is_lock_file(p))
-             and (p.is_file() or _looks_like_a_return(p))]
+    found = []
+    walked: set[tuple[int, int]] = set()
+    for root, folders, files in os.walk(folder, followlinks=True):
+        try:
+            status = os.stat(root)
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) in walked:
+            folders[:] = []
+            continue
+        walked.add((status.st_dev, status.st_ino))
+        for name in folders + files:
+            path = Path(root) / name
+            if not (name.startswith(".") and not is_lock_file(path)) and (path.is_file() or _looks_like_a_return(path)):
+                found.append(path)
     return sorted(found, key=lambda p: str(p.relative_to(folder)).lower())
 
 

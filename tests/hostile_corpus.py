@@ -642,6 +642,24 @@ def _(s, inbox):
     return inbox / "kt.xlsx"
 
 
+@_k("link_to_a_folder_of_returns", reads=True)
+def _(s, inbox):
+    # Returns kept elsewhere (a shared folder) and linked into input/: read, never skipped unnamed.
+    elsewhere = s.scratch / "zalo-thang-3"
+    elsewhere.mkdir(exist_ok=True)
+    write(elsewhere, "kt.xlsx", s.kt)
+    (inbox / "zalo").symlink_to(elsewhere, target_is_directory=True)
+    return inbox / "zalo" / "kt.xlsx"
+
+
+@_k("link_to_the_folder_above", reads=True)
+def _(s, inbox):
+    # A link that leads back up: the folders are walked once, the run ends.
+    path = write(inbox, "kt.xlsx", s.kt)
+    (inbox / "ca-thu-muc").symlink_to(inbox.parent, target_is_directory=True)
+    return path
+
+
 @_k("empty_folder_named_like_a_return", codes=["RETURN_FOLDER"])
 def _(s, inbox):
     (inbox / "kt.xlsx").mkdir()
