@@ -10,6 +10,7 @@ cannot be read or placed becomes a finding.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -183,7 +184,7 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
                                 cell=issue.cell, text=issue.text, item=issue.item, label=issue.label))
 
     for raw in form.answers:
-        texts = {key: text_value(value) for key, value in raw.values.items()}   # each cell read as text once
+        texts = {key: _as_text(value) for key, value in raw.values.items()}   # each cell read as text once
         typed = any(texts.values())
         where = {"agency": agency, "file": file, "sheet": raw.sheet}
         if raw.item not in rows:
@@ -204,9 +205,20 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
     return answers, findings
 
 
+def _as_text(value: object) -> str:
+    """text_value, each distinct short value once: statuses, dates and evidence lines repeat
+    from row to row and agency to agency (long texts are read as they come)."""
+    if isinstance(value, str) and len(value) > 256:
+        return text_value(value)
+    return _short_text(value)
+
+
+_short_text = functools.lru_cache(maxsize=4096, typed=True)(text_value)   # typed: 1, 1.0 and True differ
+
+
 def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[FigureAnswer], list[Finding]]:
     agency = form.agency
-    mine = {i.code for i in plan.indicators if i.typed and i.agency == agency}
+    mine = _typed_codes(plan).get(agency, set())
     file = str(form.path)
     figures: dict[str, FigureAnswer] = {}
     findings: list[Finding] = []
@@ -233,6 +245,20 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
     return list(figures.values()), findings
 
 
+def _typed_codes(plan: Plan) -> dict[str, set[str]]:
+    """Agency -> the codes of the figures it types, found once per plan (asked once per form)."""
+    known = _TYPED.get(id(plan))
+    if known is None or known[0] is not plan:
+        codes: dict[str, set[str]] = {}
+        for indicator in plan.indicators:
+            if indicator.typed:
+                codes.setdefault(indicator.agency, set()).add(indicator.code)
+        _TYPED.clear()
+        known = _TYPED[id(plan)] = (plan, codes)
+    return known[1]
+
+
+_TYPED: dict[int, tuple[Plan, dict[str, set[str]]]] = {}
 _CARRIED_KINDS = (TimeframeKind.RECURRING, TimeframeKind.CONDITIONAL)
 
 

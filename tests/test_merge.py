@@ -235,3 +235,13 @@ def test_forms_normalised_early_to_spare_memory_give_the_same_intake(q1_forms, t
     assert early.submissions["phong-kinh-te"].used == newer
     assert early.submissions["phong-vhxh"].superseded == [late]
     assert {"DATE_INVALID", "RETURN_SUPERSEDED"} <= {f.code for f in early.findings}
+
+
+def test_cells_read_as_text_once_per_value_keep_their_types():
+    from cchc_excel.merge import _as_text
+    from cchc_excel.values import text_value
+
+    values = [1, 1.0, True, 1.5, "1", " Đang  thực hiện ", dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 8, 0),
+              None, "", "x" * 300, "a\x0bb"]
+    for _ in range(2):                              # the second time from the cache
+        assert [_as_text(v) for v in values] == [text_value(v) for v in values]   # True is not 1
