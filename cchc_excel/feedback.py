@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import xlsxwriter
-
 from . import xlsxkit as kit
 from .answers import Answer, FigureAnswer, Intake
 from .assignments import agencies_with_forms
@@ -73,7 +71,7 @@ def findings_workbook(plan: Plan, period: Period, states: list[AgencyState], fin
     one shared format per kind of cell, so thousands of rows stay fast. The
     ``digest`` it is made from (findings_digest) is kept in its properties."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, kit.XLSXWRITER_OPTIONS)
+    book = kit.workbook(buffer)
     if digest:
         book.set_custom_property(DIGEST_PROPERTY, digest)
     font = {"font_name": kit.FONT_NAME, "font_size": 12, "text_wrap": True, "valign": "top"}

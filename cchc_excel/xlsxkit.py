@@ -13,12 +13,10 @@ import openpyxl, which with numpy costs a fifth of a second.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
-
-import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
 
 FONT_NAME = "Times New Roman"
 TEXT_FORMAT = "@"
@@ -42,6 +40,8 @@ def safe_text(value: str) -> str:
 
 def get_column_letter(number: int) -> str:
     """The letters of a 1-based column number (1 -> "A"), as openpyxl names it."""
+    from xlsxwriter.utility import xl_col_to_name
+
     return xl_col_to_name(number - 1)
 
 
@@ -72,15 +72,32 @@ STYLE_PARTS: dict[str, dict] = {
 }
 
 
-class _LockedWorkbook(xlsxwriter.Workbook):
-    """A workbook whose structure is protected (no sheet added, removed,
-    renamed or unhidden). xlsxwriter has no API for it (its author declined
-    one: jmcnamara/libxlsxwriter#516), so the element is written where the
-    schema puts it, right after <workbookPr>."""
+def workbook(buffer: io.BytesIO, lock_structure: bool = False):
+    """A new xlsxwriter workbook writing into ``buffer``, with the options every
+    workbook here is written with. xlsxwriter is imported here, when a workbook
+    is first written (a few hundredths of a second): a `check` that finds
+    nothing changed writes no workbook and never loads it."""
+    import xlsxwriter
 
-    def _write_workbook_pr(self) -> None:
-        super()._write_workbook_pr()
-        self._xml_empty_tag("workbookProtection", [("lockStructure", 1)])
+    kind = _locked_workbook() if lock_structure else xlsxwriter.Workbook
+    return kind(buffer, XLSXWRITER_OPTIONS)
+
+
+@functools.cache
+def _locked_workbook():
+    import xlsxwriter
+
+    class LockedWorkbook(xlsxwriter.Workbook):
+        """A workbook whose structure is protected (no sheet added, removed,
+        renamed or unhidden). xlsxwriter has no API for it (its author declined
+        one: jmcnamara/libxlsxwriter#516), so the element is written where the
+        schema puts it, right after <workbookPr>."""
+
+        def _write_workbook_pr(self) -> None:
+            super()._write_workbook_pr()
+            self._xml_empty_tag("workbookProtection", [("lockStructure", 1)])
+
+    return LockedWorkbook
 
 
 class Book:
@@ -91,8 +108,7 @@ class Book:
 
     def __init__(self, lock_structure: bool = False) -> None:
         self._buffer = io.BytesIO()
-        kind = _LockedWorkbook if lock_structure else xlsxwriter.Workbook
-        self.workbook = kind(self._buffer, XLSXWRITER_OPTIONS)
+        self.workbook = workbook(self._buffer, lock_structure)
         self._formats: dict[tuple[str, ...], object] = {}
 
     def style(self, *names: str):

@@ -230,19 +230,26 @@ def test_a_plan_in_excel_with_a_far_cell_is_named(tmp_path, seed_path):
 
 def test_reading_the_plan_imports_no_openpyxl(tmp_path):
     """`check` reads the plan workbook and writes only xlsxwriter workbooks: openpyxl (with numpy),
-    pandas, matplotlib and python-docx are never imported."""
+    pandas, matplotlib and python-docx are never imported; xlsxwriter only by a run that writes."""
     import subprocess
     import sys
 
     target, _, _ = _init(tmp_path)
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_excel", "check", "--period", "2026Q1",
-                             "--dir", str(target)], capture_output=True, text=True)
-    assert result.returncode == 1, result.stderr[-2000:]           # no agency has sent anything yet
-    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
-    assert "cchc_excel.planbook" in modules and "python_calamine" in modules
-    assert not {m.split(".")[0] for m in modules} & {"openpyxl", "numpy", "pandas", "matplotlib", "docx", "docxtpl",
-                                                     "jinja2"}
-    assert "holidays.countries" not in modules                      # Vietnam's rules alone (deadlines.py)
+
+    def imported() -> set[str]:
+        command = [sys.executable, "-X", "importtime", "-m", "cchc_excel", "check", "--period", "2026Q1",
+                   "--dir", str(target)]
+        result = subprocess.run(command, capture_output=True, text=True)
+        assert result.returncode == 1, result.stderr[-2000:]           # no agency has sent anything yet
+        return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+    first, second = imported(), imported()
+    assert "cchc_excel.planbook" in first and "python_calamine" in first
+    assert not {m.split(".")[0] for m in first} & {"openpyxl", "numpy", "pandas", "matplotlib", "docx", "docxtpl",
+                                                   "jinja2"}
+    assert "holidays.countries" not in first                        # Vietnam's rules alone (deadlines.py)
+    assert "xlsxwriter" in first                                    # the list of findings written
+    assert "xlsxwriter" not in second and "cchc_excel.planbook" in second   # nothing changed: nothing written
 
 
 def test_values_as_the_readers_expect_them():
