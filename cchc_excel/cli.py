@@ -20,6 +20,7 @@ from rich.table import Table
 from . import __version__, clitext, pipeline
 from .console import (
     check_to_json,
+    json_pieces,
     out,
     plan_to_json,
     print_check,
@@ -313,12 +314,12 @@ def run_check_command(workspace, loaded, period, today, deadline=None) -> pipeli
 
 
 def _echo_json(data: dict) -> None:
-    """``data`` as indented JSON, printed a few thousand pieces at a time: the findings
-    of a thousand agencies are never held a second time as one text."""
+    """``data`` as indented JSON, printed a few hundred pieces at a time: the findings
+    of a thousand agencies are never held whole as one text."""
     pieces: list[str] = []
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+    for piece in json_pieces(data):
         pieces.append(piece)
-        if len(pieces) >= 4096:
+        if len(pieces) >= 512:
             click.echo("".join(pieces), nl=False)
             pieces.clear()
     click.echo("".join(pieces))

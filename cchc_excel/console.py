@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
+import types
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -233,20 +235,54 @@ def products_line(figures) -> str:
 
 
 def check_to_json(result: pipeline.CheckResult) -> dict:
+    """The result as JSON data; its findings are a generator (a thousand agencies' messages
+    are rendered one at a time as :func:`json_pieces` prints them)."""
     return {
         "agencies": [
             {"code": s.code, "name": s.name, "status": s.state, "files": list(s.files),
              "errors": s.errors, "warnings": s.warnings}
             for s in result.states
         ],
-        "findings": [
+        "findings": (
             {"code": f.code, "severity": f.severity.value, "agency": f.agency, "item": f.item, "file": f.file,
              "sheet": f.sheet, "cell": f.cell, "message": f.message, "fix": f.fix}
             for f in result.findings
-        ],
+        ),
         "outputs": {"findings": str(result.findings_path), "feedback": [str(p) for p in result.feedback]},
         "deadline": {"due": result.deadline.due.isoformat(),
                      "report": result.deadline.report.isoformat() if result.deadline.report else None,
                      "working_days": result.deadline.working_days, "overridden": result.deadline.overridden,
                      "before_data_end": result.deadline.before_data_end} if result.deadline else None,
     }
+
+
+def json_pieces(value, level: int = 0):
+    """The text of ``json.dumps(value, ensure_ascii=False, indent=2)``, piece by piece,
+    taking a generator for an array too: a long list is never held whole, neither as data
+    nor as text. An object of plain values is written by json's C encoder in one piece."""
+    inner, outer = "\n" + "  " * (level + 1), "\n" + "  " * level
+    if isinstance(value, _SCALARS):
+        yield json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, dict):
+        if not value:
+            yield "{}"
+        elif all(isinstance(v, _SCALARS) for v in value.values()):
+            flat = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            yield "{" + inner + flat[1:-1] + outer + "}"
+        else:
+            for n, (key, item) in enumerate(value.items()):
+                yield ("," if n else "{") + inner + json.dumps({key: 0}, ensure_ascii=False)[1:-4] + ": "
+                yield from json_pieces(item, level + 1)
+            yield outer + "}"
+    elif isinstance(value, (list, tuple, types.GeneratorType)):
+        empty = True
+        for item in value:
+            yield ("[" if empty else ",") + inner
+            empty = False
+            yield from json_pieces(item, level + 1)
+        yield "[]" if empty else outer + "]"
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_SCALARS = (str, int, float, bool, type(None))
