@@ -550,6 +550,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
     _outside(form, rows, sheet, header_index, columns, "id", _ID, set(input_cols.values()))
     letters = {col: column_letters(col + 1) for col in input_cols.values()}
+    where = [(key, col, letters[col]) for key, col in input_cols.items()]
     computed = bool(facts.formulas or facts.errors)      # most sheets have no formula at all
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
@@ -568,9 +569,12 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         values: dict[str, object] = {}
         cells: dict[str, Cell] = {}
         width = len(row)
-        for key, col in input_cols.items():
-            ref = f"{letters[col]}{index + 1}"
-            value = _shown(row[col]) if col < width else ""
+        number = str(index + 1)
+        for key, col, column in where:
+            ref = column + number
+            value = row[col] if col < width else ""
+            if value.__class__ is float and not math.isfinite(value):
+                value = _shown(value)
             values[key] = value
             cells[key] = Cell(file, sheet, ref)
             if computed:
