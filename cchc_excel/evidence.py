@@ -104,8 +104,9 @@ def parse(text: str, year: int) -> Parsed:
 
 
 # Agencies copy the same evidence line to many rows and many units write the same one:
-# each distinct text is read once (a Parsed is immutable, so sharing it is safe).
-@functools.lru_cache(maxsize=4096)
+# each distinct text is read once (a Parsed is immutable, so sharing it is safe); the cache
+# is bounded so that a thousand agencies' distinct lines do not stay in memory.
+@functools.lru_cache(maxsize=1024)
 def _parse(text: str, year: int) -> Parsed:
     text = clean(text)
     if not text:

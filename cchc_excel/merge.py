@@ -213,7 +213,7 @@ def _as_text(value: object) -> str:
     return _short_text(value)
 
 
-_short_text = functools.lru_cache(maxsize=4096, typed=True)(text_value)   # typed: 1, 1.0 and True differ
+_short_text = functools.lru_cache(maxsize=2048, typed=True)(text_value)   # typed: 1, 1.0 and True differ
 
 
 def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[FigureAnswer], list[Finding]]:
