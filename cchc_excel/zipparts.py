@@ -42,6 +42,7 @@ class Member(NamedTuple):
     method: int
     crc: int
     offset: int           # of its local header
+    raw_name: bytes = b""     # as the directory spells it, to be found again in the local header
 
 
 class ZipParts:
@@ -77,6 +78,8 @@ class ZipParts:
         if data[start:start + 4] != _LOCAL or len(data) < start + _LOCAL_SIZE:
             raise zipfile.BadZipFile(f"Bad magic number for file header: {name}")
         name_size, extra_size = struct.unpack_from("<HH", data, start + 26)
+        if data[start + _LOCAL_SIZE:start + _LOCAL_SIZE + name_size] != member.raw_name:
+            raise zipfile.BadZipFile(f"File name in directory {name!r} and header differ")   # as zipfile
         start += _LOCAL_SIZE + name_size + extra_size
         raw = data[start:start + member.compress_size]
         if len(raw) != member.compress_size:
@@ -134,6 +137,6 @@ def _plain_members(data: bytes) -> list[Member] | None:
             return None
         raw = data[pos + _CENTRAL_SIZE:pos + _CENTRAL_SIZE + name_size]
         name = raw.decode("utf-8" if flags & _UTF8_NAMES else "cp437", "replace")
-        members.append(Member(name, size, compressed, method, crc, local))
+        members.append(Member(name, size, compressed, method, crc, local, raw))
         pos += _CENTRAL_SIZE + name_size + extra_size + comment_size
     return members if pos <= end else None

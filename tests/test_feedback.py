@@ -244,17 +244,10 @@ def test_the_stored_digest_is_read_as_zipfile_reads_it_whatever_the_bytes(tmp_pa
     data = copy.read_bytes()
     assert len(feedback.copy_digest(copy)) == 64 and feedback.copy_digest(copy) == _zipfile_digest(data)
     probe = tmp_path / "probe.xlsx"
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        local_names = {at for info in archive.infolist()
-                       for at in range(info.header_offset + 30, info.header_offset + 30 + len(info.filename))}
     read, unread = 0, 0
     for mutated in _mutations(data, random.Random(12)):
         probe.write_bytes(mutated)
         expected = _zipfile_digest(mutated)
-        if len(mutated) == len(data) and any(mutated[at] != data[at] for at in local_names):
-            # zipfile also refuses a part whose local header spells its name otherwise than the
-            # directory; zipparts reads it (the part's content and CRC are still checked).
-            continue
         assert feedback.copy_digest(probe) == expected
         read, unread = read + bool(expected), unread + (not expected)
     assert read > 20 and unread > 20          # both answers were met

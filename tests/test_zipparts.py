@@ -83,3 +83,13 @@ def test_cut_short_and_not_a_zip():
 def test_a_missing_part_is_a_key_error():
     with pytest.raises(KeyError):
         ZipParts(_zip()).read("xl/styles.xml")
+
+
+def test_a_local_header_that_names_another_part_fails_as_in_zipfile():
+    data = bytearray(_zip())
+    local = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0].header_offset
+    data[local + 30] = ord("X")                # «xl/workbook.xml» spelt «Xl/workbook.xml» in its own header
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(io.BytesIO(bytes(data))).read("xl/workbook.xml")
+    with pytest.raises(zipfile.BadZipFile):
+        ZipParts(bytes(data)).read("xl/workbook.xml")
