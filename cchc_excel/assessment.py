@@ -131,8 +131,10 @@ def _routine_complete(results: list[Outcome]) -> bool:
 
 def late(outcome: Outcome, period: Period) -> bool:
     """Due, its planned time over and not finished — also when its lead agencies have not
-    reported it (the plan's time is past whatever they would say)."""
-    return outcome.due and is_overdue(outcome.item.timeframe, period, completed=outcome.status in FINISHED)
+    reported it (the plan's time is past whatever they would say). A planned time that ended
+    before the plan was issued is no time to be late against (Outcome.before_plan)."""
+    return outcome.due and not outcome.before_plan \
+        and is_overdue(outcome.item.timeframe, period, completed=outcome.status in FINISHED)
 
 
 def shortfalls(plan: Plan, results: list[Outcome], stats: list[Stat], period: Period, sources: dict[str, Item],

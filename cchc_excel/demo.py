@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import openpyxl
@@ -25,8 +25,9 @@ from . import formspec as spec
 from . import pipeline, planbook
 from .files import save_workbook_atomic, write_bytes_atomic
 from .messages import CchcError, phrase
-from .models import Item, Period, Status, TimeframeKind
-from .timeframe import due_state
+from .models import Item, Period, Plan, Status, TimeframeKind
+from .outcomes import ends_before_plan
+from .timeframe import due_state, parse_timeframe
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
 MARKER = ".cchc-demo"           # in the root of every folder the demo made
@@ -237,11 +238,32 @@ def claim_folder(root: Path, force: bool = False) -> None:
     write_bytes_atomic(absolute / MARKER, (phrase("DEMO_MARKER") + "\n").encode("utf-8"))
 
 
+def corrected_years(plan: Plan) -> Plan:
+    """The plan with the slip of the embedded plan put right: a planned time ending before the
+    plan was issued («Quý III, IV/2025» in a plan of 10/01/2026) moved to the plan's year, as its
+    officer would correct it once ``plan check`` named it. The demo shows a signable report."""
+    year = plan.meta.year
+
+    def fixed(item: Item) -> Item:
+        if not year or not ends_before_plan(item, plan):
+            return item
+        text = item.timeframe.text
+        for found in set(item.timeframe.years) - {year}:
+            text = text.replace(str(found), str(year))
+        return replace(item, timeframe=parse_timeframe(text, year))
+
+    sections = tuple(replace(s, tasks=tuple(replace(t, items=tuple(fixed(i) for i in t.items)) for t in s.tasks))
+                     for s in plan.sections)
+    return replace(plan, sections=sections)
+
+
 def run_demo(root: Path, period: Period, force: bool = False) -> DemoResult:
     claim_folder(root, force)
     workspace = pipeline.Workspace(root)
     if not workspace.plan_workbook.exists():
         pipeline.init_workspace(workspace)
+        first = pipeline.load_plan(workspace)
+        planbook.write_workbook(corrected_years(first.plan), first.settings, workspace.plan_workbook)
     loaded = pipeline.load_plan(workspace)
     today = period.end + dt.timedelta(days=3)
     forms = pipeline.make_forms(workspace, loaded, period, today).forms

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .agencies import Registry
 from .indicators import proposed_targets
-from .messages import finding, phrase
+from .messages import finding, phrase, render
 from .models import Finding, Plan, Settings, TimeframeKind
 from .planwords import corrected, slips_in
 from .vnformat import number
@@ -61,6 +61,24 @@ def lint_plan(plan: Plan) -> list[Finding]:
         findings.append(_finding(code, proposal.item, text=proposal.phrase, name=indicator.name,
                                  target=number(proposal.target, 0)))
     return findings
+
+
+def deadlines_before_plan(plan: Plan) -> tuple[str, str] | None:
+    """(message, fix) naming the products whose planned time ended before the plan was issued
+    (outcomes.ends_before_plan: «Quý IV/2025» in a plan of 10/01/2026), for ``compile`` to say what
+    the report makes of them; None when there is none."""
+    from .outcomes import ends_before_plan, plan_start
+
+    slipped = [item for item in plan.items if ends_before_plan(item, plan)]
+    if not slipped:
+        return None
+    year = plan.meta.year or plan_start(plan).year
+    first = slipped[0].timeframe
+    found = next((y for y in first.years if y != year), None)
+    example = first.text.replace(str(found), str(year)) if found else first.text
+    items = ", ".join(f"{item.id} («{item.timeframe.text}»)" for item in slipped)
+    return render("COMPILE_DEADLINE_BEFORE_PLAN", date=f"{plan_start(plan):%d/%m/%Y}", count=len(slipped),
+                  items=items, year=year, example=example)
 
 
 # The settings a report cannot do without (planbook's setting keys) and, by catalogue phrase,

@@ -128,6 +128,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: thời gian «{text}» ghi năm {found} trong kế hoạch năm {year}.",
         "Kiểm tra lại năm; nếu là năm {year} thì sửa thành «{suggestion}».",
     ),
+    "COMPILE_DEADLINE_BEFORE_PLAN": (
+        "Kế hoạch ghi thời gian thực hiện đã kết thúc trước ngày ban hành Kế hoạch ({date}) ở {count} sản phẩm: "
+        "{items}. Báo cáo không coi các sản phẩm này là chậm so với thời hạn đó (không ghi «chậm», "
+        "không đưa vào tồn tại); Phương hướng ghi tiếp tục thực hiện trong kỳ sau.",
+        "Nếu là năm {year}, sửa cột «Thời gian thực hiện» của các sản phẩm này ở trang «Nhiệm vụ» của sổ kế hoạch "
+        "(ví dụ «{example}») rồi lập lại báo cáo; nếu đúng là việc năm trước chuyển sang thì giữ nguyên.",
+    ),
     "TEMPLATE_EARLIER_DEFAULT": (
         "Mẫu báo cáo {file} là bản mặc định của phiên bản trước, chưa được sửa: báo cáo được lập theo mẫu mới "
         "đi kèm phần mềm.",

@@ -73,6 +73,9 @@ class Outcome:
     completed_on: dt.date | None
     on_time: bool | None         # for done products with a planned end
     overdue: bool
+    # The plan's time for it ended before the plan itself was issued («Quý IV/2025» in a plan of
+    # 10/01/2026): a slip of the plan's year, most likely. Never judged late or on time against it.
+    before_plan: bool = False
 
     @property
     def due(self) -> bool:
@@ -101,6 +104,19 @@ def standing(item: Item, period: Period, status: Status | None, completed_on: dt
     return Standing.DUE
 
 
+def plan_start(plan: Plan) -> dt.date | None:
+    """The day the plan was issued (1 January of its year when the date is not known)."""
+    if plan.meta.date:
+        return plan.meta.date
+    return dt.date(plan.meta.year, 1, 1) if plan.meta.year else None
+
+
+def ends_before_plan(item: Item, plan: Plan) -> bool:
+    """Whether the product's planned time ended before the plan was issued (see Outcome.before_plan)."""
+    start, end = plan_start(plan), item.timeframe.end
+    return start is not None and end is not None and end < start
+
+
 def outcomes(plan: Plan, period: Period, intake: Intake) -> list[Outcome]:
     """One outcome per product of the plan, in plan order."""
     by_item: dict[str, list[Answer]] = {}
@@ -116,17 +132,19 @@ def outcomes(plan: Plan, period: Period, intake: Intake) -> list[Outcome]:
         status = item_status(list(leads))
         dates = [a.completed_on for a in leads if a.completed_on]
         completed_on = max(dates) if dates else None
-        result.append(_outcome(item, period, status, leads, coordinators, missing, completed_on))
+        result.append(_outcome(item, period, status, leads, coordinators, missing, completed_on,
+                               ends_before_plan(item, plan)))
     return result
 
 
 def _outcome(item: Item, period: Period, status: Status | None, leads: tuple[Answer, ...],
-             coordinators: tuple[Answer, ...], missing: tuple[str, ...], completed_on: dt.date | None) -> Outcome:
+             coordinators: tuple[Answer, ...], missing: tuple[str, ...], completed_on: dt.date | None,
+             before_plan: bool = False) -> Outcome:
     where = standing(item, period, status, completed_on)
-    overdue = bool(leads) and where == Standing.DUE and is_overdue(item.timeframe, period,
-                                                                   completed=status in FINISHED)
-    return Outcome(item, where, status, leads, coordinators, missing, completed_on,
-                   _on_time(item, status, completed_on), overdue)
+    overdue = bool(leads) and where == Standing.DUE and not before_plan \
+        and is_overdue(item.timeframe, period, completed=status in FINISHED)
+    on_time = None if before_plan else _on_time(item, status, completed_on)
+    return Outcome(item, where, status, leads, coordinators, missing, completed_on, on_time, overdue, before_plan)
 
 
 def _on_time(item: Item, status: Status | None, completed_on: dt.date | None) -> bool | None:
@@ -201,7 +219,8 @@ def agency_outcomes(period: Period, items: list[Outcome], code: str) -> list[Out
         own = tuple(a for a in o.leads if a.agency == code)
         status = own[0].status if own else None
         completed_on = own[0].completed_on if own else None
-        mine.append(_outcome(o.item, period, status, own, (), () if status else (code,), completed_on))
+        mine.append(_outcome(o.item, period, status, own, (), () if status else (code,), completed_on,
+                             o.before_plan))
     return mine
 
 

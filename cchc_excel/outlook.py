@@ -129,7 +129,9 @@ def _forward(task: Task, outs: list[Outcome], period: Period, following: Period)
     when = _timing(following, text)
     if any(late(o, period) for o in open_work):
         return sentence(f"Khẩn trương hoàn thành việc {subject} {when}")
-    coming = [o for o in open_work if _touches(o, following)]
+    # A planned time that ended before the plan was issued is no deadline (Outcome.before_plan):
+    # the work goes on in the next period.
+    coming = [o for o in open_work if _touches(o, following) or o.before_plan]
     if not coming:
         return ""
     started = any(o.status in (Status.IN_PROGRESS, Status.CARRIED_OUT) for o in coming)

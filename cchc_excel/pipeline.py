@@ -42,7 +42,7 @@ from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .lint import lint_plan, lint_settings, report_settings
+from .lint import deadlines_before_plan, lint_plan, lint_settings, report_settings
 from .merge import collect
 from .messages import CchcError, finding, phrase, quoted
 from .messages import render as render_message
@@ -547,8 +547,10 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
             problem = str(exc)
     note = (context.get("figures_note") or {}).get("text", "")
     counts = figures(outcomes(plan, period, checked.intake))
+    slipped = deadlines_before_plan(plan)   # the report does not call them late: say so
+    extra = (phrase("WARNING_WITH_FIX", message=slipped[0], fix=slipped[1]),) if slipped else ()
     return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note,
-                         sanity_warnings(workspace, loaded, period, report_date))
+                         sanity_warnings(workspace, loaded, period, report_date) + extra)
 
 
 # --- evidence register ------------------------------------------------------------------

@@ -43,7 +43,7 @@ def scenario(item_id: str, period: str) -> dict:
         "I.1": _done(D(2026, 1, 12)),                  # before 15/01/2026: on time
         "VII.6": _done(D(2026, 1, 20)),                # Tháng 01/2026
         "V.3": _done(D(2025, 12, 10)),                 # Quý IV/2025, finished before the Q1 window
-        "I.6": _state(Status.NOT_STARTED),             # Quý III, IV/2025: overdue all year
+        "I.6": _state(Status.NOT_STARTED),             # Quý III, IV/2025: owed all year, never overdue
         "II.1": _state(Status.NOT_STARTED),
         "III.1": _state(Status.CARRIED_OUT),           # Quý I,II,III,IV/2026: done every quarter
         "V.2": _state(Status.IN_PROGRESS) if q1 else _done(D(2026, 4, 10)),    # Quý I/2026: late
@@ -68,13 +68,13 @@ def scenario(item_id: str, period: str) -> dict:
 # included; done_earlier apart.
 EXPECTED = {
     "2026Q1": dict(due=40, not_arisen=8, expected=32, done=2, carried_out=24, completed=26, in_progress=4,
-                   not_started=2, not_reported=0, overdue=2, done_earlier=1, on_time=2, late=0),
+                   not_started=2, not_reported=0, overdue=0, done_earlier=1, on_time=2, late=0),
     "2026S1": dict(due=41, not_arisen=8, expected=33, done=4, carried_out=24, completed=28, in_progress=3,
-                   not_started=2, not_reported=0, overdue=2, done_earlier=1, on_time=3, late=1),
+                   not_started=2, not_reported=0, overdue=0, done_earlier=1, on_time=3, late=1),
     "2026Q3": dict(due=37, not_arisen=7, expected=30, done=1, carried_out=25, completed=26, in_progress=2,
-                   not_started=2, not_reported=0, overdue=2, done_earlier=5, on_time=1, late=0),
+                   not_started=2, not_reported=0, overdue=0, done_earlier=5, on_time=1, late=0),
     "2026": dict(due=45, not_arisen=7, expected=38, done=9, carried_out=25, completed=34, in_progress=2,
-                 not_started=2, not_reported=0, overdue=2, done_earlier=1, on_time=8, late=1),
+                 not_started=2, not_reported=0, overdue=0, done_earlier=1, on_time=8, late=1),
 }
 STANDINGS = {   # a few products, period by period
     "I.1": ("due", "due", "done_earlier", "due"),
@@ -82,7 +82,8 @@ STANDINGS = {   # a few products, period by period
     "V.2": ("due", "due", "done_earlier", "due"),
     "VI.1.1": ("due", "due", "not_due", "due"),       # Quý I, IV: nothing planned in quý III
     "VI.1.2": ("not_due", "not_due", "not_due", "due"),
-    "I.6": ("due",) * 4,                               # 2025 work never done: owed every period
+    "I.6": ("due",) * 4,                               # «Quý III, IV/2025» never done: owed every period
+    # (never overdue: a time that ended before the plan was issued is no deadline, Outcome.before_plan)
 }
 
 

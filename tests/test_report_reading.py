@@ -34,6 +34,8 @@ def _tweak(agency: str, answers: dict) -> None:
         result, evidence = EVIDENCE[agency]
         answers["IV.4"] = {"status": Status.CARRIED_OUT.label, "result": result, "evidence": evidence}
         answers["VII.5"] = {"status": Status.IN_PROGRESS.label, "result": "Đang triển khai VII.5"}
+    if "VII.6" in answers:              # «Tháng 01/2026»: past its time in quý I
+        answers["VII.6"] = {"status": Status.IN_PROGRESS.label, "result": "Đang chuẩn bị chương trình"}
     if agency in ("phong-vhxh", "tt-pvhcc"):
         answers["I.1"] = {**answers.get("I.1", {}), "proposals": "Tăng cường tập huấn nghiệp vụ cho công chức một cửa"}
 

@@ -1,0 +1,72 @@
+"""What the third reading still found between a generated report and one the
+Chủ tịch signs unchanged (REVIEW.md of the second reading: N4, defect 15, N5,
+N11, …). Each report is built as an officer builds it: the real forms, filled
+as agencies fill them, then `compile`; the .docx is read as text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import invoke
+from reporttools import annex_rows, document_text, filled_period
+from yeartools import part
+
+from cchc_excel.models import Status
+
+# In the embedded plan (Kế hoạch số 03/KH-UBND ngày 10/01/2026) three products carry the year 2025:
+# I.6 «Quý III, IV/2025», II.1 «Quý III, IV/2025», V.3 «Quý IV/2025». VII.6 («Tháng 01/2026») is
+# really past its time in quý I.
+SLIPPED = ("I.6", "II.1", "V.3")
+REALLY_LATE = "VII.6"
+
+
+def _in_progress(agency: str, answers: dict) -> None:
+    for item_id in (*SLIPPED, REALLY_LATE):
+        if item_id in answers:
+            answers[item_id] = {"status": Status.IN_PROGRESS.label,
+                                "result": f"Đang triển khai, đã hoàn thành dự thảo {item_id}"}
+
+
+@pytest.fixture(scope="module")
+def slipped_q1(tmp_path_factory):
+    root = filled_period(tmp_path_factory.mktemp("slip"), "2026Q1", tweak=_in_progress)
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "18/03/2026")
+    assert result.exit_code == 0, result.output
+    return result.output, root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+
+
+def test_a_deadline_before_the_plan_is_not_declared_late(slipped_q1):
+    output, report = slipped_q1
+    # compile names the products and the fix, and goes on (a final report is written).
+    assert "Kế hoạch ghi thời gian thực hiện đã kết thúc trước ngày ban hành Kế hoạch (10/01/2026) ở 3 sản phẩm: " \
+           "I.6 («Quý III, IV/2025»), II.1 («Quý III, IV/2025»), V.3 («Quý IV/2025»)." in " ".join(output.split())
+    assert "sửa cột «Thời gian thực hiện»" in output and "(ví dụ «Quý III, IV/2026»)" in output
+    shortfalls = "\n".join(part(report, "2. Tồn tại", "IV. PHƯƠNG HƯỚNG"))
+    outlook = "\n".join(part(report, "IV. PHƯƠNG HƯỚNG", "V. KIẾN NGHỊ"))
+    for subject in ("đề xuất các sáng kiến", "xây dựng và ban hành văn bản quy phạm pháp luật",
+                    "đánh giá, phân loại cán bộ"):
+        assert subject not in shortfalls, shortfalls
+        assert f"Khẩn trương hoàn thành việc {subject}" not in outlook
+    # Not dropped: the work goes on in the next period, and the body tells where it stands.
+    assert "- Tiếp tục tích cực đề xuất các sáng kiến, mô hình, giải pháp CCHC trong quý II năm 2026." in outlook
+    assert "- Tiếp tục xây dựng và ban hành văn bản quy phạm pháp luật của HĐND, UBND xã trong quý II năm 2026." \
+        in outlook
+    text = document_text(report)
+    rows = annex_rows(report)
+    for item_id in SLIPPED:
+        assert rows[item_id][4] == "Đang thực hiện", rows[item_id]
+        assert f"đã hoàn thành dự thảo {item_id}" in text
+    # Lateness against a real deadline is still said.
+    assert rows[REALLY_LATE][4] == "Đang thực hiện (chậm)"
+    assert "- Việc tuyên truyền về chuyển đổi số chưa hoàn thành theo thời hạn của Kế hoạch." in shortfalls
+    assert "- Khẩn trương hoàn thành việc tuyên truyền về chuyển đổi số trong quý II năm 2026." in outlook
+
+
+def test_the_demo_plan_carries_the_plan_year(tmp_path):
+    result = invoke("demo", "-p", "2026Q1", tmp_path / "demo")
+    assert result.exit_code == 0, result.output
+    check = invoke("plan", "check", "--dir", tmp_path / "demo")
+    assert "ghi năm 2025 trong kế hoạch năm 2026" not in check.output
+    compiled = invoke("compile", "-p", "2026Q1", "--dir", tmp_path / "demo", "--draft", "--today", "17/03/2026")
+    assert "trước ngày ban hành Kế hoạch" not in compiled.output
+    rows = annex_rows(tmp_path / "demo" / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
+    assert rows["V.3"][3] == "Quý IV/2026" and rows["I.6"][3] == "Quý III, IV/2026"
