@@ -56,7 +56,7 @@ _DIFFICULTIES = (
 )
 _PROPOSALS = (
     "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ CCHC cho công chức cấp xã",
-    "Đề nghị tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa",
+    "Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa",
 )
 _COORDINATION = "Đã phối hợp cung cấp thông tin, số liệu theo đề nghị của cơ quan chủ trì."
 _TYPED_DONE = "hoàn thành"                     # a status variant the check understands

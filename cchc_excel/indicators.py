@@ -374,7 +374,7 @@ def format_value(indicator: Indicator, value: float | None) -> str:
     if value is None:
         return "—"
     if indicator.kind == R:
-        return percent_text(value)
+        return percent_text(value, judged=indicator.target is not None)
     return decimal_text(value) + ("%" if indicator.unit.strip() == "%" else "")
 
 

@@ -154,7 +154,7 @@ def build_context(
         "by_agency": [{"name": a.name, **_unreported_rate(agency_figures(plan, period, results, a.code).as_dict())}
                       for a in agencies_with_forms(plan) if any(a.code in o.item.lead for o in results)],
         "strengths": strengths(plan, results, total, stats, period, sources, settings.leading_zero),
-        "weaknesses": weaknesses + _not_sent(plan, intake, draft),
+        "weaknesses": weaknesses + _not_sent(plan, intake, results, draft),
         "causes": reasons,
         "next_tasks": next_tasks(plan, results, period, following),
         "proposals": _proposals(intake.answers),
@@ -236,11 +236,24 @@ def _figures_note(plan: Plan, settings: Settings, period: Period, intakes: dict[
     return line(f"Lưu ý: số lũy kế năm chưa gồm {names} (chưa có biểu mẫu kỳ đó trong thư mục input/).", True)
 
 
-def _not_sent(plan: Plan, intake: Intake, draft: bool) -> list[dict]:
+def _not_sent(plan: Plan, intake: Intake, results: list[Outcome], draft: bool) -> list[dict]:
+    """In a draft, under «Tồn tại»: who has not sent, and what cannot be assessed without them
+    (the fields where a product this period nobody else reported is theirs to lead)."""
     missing = [a for a in agencies_with_forms(plan) if a.code not in intake.submissions]
-    if missing and draft:
-        return [line(f"[{', '.join(a.name for a in missing)} chưa gửi báo cáo]", missing=True)]
-    return []
+    if not missing or not draft:
+        return []
+    lines = []
+    for agency in missing:
+        fields = []
+        for section in plan.sections:
+            if any(o.due and o.status is None and agency.code in o.missing and o.item.section == section.code
+                   for o in results):
+                fields.append(lower_first(sentence_case(section.title)))
+        what = (f"chưa đánh giá được tồn tại của lĩnh vực {', '.join(fields)}" if fields
+                else "chưa đánh giá được tồn tại trong phần việc cơ quan này chủ trì")
+        what = what.replace("lĩnh vực công tác", "công tác")
+        lines.append(line(f"[{agency.name} chưa gửi báo cáo: {what}]", missing=True))
+    return lines
 
 
 def _is_nothing(text: str) -> bool:
@@ -254,7 +267,13 @@ def _proposals(answers: list[Answer]) -> list[dict]:
     for answer in answers:
         if answer.proposals and not _is_nothing(answer.proposals):
             texts.setdefault(fold(answer.proposals).rstrip("."), answer.proposals)
-    return [line(f"- {_sentence(text)}") for text in texts.values()] or [line("- Không có.")]
+    return [line(f"- {_sentence(_addressed(text))}") for text in texts.values()] or [line("- Không có.")]
+
+
+def _addressed(text: str) -> str:
+    """«Đề nghị tỉnh …» as the UBND writes to the province: «Đề nghị UBND tỉnh …» (an agency's
+    shorthand; «Đề nghị tỉnh Nam Định …», naming the province, is left as it is)."""
+    return re.sub(r"^(Đề nghị|Kiến nghị) (tỉnh|huyện) (?![A-ZĐÀ-Ỹ])", r"\1 UBND \2 ", text.strip())
 
 
 def _lead_words(leads: tuple[Answer, ...], names: dict[str, str]) -> str:

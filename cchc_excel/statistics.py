@@ -220,27 +220,33 @@ def _prefix_length(text: str, words: int) -> int:
     return matches[words - 1].end() if 0 < words <= len(matches) else 0
 
 
-def part_phrase(part: Indicator, total: Indicator, value: float, leading_zero: bool) -> str:
-    """'431 văn bản được ký số' for 'Văn bản điện tử được ký số' under 'Văn bản đi được gửi dưới
-    dạng điện tử': the unit, then the words that set the part apart from its total (phrases of
-    two or more words the total already says are left out)."""
+def _part_label(part: Indicator, total: Indicator) -> tuple[str, bool]:
+    """('được kiểm tra CCHC', True) for 'Cơ quan, đơn vị được kiểm tra CCHC' under 'Cơ quan, đơn vị
+    thuộc UBND xã': the words that set the part apart from its total (phrases of two or more words
+    the total already says are left out), and whether the part's name starts with its unit."""
     unit_words = _words(part.unit)
     name = part.name
     starts_with_unit = bool(unit_words) and _words(name)[:len(unit_words)] == unit_words
     rest = name[_prefix_length(name, len(unit_words)):].strip(" ,") if starts_with_unit else name
     words = rest.split()
-    total = " " + " ".join(_words(total.name)) + " "
+    total_words = " " + " ".join(_words(total.name)) + " "
     keep = [True] * len(words)
     for size in range(len(words), 1, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(w for f in words[i:i + size] for w in _words(f))
-            if phrase and f" {phrase} " in total and all(keep[i:i + size]):
+            if phrase and f" {phrase} " in total_words and all(keep[i:i + size]):
                 keep[i:i + size] = [False] * size
-    label = " ".join(w for w, k in zip(words, keep) if k) or rest
+    return _lower_first(" ".join(w for w, k in zip(words, keep) if k) or rest), starts_with_unit
+
+
+def part_phrase(part: Indicator, total: Indicator, value: float, leading_zero: bool) -> str:
+    """'431 văn bản được ký số' for 'Văn bản điện tử được ký số' under 'Văn bản đi được gửi dưới
+    dạng điện tử' (see _part_label)."""
+    label, starts_with_unit = _part_label(part, total)
     shown = _shown(part, value, leading_zero)
     if starts_with_unit:
-        return f"{shown} {part.unit} {_lower_first(label)}"
-    return f"{_lower_first(label)}: {shown} {part.unit}"
+        return f"{shown} {part.unit} {label}"
+    return f"{label}: {shown} {part.unit}"
 
 
 def _target_note(stat: Stat, judged: Judgement, printed: float | None) -> str:
@@ -257,27 +263,44 @@ def _target_note(stat: Stat, judged: Judgement, printed: float | None) -> str:
     return f"{lead}{target}: {_lower_first(judged.verdict(indicator))}"
 
 
+def _amount(indicator: Indicator, value: float, leading_zero: bool) -> str:
+    """'1.234 hồ sơ', '12,5 triệu đồng', '86,2%'."""
+    unit = indicator.unit
+    return f"{_shown(indicator, value, leading_zero)}{'' if unit == '%' else ' '}{unit}".rstrip()
+
+
 def figure_sentences(stats: list[Stat], section: str, period: Period, sources: dict[str, Item],
                      draft: bool, leading_zero: bool = True, said: str = "") -> list[dict]:
-    """The section's key figures in one sentence, parts woven into their totals
-    and a rate beside its count; nothing that is zero, nothing said twice (a
-    count the section's own text already gives — ``said`` — is left out); a
-    target whose work the plan schedules later said so instead of a verdict."""
+    """The section's key figures as officials write them, theme by theme.
+
+    The plain counts open the figures in one short sentence («Kết quả trong quý: 06 văn bản …;
+    14 tin, bài …»); each total told with its parts is a line of its own
+    («- Hồ sơ TTHC tiếp nhận: 1.234 hồ sơ, trong đó 700 hồ sơ trực tiếp (56,7%), …»), a count of a
+    stock with one part as «02/08 cơ quan, đơn vị …», a part that is the whole as «toàn bộ …»; a
+    rate is told on the line of its base (the total it is taken over), or on its own line naming
+    that base. Nothing that is zero, nothing said twice (a count the section's own text already
+    gives — ``said`` — is left out); a target whose work the plan schedules later said so instead
+    of a verdict; a rate judged against a target printed with the decimals that show it."""
     already = fold(said)
     in_section = [s for s in stats if s.indicator.section == section]
     by_code = {s.indicator.code: s for s in stats}
     denominators = {s.indicator.denominator for s in stats if s.indicator.kind == IndicatorKind.RATE}
-    told: set[str] = set()        # rates already given as a share beside their count
-    clauses: list[str] = []
+    told: set[str] = set()        # rates already given beside their count
+    plain: list[str] = []         # counts without parts: the opening sentence
+    themes: dict[str, list[str]] = {}   # total code -> its line's clauses (the first one: the total)
+    rates: list[tuple[Stat, str]] = []  # rates told apart: (rate, clause)
     later: list[str] = []
     gaps: list[dict] = []
 
     def with_rate(text: str, numerator: str, denominator: str) -> str:
+        """A share, or the rate judged against its target (with its verdict) in its place."""
         rate = _rate_of(stats, numerator, denominator)
         if rate is None or rate.missing:
             return text
         told.add(rate.indicator.code)
         note = _target_note(rate, judgement(rate, period, sources.get(rate.indicator.code)), rate.this)
+        if rate.indicator.target is not None:
+            text = format_value(rate.indicator, rate.this)
         return f"{text}; {note}" if note else text
 
     for stat in in_section:
@@ -301,15 +324,11 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
                              f"{_lower_first(source.timeframe.text)}.")
                 continue
             note = _target_note(stat, judged, stat.this)
-            clauses.append(f"{_lower_first(indicator.name)} đạt {format_value(indicator, stat.this)}"
-                           + (f" ({note})" if note else ""))
+            rates.append((stat, f"{_lower_first(indicator.name)} đạt {format_value(indicator, stat.this)}"
+                          + (f" ({note})" if note else "")))
             continue
-        parts = []
-        for part in (s for s in stats if s.indicator.part_of == indicator.code):
-            if part.missing or not part.this or (stat.this and part.this > stat.this):
-                continue   # a part larger than its total is a wrong figure: check flags it, the body does not print it
-            share_text = with_rate(share(part.this, stat.this), part.indicator.code, indicator.code)
-            parts.append(f"{part_phrase(part.indicator, indicator, part.this, leading_zero)} ({share_text})")
+        parts = [p for p in stats if p.indicator.part_of == indicator.code and not p.missing and p.this
+                 and not (stat.this and p.this > stat.this)]   # a part above its total: check flags it
         if not stat.this or (indicator.code in denominators and not parts):
             continue   # zero, or a mere base of a rate: the annex shows it, the body does not spell it out
         if indicator.aggregation != Aggregation.SUM and not parts:
@@ -317,19 +336,59 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
         shown = _shown(indicator, stat.this, leading_zero)
         if not parts and indicator.unit and f"{fold(shown)} {fold(indicator.unit).split()[0]}" in already:
             continue   # the agencies' text already says it ("Rà soát 06 văn bản …")
-        text = counted(indicator, stat.this, leading_zero)
-        for ratio in (s for s in stats if s.indicator.kind == IndicatorKind.RATE
-                      and s.indicator.numerator == (indicator.code,) and not s.missing):
-            note = with_rate(format_value(ratio.indicator, ratio.this), indicator.code, ratio.indicator.denominator)
-            text += f" ({note})"
-        if parts:
-            text += ", trong đó " + ", ".join(parts)
-        clauses.append(text)
+        own_rates = [r for r in stats if r.indicator.kind == IndicatorKind.RATE
+                     and r.indicator.numerator == (indicator.code,) and not r.missing]
+        if not parts and not own_rates:
+            plain.append(counted(indicator, stat.this, leading_zero))
+            continue
+        themes[indicator.code] = [_theme_line(stat, parts, own_rates, stats, with_rate, leading_zero)]
+    for stat, clause in rates:   # a rate on the line of its base when that line is there
+        base = stat.indicator.denominator
+        if base in themes:
+            themes[base].append(clause)
+        else:
+            named = by_code.get(base)
+            over = f" (trên tổng số {_lower_first(named.indicator.name)})" if named else ""
+            name = _lower_first(stat.indicator.name)
+            themes[stat.indicator.code] = ["- " + clause.replace(name, name + over, 1)[:1].upper()
+                                           + clause.replace(name, name + over, 1)[1:]]
     lines = []
-    if clauses:
-        lines.append({"text": f"{_opening(period)}: {'; '.join(clauses)}.", "missing": False})
-    lines += [{"text": text, "missing": False} for text in later]
-    return lines + gaps
+    opening = _opening(period)
+    if plain:
+        lines.append(f"{opening}: {'; '.join(plain)}.")
+    elif themes:
+        lines.append(f"{opening}:")
+    lines += ["; ".join(clauses) + "." for clauses in themes.values()]
+    return [{"text": t, "missing": False} for t in lines + later] + gaps
+
+
+def _theme_line(stat: Stat, parts: list[Stat], own_rates: list[Stat], stats: list[Stat], with_rate,
+                leading_zero: bool) -> str:
+    """«- Hồ sơ TTHC tiếp nhận: 1.234 hồ sơ, trong đó …» — a total with its parts and its own rates."""
+    indicator = stat.indicator
+    amount = _amount(indicator, stat.this, leading_zero)
+    for ratio in own_rates:   # its own share of a larger base: «402 hồ sơ (34,1% số hồ sơ TTHC đã giải quyết)»
+        base = next((s for s in stats if s.indicator.code == ratio.indicator.denominator), None)
+        over = f" số {_lower_first(base.indicator.name)}" if base else ""
+        value = with_rate(format_value(ratio.indicator, ratio.this) + over, indicator.code,
+                          ratio.indicator.denominator)
+        amount += f" ({value})"
+    if len(parts) == 1 and indicator.aggregation != Aggregation.SUM:
+        part = parts[0]   # «02/08 cơ quan, đơn vị thuộc UBND xã»: how many of a stock
+        rate = with_rate(share(part.this, stat.this), part.indicator.code, indicator.code)
+        of = counted(indicator, stat.this, leading_zero)
+        return f"- {part.indicator.name}: {_shown(part.indicator, part.this, leading_zero)}/{of} ({rate})"
+    if len(parts) == 1 and parts[0].this == stat.this:
+        part = parts[0]   # «03 phản ánh, kiến nghị, toàn bộ đã xử lý»
+        label, _ = _part_label(part.indicator, indicator)
+        note = with_rate("", part.indicator.code, indicator.code).lstrip("; ")
+        return f"- {indicator.name}: {amount}, toàn bộ {label}" + (f" ({note})" if note else "")
+    text = f"- {indicator.name}: {amount}"
+    if parts:
+        text += ", trong đó " + ", ".join(
+            f"{part_phrase(p.indicator, indicator, p.this, leading_zero)} "
+            f"({with_rate(share(p.this, stat.this), p.indicator.code, indicator.code)})" for p in parts)
+    return text
 
 
 def _rate_of(stats: list[Stat], numerator: str, denominator: str) -> Stat | None:

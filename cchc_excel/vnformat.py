@@ -29,13 +29,16 @@ def decimal_text(value: int | float) -> str:
     return number(value, 2)
 
 
-def percent_text(value: int | float) -> str:
-    """A percentage: one decimal, none when it is zero ('98,9%', '25%', '100%', '0%').
-    A value that one decimal would round up to a whole number, or down to zero, keeps the
-    decimals that show it ('99,96%', not '100%', beside a 100% target it has not reached)."""
+def percent_text(value: int | float, judged: bool = False) -> str:
+    """A percentage: one decimal, none when it is whole ('98,9%', '25%', '37%', '0%').
+
+    Extra decimals only where rounding would mislead: beside a target the figure is judged
+    against (``judged``: '19,96%', never '20%' beside «tối thiểu 20%»), and for a share that one
+    decimal would show as none or all ('0,04%', '99,96%', never '0%' or '100%')."""
     value = float(value)
     shown = round(value, 1)
-    if shown.is_integer() and (value < shown or 0 == shown < value):
+    misleading = shown.is_integer() and (judged or shown in (0, 100)) and value != shown
+    if misleading:
         for decimals in (2, 3, 4):
             if round(value, decimals) != shown:
                 return f"{number(value, decimals)}%"

@@ -70,3 +70,54 @@ def test_the_demo_plan_carries_the_plan_year(tmp_path):
     assert "trước ngày ban hành Kế hoạch" not in compiled.output
     rows = annex_rows(tmp_path / "demo" / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx")
     assert rows["V.3"][3] == "Quý IV/2026" and rows["I.6"][3] == "Quý III, IV/2026"
+
+
+@pytest.fixture(scope="module")
+def demo_q1(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo") / "demo"
+    assert invoke("demo", "-p", "2026Q1", root).exit_code == 0
+    return root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+
+
+def test_the_figures_are_short_lines_by_theme_each_rate_on_its_base(demo_q1):
+    # Seen: §II.2 one 15-line sentence of ~25 figures; «08 cơ quan, đơn vị thuộc UBND xã, trong đó 02 cơ
+    # quan được kiểm tra CCHC»; «03 phản ánh, …, trong đó 03 phản ánh, …»; «(36,95%)» beside «đạt 37,3%».
+    direction = part(demo_q1, "I. CÔNG TÁC CHỈ ĐẠO", "1. ")
+    assert direction[0] == ("Kết quả trong quý: 06 văn bản chỉ đạo, điều hành CCHC ban hành; 14 tin, bài tuyên "
+                            "truyền về CCHC; 01 sáng kiến, giải pháp CCHC được công nhận.")
+    assert direction[1] == ("- Cơ quan, đơn vị được kiểm tra CCHC: 02/08 cơ quan, đơn vị thuộc UBND xã (25%; chỉ "
+                            "tiêu năm tối thiểu 20%).")
+    procedures = part(demo_q1, "2. Cải cách thủ tục hành chính", "2.1. ")
+    assert procedures[0] == "Kết quả trong quý:"
+    assert all(line.startswith("- ") and line.endswith(".") and len(line) < 320 for line in procedures[1:])
+    received = next(line for line in procedures if line.startswith("- Hồ sơ TTHC tiếp nhận: 1.234 hồ sơ"))
+    assert "456 hồ sơ trực tuyến (37%)" in received and "36,95" not in received   # one decimal, no target
+    resolved = next(line for line in procedures if line.startswith("- Hồ sơ TTHC đã giải quyết: 1.180 hồ sơ"))
+    assert "tỷ lệ hồ sơ trực tuyến (toàn trình và một phần) đạt 37,3%" in resolved   # on the line of its base
+    assert "- Hồ sơ trực tuyến toàn trình đã giải quyết: 402 hồ sơ (34,1% số hồ sơ TTHC đã giải quyết)." \
+        in procedures
+    assert "- Phản ánh, kiến nghị về quy định hành chính tiếp nhận: 03 phản ánh, kiến nghị, toàn bộ đã xử lý." \
+        in procedures
+    assert "- Tỷ lệ hồ sơ quá hạn có văn bản xin lỗi (trên tổng số hồ sơ giải quyết quá hạn) đạt 90% (chỉ tiêu " \
+           "kế hoạch 100%: chưa đạt)." in procedures
+    assert not any("trong đó 03 phản ánh" in line for line in procedures)
+
+
+
+def test_a_draft_says_what_a_missing_return_leaves_unassessed_and_proposals_address_the_ubnd(tmp_path):
+    def tweak(agency: str, answers: dict) -> None:
+        if agency == "phong-vhxh":
+            answers["I.1"] = {**answers.get("I.1", {}),
+                              "proposals": "Đề nghị tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa"}
+
+    root = filled_period(tmp_path, "2026Q1", skip=("phong-kinh-te",), tweak=tweak)
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
+    assert result.exit_code == 1, result.output
+    report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+    shortfalls = part(report, "2. Tồn tại", "IV. PHƯƠNG HƯỚNG")
+    # Seen: «[Phòng Kinh tế chưa gửi báo cáo]», not saying what the leader cannot judge without it.
+    assert "[Phòng Kinh tế chưa gửi báo cáo: chưa đánh giá được tồn tại của lĩnh vực cải cách tài chính công]" \
+        in shortfalls
+    proposals = part(report, "V. KIẾN NGHỊ", "Trên đây")
+    assert "- Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa." in proposals
+    assert not any("Đề nghị tỉnh" in p for p in proposals)

@@ -13,8 +13,11 @@ def test_numbers_and_percentages_the_vietnamese_way():
 def test_a_percentage_drops_a_zero_decimal_but_never_reaches_a_round_figure_it_has_not():
     assert percent_text(25.0) == "25%" and percent_text(100) == "100%" and percent_text(0) == "0%"
     assert percent_text(98.853) == "98,9%" and percent_text(37.3) == "37,3%" and percent(20, 1192) == "1,7%"
-    assert percent_text(99.96) == "99,96%"          # not «100%» beside a 100% target it misses
-    assert percent_text(19.96) == "19,96%" and percent_text(0.04) == "0,04%"
+    assert percent_text(99.96) == "99,96%"          # not «100%» when it is not all
+    assert percent_text(0.04) == "0,04%"            # not «0%» when it is not none
+    # Two decimals only beside a target the figure is judged against; elsewhere one, or none.
+    assert percent_text(19.96, judged=True) == "19,96%" and percent_text(19.96) == "20%"
+    assert percent_text(36.95) == "37%" and percent(456, 1234) == "37%"
 
 
 def test_a_typed_value_keeps_the_decimals_it_was_entered_with():
