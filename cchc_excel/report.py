@@ -28,7 +28,7 @@ from .outlook import next_tasks
 from .periods import format_window, make_period, next_period
 from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
-from .vnformat import date_line, day_month, short_date
+from .vnformat import date_line, day_month, keep_together, short_date
 
 STATUS_PHRASES = {
     Status.DONE: "đã hoàn thành",
@@ -139,7 +139,7 @@ def build_context(
         "title": title,
         "period": {"id": period.id, "name": period.name, "title": period.title,
                    "window": format_window(period), "year": year},
-        "next_period": {"title": following.title, "title_upper": following.title.upper()},
+        "next_period": {"title": following.title, "title_upper": keep_together(following.title.upper())},
         "plan": {"number": meta.number, "reference": plan_ref, "year": meta.year or year},
         "closing": f"Trên đây là báo cáo {lower_first(title)} của {settings.body}./.",
         "annex_reference": _annex_reference(settings.body, report_date, year, period),

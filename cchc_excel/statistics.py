@@ -187,6 +187,10 @@ def stat_rows(stats: list[Stat], period: Period, sources: dict[str, Item]) -> li
 
 
 def _lower_first(text: str) -> str:
+    """'Hồ sơ …' -> 'hồ sơ …'; an abbreviation stays as it is ('TTHC được số hóa')."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 
@@ -274,7 +278,8 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
     """The section's key figures as officials write them, theme by theme.
 
     The plain counts open the figures in one short sentence («Kết quả trong quý: 06 văn bản …;
-    14 tin, bài …»); each total told with its parts is a line of its own
+    14 tin, bài …»); each total told with its parts is a line of its own, under that sentence or
+    straight under the field's heading
     («- Hồ sơ TTHC tiếp nhận: 1.234 hồ sơ, trong đó 700 hồ sơ trực tiếp (56,7%), …»), a count of a
     stock with one part as «02/08 cơ quan, đơn vị …», a part that is the whole as «toàn bộ …»; a
     rate is told on the line of its base (the total it is taken over), or on its own line naming
@@ -341,6 +346,12 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
         if not parts and not own_rates:
             plain.append(counted(indicator, stat.this, leading_zero))
             continue
+        base = own_rates[0].indicator.denominator if own_rates and not parts else ""
+        if base in themes:   # told on its base's line: «…; 402 hồ sơ trực tuyến toàn trình (34,1%)»
+            share_text = with_rate(share(stat.this, by_code[base].this), indicator.code, base)
+            themes[base].append(f"{part_phrase(indicator, by_code[base].indicator, stat.this, leading_zero)} "
+                                f"({share_text})")
+            continue
         themes[indicator.code] = [_theme_line(stat, parts, own_rates, stats, with_rate, leading_zero)]
     for stat, clause in rates:   # a rate on the line of its base when that line is there
         base = stat.indicator.denominator
@@ -356,8 +367,6 @@ def figure_sentences(stats: list[Stat], section: str, period: Period, sources: d
     opening = _opening(period)
     if plain:
         lines.append(f"{opening}: {'; '.join(plain)}.")
-    elif themes:
-        lines.append(f"{opening}:")
     lines += ["; ".join(clauses) + "." for clauses in themes.values()]
     return [{"text": t, "missing": False} for t in lines + later] + gaps
 

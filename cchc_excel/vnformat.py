@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def number(value: int | float, decimals: int = 0) -> str:
@@ -70,3 +71,15 @@ def date_line(place: str, day: dt.date | None, year: int) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
+
+
+NBSP = "\u00a0"
+# Words a heading line must not split: «CẢI CÁCH HÀNH / CHÍNH», «QUÝ IV NĂM / 2026» read as slips.
+_TOGETHER = re.compile(r"\b(hành|HÀNH) (chính|CHÍNH)\b|\b(năm|NĂM) (\d{4})\b|\b(quý|QUÝ) ([IV]+)\b"
+                       r"|\b(\d+) (tháng|THÁNG)\b")
+
+
+def keep_together(text: str) -> str:
+    """A heading with no-break spaces where a line break would split a term («HÀNH CHÍNH»,
+    «NĂM 2026», «QUÝ IV», «6 THÁNG»): Word and LibreOffice wrap before the term instead."""
+    return _TOGETHER.sub(lambda m: m.group(0).replace(" ", NBSP), text)

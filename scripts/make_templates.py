@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from cchc_excel.templatefiles import HISTORY, content_digest, earlier_defaults
+from cchc_excel.vnformat import keep_together
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"   # Word checks spelling in Vietnamese instead of underlining every word
@@ -220,7 +221,7 @@ def build(kind: str) -> Document:
     loop(doc, "{%p for ln in basis %}", lambda: para(doc, "{{ ln }}", after=0))
     para(doc, "{{ legal_basis }}")
 
-    para(doc, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
+    para(doc, keep_together("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"), bold=True, keep=True)
     loop(doc, "{%p for ln in direction.figure_lines %}", lambda: para(doc, "{{r ln }}"))
     loop(doc, "{%p for ln in direction.lines %}", lambda: para(doc, "{{r ln }}"))
     # Sub-point on the CCHC index, SIPAS and the 766 index: only when a figure exists (context "indices").
@@ -228,7 +229,7 @@ def build(kind: str) -> Document:
     para(doc, "{{ indices }}")
     para(doc, "{%p endif %}", indent=False, after=0)
 
-    para(doc, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold=True, keep=True)
+    para(doc, keep_together("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"), bold=True, keep=True)
 
     def area():
         para(doc, "{{ s.heading }}", bold=True, keep=True)

@@ -59,7 +59,7 @@ def filled_period(root: Path, period: str, skip=(), tweak=None) -> Path:
 
 def document_text(path: Path) -> str:
     document = docx.Document(path)
-    parts = [p.text for p in document.paragraphs]
+    parts = [p.text.replace("\u00a0", " ") for p in document.paragraphs]   # no-break spaces read as spaces
     for table in document.tables:
         for row in table.rows:
             parts.append(" | ".join(cell.text for cell in row.cells))

@@ -176,7 +176,7 @@ def test_report_section_one_tells_the_indices_once(tmp_path):
 
     result = invoke("demo", tmp_path / "demo")
     assert result.exit_code in (0, 1), result.output
-    paragraphs = [p.text for p in docx.Document(tmp_path / "demo" / "output" / "2026Q1" /
+    paragraphs = [p.text.replace("\u00a0", " ") for p in docx.Document(tmp_path / "demo" / "output" / "2026Q1" /
                                                  "bao-cao-cchc-2026Q1.docx").paragraphs]
     start = paragraphs.index("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
     end = paragraphs.index("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH")

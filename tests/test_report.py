@@ -142,7 +142,7 @@ def test_agency_text_with_markup_characters_and_line_breaks(tmp_path):
     report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
     text = document_text(report)
     assert "Hội nghị A&B <tập huấn> > 50 người\nDòng thứ hai: \"trích dẫn\" & 'nháy'" in text
-    assert "Thiếu nhân lực & kinh phí <2026>" in text and "Đề nghị tỉnh hỗ trợ A&B" in text
+    assert "Thiếu nhân lực & kinh phí <2026>" in text and "Đề nghị UBND tỉnh hỗ trợ A&B" in text
     summary = openpyxl.load_workbook(root / "output" / "2026Q1" / "tong-hop-2026Q1.xlsx")
     values = [c.value for row in summary["Chi tiết trả lời"].iter_rows() for c in row]
     assert tricky in values and "QĐ số 1/QĐ-UBND <bản chính> & phụ lục" in values
