@@ -38,11 +38,11 @@ _RESULTS_DONE = (
     "Đã hoàn thành, kết quả được công khai trên Trang thông tin điện tử xã.",
     "Đã tổ chức thực hiện đầy đủ, đúng thời hạn theo Kế hoạch.",
 )
-_RESULTS_PROGRESS = (
-    "Đang triển khai; đã hoàn thành khoảng 60% khối lượng công việc, dự kiến xong trong quý sau.",
-    "Thường xuyên thực hiện; trong kỳ đăng tải 12 tin, bài và 02 video hướng dẫn.",
+_RESULTS_PROGRESS = (   # [1::2]: a recurring product's result, whatever the product is
+    "Đang triển khai; đã hoàn thành khoảng 60% khối lượng công việc.",
+    "Thực hiện thường xuyên theo Kế hoạch; kết quả được tổng hợp trong báo cáo định kỳ.",
     "Đã xây dựng dự thảo, đang lấy ý kiến các cơ quan, đơn vị liên quan.",
-    "Duy trì thực hiện thường xuyên; trong kỳ không có phản ánh, kiến nghị quá hạn.",
+    "Duy trì thực hiện thường xuyên, đúng quy định; không phát sinh vướng mắc.",
 )
 _EVIDENCE = (
     "Kế hoạch số {n:02d}/KH-UBND ngày 12/01/2026",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .answers import Answer
-from .models import Plan, Section, Status, Task, TimeframeKind
+from .models import Item, Plan, Section, Status, Task, TimeframeKind
 from .outcomes import Outcome
 from .planwords import corrected
 from .textnorm import fold
@@ -51,6 +51,15 @@ def tidy(text: str) -> str:
     """The plan's words as the report prints them: its slips corrected (planwords.SLIPS, which
     `plan check` names in the plan) and tone marks placed the current way."""
     return corrected(text)
+
+
+_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.\s+")
+
+
+def product_words(item: Item) -> str:
+    """A product as the report names it: tidied, without the plan's own «1.2.» before it (the
+    report numbers it itself: «VI.1.2»)."""
+    return _LEADING_NUMBER.sub("", tidy(item.product))
 
 
 def lower_first(text: str) -> str:
@@ -242,7 +251,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                     continue
                 if outcome.status is None:
                     if draft:
-                        sentences.extend(_gaps(plan, outcome, f" về «{tidy(item.product).rstrip(' .;')}»"))
+                        sentences.extend(_gaps(plan, outcome, f" về «{product_words(item).rstrip(' .;')}»"))
                         missing = True
                     continue
                 if outcome.status == Status.NOT_ARISEN:
@@ -273,9 +282,25 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
         first, *more = entry["labels"]
         heading = "; ".join([first, *(lower_first(m) for m in more)])
         points.append(line(f"{prefix}{number}. {heading}: {' '.join(entry['sentences'])}", entry["missing"]))
+    year = plan.meta.year
+    index = [t for t in quiet if year and _year_index(t, year)]
+    quiet = [t for t in quiet if t not in index]
     if quiet:
         points.append(line(_not_arisen(quiet, by_item)))
+    for task in index:   # the year's own CCHC index cannot arise before the year is over
+        condition = next((i.timeframe.text for i in task.items if i.timeframe.kind == TimeframeKind.CONDITIONAL
+                          and "phat sinh" not in fold(i.timeframe.text)), "")
+        how = f" {lower_first(tidy(condition).strip().rstrip(' .;'))}" if condition else ""
+        points.append(line(f"Việc tự đánh giá, xác định Chỉ số CCHC năm {year} thực hiện{how} vào đầu năm "
+                           f"{year + 1}."))
     return points
+
+
+def _year_index(task: Task, year: int) -> bool:
+    """Whether the task is the self-assessment of the plan year's CCHC index («Triển khai xác định
+    Chỉ số CCHC năm 2026 của xã …»)."""
+    words = fold(task.content)
+    return any(f"chi so {name} nam {year}" in words for name in ("cchc", "cai cach hanh chinh"))
 
 
 def _gaps(plan: Plan, outcome: Outcome, about: str = "") -> list[str]:

@@ -22,7 +22,7 @@ from .assessment import completion_sentence, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
-from .narrative import define_abbreviations, lower_first, section_points, sentence_case, tidy
+from .narrative import define_abbreviations, lower_first, product_words, section_points, sentence_case, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
 from .periods import format_window, make_period, next_period
@@ -202,7 +202,6 @@ def _reading_order(context: dict) -> list[tuple[object, object]]:
     return texts + each(context["proposals"])
 
 
-_LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.\s+")
 
 
 def _unreported_rate(figures: dict) -> dict:
@@ -312,7 +311,7 @@ def _annex(plan: Plan, results: list[Outcome]) -> list[dict]:
             "id": item.id,
             "task": tidy(item.task),
             "task_heading": heading,
-            "product": _LEADING_NUMBER.sub("", tidy(item.product)),    # «1.2. Tờ trình…» beside «VI.1.2»
+            "product": product_words(item),    # «1.2. Tờ trình…» beside «VI.1.2»: «Tờ trình…»
             "lead": item.lead_text if item.lead_is_group else ", ".join(names[c] for c in item.lead),
             "timeframe": tidy(item.timeframe.text),
             "status": {**line(o.status_label + (" (chậm)" if o.overdue else ""), missing=o.status is None and o.due),

@@ -121,6 +121,10 @@ def test_a_draft_says_what_a_missing_return_leaves_unassessed_and_proposals_addr
     proposals = part(report, "V. KIẾN NGHỊ", "Trên đây")
     assert "- Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị Bộ phận Một cửa." in proposals
     assert not any("Đề nghị tỉnh" in p for p in proposals)
+    # Seen: «[Phòng Kinh tế chưa gửi báo cáo về «1.1. Quyết định …»]», the plan's own number before the product.
+    finance = " ".join(part(report, "5. Cải cách tài chính công", "6. "))
+    assert "[Phòng Kinh tế chưa gửi báo cáo về «Quyết định về việc công bố công khai dự toán năm 2026" in finance
+    assert "«1.1." not in finance and "«4.1." not in finance
 
 
 def test_headings_keep_their_terms_on_one_line(tmp_path):
@@ -134,3 +138,38 @@ def test_headings_keep_their_terms_on_one_line(tmp_path):
     assert f"I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH{nbsp}CHÍNH" in paragraphs
     assert f"II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH{nbsp}CHÍNH" in paragraphs
     assert f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ{nbsp}IV NĂM{nbsp}2026" in paragraphs
+
+
+def test_the_chart_is_set_in_the_reports_face():
+    # Seen: the chart in DejaVu Serif beside a report in Times New Roman.
+    from matplotlib import font_manager
+
+    from cchc_excel.chart import chart_font
+
+    def installed(name: str) -> bool:
+        try:
+            font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+            return True
+        except ValueError:
+            return False
+
+    text = "Cải cách thủ tục hành chính; Xây dựng và phát triển chính quyền điện tử: 66,7% (4/6; 1 chưa báo cáo)"
+    if installed("Times New Roman"):
+        assert chart_font(text) == "Times New Roman"
+    elif installed("Liberation Serif"):    # fonts-liberation (2.x has the Vietnamese letters), as CI installs
+        assert chart_font(text) == "Liberation Serif"
+    else:
+        assert chart_font(text) == "DejaVu Serif"
+    # A face without a letter of the text is passed over; one not installed too.
+    assert chart_font("\U0001F600", ("Liberation Serif", "DejaVu Serif")) == "DejaVu Serif"
+    assert chart_font(text, ("Không Có Phông Này", "DejaVu Serif")) == "DejaVu Serif"
+
+
+def test_the_years_own_index_is_said_to_come_early_next_year(slipped_q1):
+    # Seen: «Trong kỳ chưa phát sinh việc triển khai xác định Chỉ số CCHC năm 2026 … do Sở Nội vụ đánh giá»:
+    # the 2026 index cannot arise during 2026.
+    _, report = slipped_q1
+    direction = part(report, "I. CÔNG TÁC CHỈ ĐẠO", "II. KẾT QUẢ")
+    assert "Việc tự đánh giá, xác định Chỉ số CCHC năm 2026 thực hiện theo yêu cầu của Sở Nội vụ vào đầu năm " \
+           "2027." in direction
+    assert not any("chưa phát sinh việc triển khai xác định Chỉ số" in p for p in direction)

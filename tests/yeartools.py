@@ -425,7 +425,8 @@ def body(report: Path) -> list[str]:
     """The report's paragraphs from the title to «Trên đây…» (what the leader signs; the annex apart)."""
     import docx
 
-    paragraphs = [p.text.replace("\u00a0", " ") for p in docx.Document(report).paragraphs]   # no-break spaces read as spaces
+    # no-break spaces (headings keep their terms together) read as spaces
+    paragraphs = [p.text.replace("\u00a0", " ") for p in docx.Document(report).paragraphs]
     end = next(n for n, text in enumerate(paragraphs) if text.startswith("Trên đây"))
     return [text for text in paragraphs[:end] if text.strip()]
 
