@@ -3,6 +3,7 @@ item id and a suggested fix (DESIGN §2)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from .agencies import Registry
@@ -98,8 +99,25 @@ def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
     labels = {key: label for key, label, _ in SETTING_ROWS}
     values = {"commune": settings.commune or plan.meta.commune, "plan_number": plan.meta.number,
               "plan_date": plan.meta.date, "signer_name": settings.signer_name}
-    return [finding("LINT_SETTING_BLANK", label=labels[key], effect=phrase(effect))
-            for key, effect in _BLANK_SETTINGS if not values[key]]
+    found = [finding("LINT_SETTING_BLANK", label=labels[key], effect=phrase(effect))
+             for key, effect in _BLANK_SETTINGS if not values[key]]
+    unnamed = province_unnamed(settings.province_plan)
+    if unnamed:
+        found.append(finding("LINT_PROVINCE_UNNAMED", label=labels["province_plan"], found=unnamed))
+    return found
+
+
+_PROVINCE = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+tỉnh\b(?:\s+(\w+))?", re.IGNORECASE)
+
+
+def province_unnamed(text: str) -> str:
+    """«của UBND tỉnh» when the province's plan is cited without the province's name («… của UBND
+    tỉnh về cải cách hành chính …»); '' when it is named («UBND tỉnh Ninh Bình») or not cited."""
+    for match in _PROVINCE.finditer(text or ""):
+        following = match.group(1)
+        if not following or not following[0].isupper():
+            return text[match.start():match.start() + len(match.group(0)) - len(following or "")].strip()
+    return ""
 
 
 # The settings a final report cannot do without (an error) or should not (a warning):

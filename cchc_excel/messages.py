@@ -135,6 +135,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Nếu là năm {year}, sửa cột «Thời gian thực hiện» của các sản phẩm này ở trang «Nhiệm vụ» của sổ kế hoạch "
         "(ví dụ «{example}») rồi lập lại báo cáo; nếu đúng là việc năm trước chuyển sang thì giữ nguyên.",
     ),
+    "LINT_PROVINCE_UNNAMED": (
+        "Thiết lập «{label}» ghi «{found}» mà không nêu tên tỉnh: dòng «Căn cứ» của báo cáo sẽ in nguyên như vậy.",
+        "Ghi tên tỉnh sau «tỉnh» ở trang «Thiết lập» của sổ kế hoạch, ví dụ «{found} Ninh Bình».",
+    ),
     "TEMPLATE_EARLIER_DEFAULT": (
         "Mẫu báo cáo {file} là bản mặc định của phiên bản trước, chưa được sửa: báo cáo được lập theo mẫu mới "
         "đi kèm phần mềm.",
@@ -878,7 +882,7 @@ WARNINGS = frozenset({
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
     "CELL_TOO_FAR", "CELL_UNREADABLE", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
-    "REPORT_SIGNER_BLANK",
+    "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })
 INFOS = frozenset({

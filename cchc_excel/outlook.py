@@ -136,7 +136,8 @@ def _forward(task: Task, outs: list[Outcome], period: Period, following: Period)
         return ""
     started = any(o.status in (Status.IN_PROGRESS, Status.CARRIED_OUT) for o in coming)
     if any(_ends_in(o, following) for o in coming):
-        verb = "Tiếp tục thực hiện và hoàn thành việc" if started else "Triển khai và hoàn thành việc"
+        # «Hoàn thành việc ban hành và triển khai …», not «Tiếp tục thực hiện và hoàn thành việc ban hành …»
+        verb = "Hoàn thành việc" if started or starts_with_verb(subject) else "Triển khai và hoàn thành việc"
         return sentence(f"{verb} {subject} {when}")
     if fold(text).startswith("tiep tuc"):
         return sentence(f"{upper_first(text)} {when}")
@@ -179,6 +180,7 @@ def _next_year(plan: Plan, results: list[Outcome], period: Period, following: Pe
         first.append(line(f"Tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} kèm đầy đủ tài liệu "
                           f"kiểm chứng, gửi Sở Nội vụ đúng thời hạn ngay từ đầu năm {next_year}."))
     groups = [{"heading": "", "lines": first}]
+    carried = {id(t) for t, _ in unfinished}
     for section in plan.sections:
         lines = []
         for task in section.tasks:
@@ -188,6 +190,8 @@ def _next_year(plan: Plan, results: list[Outcome], period: Period, following: Pe
                 continue   # recurring and "khi phát sinh" work is told once below
             if _is_cchc_plan(task):
                 continue   # the next year's CCHC plan has its own sentence
+            if id(task) in carried and _next_years(topic(task), year) == topic(task):
+                continue   # named above as this year's work to finish; the next year's own (its year moved) stays
             text = sentence(_action(_next_years(topic(task), year)))
             if line(text) not in lines:
                 lines.append(line(text))

@@ -272,7 +272,10 @@ def _proposals(answers: list[Answer]) -> list[dict]:
 def _addressed(text: str) -> str:
     """«Đề nghị tỉnh …» as the UBND writes to the province: «Đề nghị UBND tỉnh …» (an agency's
     shorthand; «Đề nghị tỉnh Nam Định …», naming the province, is left as it is)."""
-    return re.sub(r"^(Đề nghị|Kiến nghị) (tỉnh|huyện) (?![A-ZĐÀ-Ỹ])", r"\1 UBND \2 ", text.strip())
+    match = re.match(r"(Đề nghị|Kiến nghị) (tỉnh|huyện) (\w)", text.strip())
+    if not match or match.group(3).isupper():
+        return text.strip()
+    return f"{match.group(1)} UBND {match.group(2)} {text.strip()[match.start(3):]}"
 
 
 def _lead_words(leads: tuple[Answer, ...], names: dict[str, str]) -> str:

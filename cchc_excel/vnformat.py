@@ -75,11 +75,11 @@ def short_date(day: dt.date) -> str:
 
 NBSP = "\u00a0"
 # Words a heading line must not split: «CẢI CÁCH HÀNH / CHÍNH», «QUÝ IV NĂM / 2026» read as slips.
-_TOGETHER = re.compile(r"\b(hành|HÀNH) (chính|CHÍNH)\b|\b(năm|NĂM) (\d{4})\b|\b(quý|QUÝ) ([IV]+)\b"
-                       r"|\b(\d+) (tháng|THÁNG)\b")
+_TOGETHER = re.compile(r"\b(hành|HÀNH) (chính|CHÍNH)\b|\b(quý|QUÝ) [IV]+ (năm|NĂM) \d{4}\b"
+                       r"|\b(năm|NĂM) (\d{4})\b|\b(quý|QUÝ) ([IV]+)\b|\b(\d+) (tháng|THÁNG)\b")
 
 
 def keep_together(text: str) -> str:
     """A heading with no-break spaces where a line break would split a term («HÀNH CHÍNH»,
-    «NĂM 2026», «QUÝ IV», «6 THÁNG»): Word and LibreOffice wrap before the term instead."""
+    «QUÝ IV NĂM 2026», «NĂM 2026», «6 THÁNG»): Word and LibreOffice wrap before the term instead."""
     return _TOGETHER.sub(lambda m: m.group(0).replace(" ", NBSP), text)

@@ -137,7 +137,7 @@ def test_headings_keep_their_terms_on_one_line(tmp_path):
     nbsp = "\u00a0"
     assert f"I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH{nbsp}CHÍNH" in paragraphs
     assert f"II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH{nbsp}CHÍNH" in paragraphs
-    assert f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ{nbsp}IV NĂM{nbsp}2026" in paragraphs
+    assert f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ{nbsp}IV{nbsp}NĂM{nbsp}2026" in paragraphs
 
 
 def test_the_chart_is_set_in_the_reports_face():
@@ -173,3 +173,56 @@ def test_the_years_own_index_is_said_to_come_early_next_year(slipped_q1):
     assert "Việc tự đánh giá, xác định Chỉ số CCHC năm 2026 thực hiện theo yêu cầu của Sở Nội vụ vào đầu năm " \
            "2027." in direction
     assert not any("chưa phát sinh việc triển khai xác định Chỉ số" in p for p in direction)
+
+
+def test_the_outlook_says_finish_without_stacking_verbs(demo_q1):
+    # Seen: «Tiếp tục thực hiện và hoàn thành việc ban hành và triển khai kế hoạch đào tạo…».
+    outlook = part(demo_q1, "IV. PHƯƠNG HƯỚNG", "V. KIẾN NGHỊ")
+    assert "- Hoàn thành việc ban hành và triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2026 trong " \
+           "quý II." in outlook
+    assert not any("Tiếp tục thực hiện và hoàn thành việc" in line for line in outlook)
+
+
+@pytest.fixture(scope="module")
+def year_behind(tmp_path_factory):
+    root = tmp_path_factory.mktemp("behind")
+    for period, today in (("2026Q3", "20/09/2026"), ("2026", "20/12/2026")):
+        filled_period(root, period, skip=("phong-kinh-te",))
+        result = invoke("compile", "--default-plan", "-p", period, "--dir", root, "--today", today, "--draft")
+        assert result.exit_code == 1, result.output
+    return root / "output" / "2026" / "bao-cao-cchc-2026.docx"
+
+
+def test_the_annual_outlook_names_this_years_unfinished_work_once(year_behind):
+    # Seen: the tasks of «…còn chậm: …» and «Hoàn thành dứt điểm …: …» named again under the fields.
+    outlook = part(year_behind, "IV. PHƯƠNG HƯỚNG", "V. KIẾN NGHỊ")
+    carried = [line for line in outlook if line.startswith(("- Khẩn trương hoàn thành các nhiệm vụ năm 2026",
+                                                            "- Hoàn thành dứt điểm các nhiệm vụ còn lại"))]
+    assert carried
+    subjects = [s.strip(" .") for line in carried for s in line.split(": ", 1)[1].split(";")]
+    fields = [line for line in outlook if line.startswith("- ") and line not in carried]
+    for subject in subjects:
+        again = [line for line in fields if subject.lower() in line.lower() and "2027" not in line]
+        assert again == [], (subject, again)
+
+
+def test_plan_check_asks_for_the_provinces_name_in_the_basis(tmp_path):
+    # Seen: «Căn cứ Kế hoạch số 250/KH-UBND ngày 25/12/2025 của UBND tỉnh về cải cách hành chính năm 2026».
+    import openpyxl
+
+    root = tmp_path / "xa"
+    assert invoke("init", root).exit_code == 0
+
+    def basis(text: str) -> str:
+        workbook = openpyxl.load_workbook(root / "ke-hoach-cchc.xlsx")
+        sheet = workbook["Thiết lập"]
+        rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+        sheet.cell(rows["province_plan"], 3).value = text
+        workbook.save(root / "ke-hoach-cchc.xlsx")
+        return " ".join(invoke("plan", "check", "--dir", root).output.split())
+
+    said = basis("Kế hoạch số 250/KH-UBND ngày 25/12/2025 của UBND tỉnh về cải cách hành chính năm 2026")
+    assert "Thiết lập «Kế hoạch CCHC của tỉnh (căn cứ)» ghi «UBND tỉnh» mà không nêu tên tỉnh" in said
+    assert "ví dụ «UBND tỉnh Ninh Bình»" in said
+    said = basis("Kế hoạch số 250/KH-UBND ngày 25/12/2025 của UBND tỉnh Ninh Bình về cải cách hành chính năm 2026")
+    assert "không nêu tên tỉnh" not in said
