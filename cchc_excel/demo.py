@@ -45,10 +45,10 @@ _RESULTS_PROGRESS = (   # [1::2]: a recurring product's result, whatever the pro
     "Duy trì thực hiện thường xuyên, đúng quy định; không phát sinh vướng mắc.",
 )
 _EVIDENCE = (
-    "Kế hoạch số {n:02d}/KH-UBND ngày 12/01/2026",
-    "Quyết định số {n}/QĐ-UBND ngày 03/02/2026",
-    "Báo cáo số {n}/BC-UBND ngày 10/03/2026",
-    "Thông báo số {n:02d}/TB-UBND ngày 20/02/2026",
+    "Kế hoạch số {n:02d}/KH-UBND ngày {day}",
+    "Quyết định số {n}/QĐ-UBND ngày {day}",
+    "Báo cáo số {n}/BC-UBND ngày {day}",
+    "Thông báo số {n:02d}/TB-UBND ngày {day}",
 )
 _DIFFICULTIES = (
     "Công chức kiêm nhiệm nhiều việc, thời gian dành cho công tác CCHC còn hạn chế",
@@ -92,10 +92,10 @@ def _pick(options: tuple[str, ...], key: str) -> str:
 def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, object]:
     """A plausible answer for one item, deterministic by item and agency."""
     key = f"{item.id}/{_LONG_CODES.get(agency, agency)}"
+    if item.timeframe.kind == TimeframeKind.CONDITIONAL:
+        return {"status": Status.NOT_ARISEN.label}     # nothing to coordinate either
     if role == "coordinator":
         return {"status": Status.IN_PROGRESS.label, "result": _COORDINATION}
-    if item.timeframe.kind == TimeframeKind.CONDITIONAL:
-        return {"status": Status.NOT_ARISEN.label}
     state = due_state(item.timeframe, period)
     if state == "later":
         return {}
@@ -105,7 +105,8 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
         end = item.timeframe.end or period.end
         day = min(end, period.end) - dt.timedelta(days=number % 20)
         return {"status": Status.DONE.label, "completed_on": dt.datetime.combine(day, dt.time()),
-                "result": _pick(_RESULTS_DONE, key), "evidence": _pick(_EVIDENCE, key).format(n=number)}
+                "result": _pick(_RESULTS_DONE, key),
+                "evidence": _pick(_EVIDENCE, key).format(n=number, day=f"{day:%d/%m/%Y}")}   # dated the day it was done
     recurring = item.timeframe.kind == TimeframeKind.RECURRING
     status = Status.CARRIED_OUT if recurring else Status.IN_PROGRESS
     results = _RESULTS_PROGRESS[1::2] if recurring else _RESULTS_PROGRESS[0::2]
@@ -203,10 +204,10 @@ def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, 
         _mistakes(agency, answers)
         return answers
 
-    fill_form(form, target, decide, figures=_figures_for(form))
+    fill_form(form, target, decide, figures=_figures_for(form, period))
 
 
-def _figures_for(form: Path) -> dict[str, object]:
+def _figures_for(form: Path, period: Period | None = None) -> dict[str, object]:
     """Every indicator of the form gets its demo figure (10 when the demo has none)."""
     workbook = openpyxl.load_workbook(form, read_only=True)
     if spec.FIGURES_SHEET not in workbook.sheetnames:
@@ -214,7 +215,10 @@ def _figures_for(form: Path) -> dict[str, object]:
     sheet = workbook[spec.FIGURES_SHEET]
     codes = [row[spec.FIGURE_INDEX["code"] - 1] for row in sheet.iter_rows(min_row=spec.FIRST_ROW, values_only=True)]
     workbook.close()
-    return {code: _FIGURES.get(code, 10) for code in codes if code}
+    figures = {code: _FIGURES.get(code, 10) for code in codes if code}
+    if period is not None and period.kind == "Q1" and "CQ_KIEM_TRA" in figures:
+        figures["CQ_KIEM_TRA"] = 0     # the plan schedules the inspections from quý II (I.3)
+    return figures
 
 
 def claim_folder(root: Path, force: bool = False) -> None:
