@@ -15,9 +15,8 @@ same sheets with xlsxwriter: the same cells with a few shared formats, the same
 validations (one per kind of item and column range, as the forms have, and
 with the forms' shortcut past xlsxwriter's future-function expansion), the
 comments on conditional items, protection, hidden sheets and the defined name.
-Each line prints wall time and CPU time (the process and its threads; `check`
-reads returns with two threads, so its wall time can be below its CPU time),
-each with its ratio to the floor's, and the process's peak memory (RSS); the
+Each line prints wall time and CPU time (of the process and its threads), each
+with its ratio to the floor's, and the process's peak memory (RSS); the
 load average is printed at the start and the end (on a loaded machine compare
 the ratios of one run, not the seconds). Processes run with their bytecode
 cached, as an installed package does.

@@ -18,11 +18,10 @@ from . import formspec as spec
 from .agencies import Registry
 from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import FormRow, form_rows
-from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file
+from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, read_form
 from .messages import CchcError, finding
 from .models import Finding, Item, Plan, Status, TimeframeKind
 from .plan import fingerprint
-from .readahead import read_each
 from .textnorm import hidden_characters
 from .values import is_legacy_encoded, parse_date, parse_number, parse_status, text_value
 from .vnformat import number as vn_number
@@ -48,14 +47,16 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     plan_print = fingerprint(plan)
     registry = Registry(plan.agencies)
     expected: dict[str, set[str]] = {}      # agency -> the item ids of its form, filled when needed
-    for path, form in read_each(paths):
+    for path in paths:
         if progress:
             progress(path)
         if is_lock_file(path):
             findings.append(finding("RETURN_LOCK_FILE", file=str(path)))
             continue
-        if isinstance(form, CchcError):
-            findings.append(finding(form.code, **{**form.fields, "file": str(path)}))
+        try:
+            form = read_form(path)
+        except CchcError as exc:
+            findings.append(finding(exc.code, **{**exc.fields, "file": str(path)}))
             rejected.append(path)
             continue
         if form is not None and form.agency not in names and (code := registry.lookup(form.agency)):
