@@ -229,22 +229,9 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
 
 def _scan_cells(xml: bytes, facts: SheetFacts) -> None:
     """Formulas without a cached value and cached errors, cell by cell."""
-    pos = 0
-    while True:
-        match = _CELL.search(xml, pos)
-        if not match:
-            return
-        prefix, attrs, closed = match.group(1), match.group(2) or b"", match.group(3)
-        pos = match.end()
-        if closed:
-            continue
-        end = xml.find(b"</" + prefix + b"c>", pos)
-        if end < 0:
-            return                      # malformed: the reader reports it
-        body = xml[pos:end]
-        pos = end
+    for _, _, attrs, body in _cells(xml):
         ref_match = _ATTR_R.search(attrs)
-        if not ref_match:
+        if body is None or not ref_match:
             continue
         ref = ref_match.group(1).decode("ascii", "replace").upper()
         value = _VALUE.search(body)
@@ -284,7 +271,7 @@ def unreadable_cells(xml: bytes, strings: int) -> list[BadCell]:
         ref = _ATTR_R.search(attrs)
         kind = _ATTR_T.search(attrs)
         kind = kind.group(1) if kind else b""
-        value = _VALUE.search(body)
+        value = _VALUE.search(body or b"")
         cached = value.group(1).strip() if value else b""
         wrong = (ref is not None and not _REF.fullmatch(ref.group(1))) or kind not in _TYPES or (
             cached and ((kind in (b"", b"n") and not _FLOAT.fullmatch(cached))
@@ -312,7 +299,8 @@ def without_cells(xml: bytes, bad: list[BadCell]) -> bytes:
 
 
 def _cells(xml: bytes):
-    """(start, end, attributes, body) of each cell element, in one pass."""
+    """(start, end, attributes, body) of each cell element, in one pass; body None for <c …/>.
+    A cell left open (malformed) ends the walk: the reader reports it."""
     pos = 0
     while True:
         match = _CELL.search(xml, pos)
@@ -320,7 +308,7 @@ def _cells(xml: bytes):
             return
         prefix, attrs, closed = match.group(1), match.group(2) or b"", match.group(3)
         if closed:
-            yield match.start(), match.end(), attrs, b""
+            yield match.start(), match.end(), attrs, None
             pos = match.end()
             continue
         close = b"</" + prefix + b"c>"
