@@ -100,17 +100,22 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
     if state == "later":
         return {}
     number = int(hashlib.sha256(key.encode()).hexdigest()[:4], 16) % 90 + 5
-    finished = item.timeframe.kind == TimeframeKind.DEADLINE or (state == "earlier") or number % 3 == 0
+    recurring = item.timeframe.kind == TimeframeKind.RECURRING
+    # A recurring product is carried out each period («Đã thực hiện trong kỳ»), never «Đã hoàn thành».
+    finished = not recurring and (item.timeframe.kind == TimeframeKind.DEADLINE or state == "earlier"
+                                  or number % 3 == 0)
     if finished:
         end = item.timeframe.end or period.end
         day = min(end, period.end) - dt.timedelta(days=number % 20)
         return {"status": Status.DONE.label, "completed_on": dt.datetime.combine(day, dt.time()),
                 "result": _pick(_RESULTS_DONE, key),
                 "evidence": _pick(_EVIDENCE, key).format(n=number, day=f"{day:%d/%m/%Y}")}   # dated the day it was done
-    recurring = item.timeframe.kind == TimeframeKind.RECURRING
     status = Status.CARRIED_OUT if recurring else Status.IN_PROGRESS
     results = _RESULTS_PROGRESS[1::2] if recurring else _RESULTS_PROGRESS[0::2]
     answer: dict[str, object] = {"status": status.label, "result": _pick(results, key)}
+    if recurring and number % 3 == 0:     # the period's document of a recurring task
+        day = period.end - dt.timedelta(days=number % 20)
+        answer["evidence"] = _pick(_EVIDENCE, key).format(n=number, day=f"{day:%d/%m/%Y}")
     if number % 5 == 0:
         answer["difficulties"] = _pick(_DIFFICULTIES, key)
         answer["proposals"] = _pick(_PROPOSALS, key)
@@ -121,9 +126,9 @@ def _mistakes(agency: str, answers: dict[str, dict[str, object]]) -> None:
     """What real returns contain: a typed status variant, a date typed as text,
     a completed item without its evidence, a status the list does not know."""
     done = [item for item, a in answers.items() if a.get("status") == Status.DONE.label]
-    if agency == "phong-vhxh" and len(done) >= 2:
+    if agency == "phong-vhxh" and done:
         answers[done[0]]["status"] = _TYPED_DONE
-        answers[done[1]].pop("evidence", None)             # a warning: no evidence
+        answers[done[-1]].pop("evidence", None)            # a warning: no evidence
     if agency == "vp-hdnd-ubnd" and done:
         day = answers[done[0]]["completed_on"]
         answers[done[0]]["completed_on"] = f"{day.day}/{day.month}/{day.year}"   # typed as text: understood

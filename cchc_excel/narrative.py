@@ -387,3 +387,11 @@ def define_abbreviations(texts: list[tuple[object, object]]) -> None:
             text = get(holder, key)
             found = use.search(text)
             put(holder, key, f"{text[: found.start()]}{words} ({short}){text[found.end():]}")
+    for short, words in ABBREVIATIONS.items():
+        # Once defined, the letters alone: «Kế hoạch cải cách hành chính (CCHC) năm 2026», the plan's own
+        # wording of a task, reads «Kế hoạch CCHC năm 2026» after the definition.
+        defined = re.compile(rf"{re.escape(words)} \({short}\)", re.IGNORECASE)
+        first = next((n for n, (h, k) in enumerate(texts) if defined.search(get(h, k))), None)
+        for holder, key in texts[first + 1:] if first is not None else ():
+            if defined.search(get(holder, key)):
+                put(holder, key, defined.sub(short, get(holder, key)))

@@ -228,3 +228,12 @@ def test_plan_check_asks_for_the_provinces_name_in_the_basis(tmp_path):
     assert "ví dụ «UBND tỉnh Ninh Bình»" in said
     said = basis("Kế hoạch số 250/KH-UBND ngày 25/12/2025 của UBND tỉnh Ninh Bình về cải cách hành chính năm 2026")
     assert "không nêu tên tỉnh" not in said
+
+
+def test_an_abbreviation_once_defined_is_not_defined_again(slipped_q1):
+    # Seen: Ưu điểm «… Kế hoạch cải cách hành chính (CCHC) năm 2026», the plan's own wording, after the
+    # opening had already defined «cải cách hành chính (CCHC)».
+    _, report = slipped_q1
+    body = "\n".join(part(report, "BÁO CÁO", "Trên đây"))
+    assert body.count("(CCHC)") == 1
+    assert "ban hành và tổ chức thực hiện Kế hoạch CCHC năm 2026" in body
