@@ -25,13 +25,12 @@ from .indicators import format_value
 from .models import IndicatorKind, Item, Period, Plan, Status, TimeframeKind
 from .narrative import bare_topic, line, lower_first, sentence
 from .outcomes import Figures, Outcome
-from .statistics import Stat, judgement, target_phrase
+from .statistics import LATE_DOSSIERS, Stat, judgement, target_phrase
 from .textnorm import fold
 from .timeframe import is_overdue
 from .vnformat import count_text, percent
 
 GOOD_RATE = 90.0   # a rate this high, with no target, is worth naming among the strengths
-LATE_DOSSIERS = "HS_QUA_HAN"   # the default set's count of dossiers resolved late
 CAUSES = (
     ("Về nhân lực", ("kiem nhiem", "nhan luc", "thieu cong chuc", "thieu can bo", "trinh do")),
     ("Về cơ sở vật chất, hạ tầng công nghệ thông tin", ("trang thiet bi", "duong truyen", "ha tang", "may tinh",
