@@ -13,6 +13,7 @@ from .assignments import agencies_with_forms, form_rows
 from .figurerules import check_figures
 from .messages import finding
 from .models import Finding, Item, Period, Plan, Settings, Status, Timeframe, TimeframeKind
+from .outcomes import ends_before_plan
 from .periods import format_window, make_period
 from .timeframe import is_due, is_overdue
 from .values import is_thin
@@ -73,7 +74,8 @@ def check_period(plan: Plan, period: Period, intake: Intake, today: dt.date, set
         item = items[item_id]
         leads = [a for a in answers if a.role == "lead"]
         for lead in leads:
-            if lead.status not in FINISHED and is_overdue(item.timeframe, period, completed=False):
+            if lead.status not in FINISHED and is_overdue(item.timeframe, period, completed=False) \
+                    and not ends_before_plan(item, plan):   # «Quý IV/2025» in a 2026 plan: no deadline
                 # Answered when the reason is written where the fix asks for it: then it is
                 # information for the officer, not something to send back to the agency.
                 answered = bool(lead.difficulties) and not is_thin(lead.difficulties)

@@ -40,6 +40,11 @@ def test_a_deadline_before_the_plan_is_not_declared_late(slipped_q1):
     assert "Kế hoạch ghi thời gian thực hiện đã kết thúc trước ngày ban hành Kế hoạch (10/01/2026) ở 3 sản phẩm: " \
            "I.6 («Quý III, IV/2025»), II.1 («Quý III, IV/2025»), V.3 («Quý IV/2025»)." in " ".join(output.split())
     assert "sửa cột «Thời gian thực hiện»" in output and "(ví dụ «Quý III, IV/2026»)" in output
+    # …and `check` asks no agency for the cause of a «delay» against those times (VII.6 it does).
+    checked = " ".join(invoke("check", "--default-plan", "-p", "2026Q1", "--dir", report.parents[2],
+                              "--today", "18/03/2026").output.split())
+    assert "«Quý IV/2025» đã qua" not in checked and "«Quý III, IV/2025» đã qua" not in checked
+    assert "VII.6: chưa hoàn thành dù thời hạn kế hoạch «Tháng 01/2026» đã qua" in checked
     shortfalls = "\n".join(part(report, "2. Tồn tại", "IV. PHƯƠNG HƯỚNG"))
     outlook = "\n".join(part(report, "IV. PHƯƠNG HƯỚNG", "V. KIẾN NGHỊ"))
     for subject in ("đề xuất các sáng kiến", "xây dựng và ban hành văn bản quy phạm pháp luật",
