@@ -82,15 +82,19 @@ class ZipParts:
             raise zipfile.BadZipFile(f"File name in directory {name!r} and header differ")   # as zipfile
         start += _LOCAL_SIZE + name_size + extra_size
         raw = data[start:start + member.compress_size]
-        if len(raw) != member.compress_size:
-            raise EOFError(name)
         if member.method == zipfile.ZIP_STORED:
+            if len(raw) != member.compress_size:
+                raise EOFError(name)
             content = raw
         elif member.method == zipfile.ZIP_DEFLATED:
             inflater = zlib.decompressobj(-15)
             if limit is not None:
                 return inflater.decompress(raw, limit)
             content = inflater.decompress(raw, member.file_size + 1)
+            # As zipfile: a compressed size that runs past the file's end matters only when the
+            # stream is cut short by it (the size and CRC below still decide the rest).
+            if not inflater.eof and len(raw) < member.compress_size:
+                raise EOFError(name)
         else:
             raise NotImplementedError(f"compression method {member.method}")
         if limit is not None:

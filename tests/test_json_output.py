@@ -47,5 +47,5 @@ def test_check_json_is_the_text_json_writes(tmp_path, q1_forms):
     root = _workspace(tmp_path, q1_forms, tweak=tweak)
     result = invoke("check", "--default-plan", "-p", "2026Q1", "--dir", root, "--json", "--today", "20/03/2026")
     data = json.loads(result.stdout)
-    assert len(data["findings"]) > 5 and any(f["code"] == "STATUS_UNKNOWN" for f in data["findings"])
+    assert len(data["findings"]) >= 2 and any(f["code"] == "STATUS_UNKNOWN" for f in data["findings"])
     assert result.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -93,3 +94,13 @@ def test_a_local_header_that_names_another_part_fails_as_in_zipfile():
         zipfile.ZipFile(io.BytesIO(bytes(data))).read("xl/workbook.xml")
     with pytest.raises(zipfile.BadZipFile):
         ZipParts(bytes(data)).read("xl/workbook.xml")
+
+
+def test_a_compressed_size_running_past_the_end_reads_as_in_zipfile():
+    """Seen in the copy-digest fuzz: one flipped bit made a part's compressed size run past the file's
+    end; zipfile reads the part (its stream ends first), and so must zipparts."""
+    data = bytearray(_zip())
+    entry = bytes(data).rindex(b"PK\x01\x02")            # the last part's directory entry
+    struct.pack_into("<I", data, entry + 20, len(data) * 2)
+    name = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[-1].filename
+    assert ZipParts(bytes(data)).read(name) == zipfile.ZipFile(io.BytesIO(bytes(data))).read(name)
