@@ -31,6 +31,7 @@ from .sheetxml import (
     BadCell,
     SheetFacts,
     column_letters,
+    ods_as_text,
     ods_tables,
     saved_time,
     sheet_names_by_part,
@@ -226,7 +227,7 @@ def _open(path: Path) -> _Opened:
     elif kind == "ods":
         data, archive = office_zip(path, "ods", data)
         with archive:
-            saved_at, facts = _ods_facts(path, archive)
+            data, saved_at, facts = _ods_facts(path, data, archive)
     else:
         if not data.startswith(OLE_MAGIC):
             raise CchcError("FILE_UNREADABLE", file=path, detail=phrase("READ_NOT_XLS"))
@@ -308,17 +309,25 @@ def _sane_shared_strings(archive: ZipParts) -> dict[str, bytes]:
     return fixed
 
 
-def _ods_facts(path: Path, archive: ZipParts):
+def _ods_facts(path: Path, data: bytes, archive: ZipParts):
+    """(bytes for the reader, saved time, facts by sheet name); a cell the reader would refuse
+    the whole file for is read as the text it shows, in an in-memory copy."""
     names = set(archive.namelist())
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
         raise CchcError("FILE_ENCRYPTED", file=path)
     saved_at = saved_time(archive.read("meta.xml")) if "meta.xml" in names else None
     facts = {}
-    for table in ods_tables(archive.read("content.xml")):
+    content = archive.read("content.xml")
+    spans = []
+    for table in ods_tables(content):
         if table.rows * table.cols > MAX_AREA:
             raise CchcError("FILE_FAR_CELL", file=path, sheet=table.name, cell=table.far_cell)
-        facts[table.name] = SheetFacts(errors=table.errors, merged=table.merged, formulas=table.formulas)
-    return saved_at, facts
+        facts[table.name] = SheetFacts(errors=table.errors, merged=table.merged, formulas=table.formulas,
+                                       as_text=[(ref, text) for ref, text, _ in table.as_text])
+        spans += [span for _, _, span in table.as_text]
+    if spans:
+        data = with_parts(archive, {"content.xml": ods_as_text(content, spans)})
+    return data, saved_at, facts
 
 
 def read_meta(opened: _Opened) -> dict[str, str] | None:
@@ -398,6 +407,7 @@ def _read_form(path: Path) -> ReturnedForm | None:
         if facts.far:
             others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
             form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
+        form.issues.extend(RawIssue("CELL_READ_AS_TEXT", name, ref, text) for ref, text in facts.as_text)
         try:
             sheet = opened.sheet(name)
             if _area(sheet) > MAX_AREA:      # .xls: a far cell; the reader has it already, do not expand it

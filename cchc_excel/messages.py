@@ -280,6 +280,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "qua, các ô khác của trang vẫn được đọc.",
         "Mở tệp bằng Excel/LibreOffice, gõ lại nội dung ô {cell} (hoặc xóa ô rồi gõ lại), lưu rồi gửi lại.",
     ),
+    "CELL_READ_AS_TEXT": (
+        "Trang «{sheet}», ô {cell}: ô được lưu là số (hoặc đúng/sai) nhưng giá trị lưu kèm không phải số; đã đọc "
+        "như chữ hiển thị «{text}».",
+        "Kiểm tra ô {cell}: nếu là số, gõ lại bằng số (không kèm chữ), lưu rồi gửi lại.",
+    ),
     "SHEET_UNREADABLE": (
         "Không đọc được trang «{sheet}»: {text}.",
         "Mở tệp bằng Excel/LibreOffice, kiểm tra trang «{sheet}», lưu lại (.xlsx) rồi gửi lại.",
@@ -880,7 +885,8 @@ WARNINGS = frozenset({
     "DATE_OUTSIDE_WINDOW", "NOT_ARISEN_INVALID", "STATUS_CARRIED_OUT_ONE_OFF", "ITEM_OVERDUE", "RESULT_THIN",
     "RESULT_MISSING", "STATUS_CONTRADICTION", "CELL_TOO_LONG", "ITEM_NOT_ASSIGNED", "ITEM_DUPLICATED",
     "FIGURE_NOT_ASSIGNED", "FIGURE_OUTLIER", "VALUE_UNPLACED", "VALUE_OUTSIDE_TABLE", "EXTRA_SHEET",
-    "CELL_TOO_FAR", "CELL_UNREADABLE", "HEADER_RETYPED", "HEADER_EMPTY", "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
+    "CELL_TOO_FAR", "CELL_UNREADABLE", "CELL_READ_AS_TEXT", "HEADER_RETYPED", "HEADER_EMPTY",
+    "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",

@@ -44,6 +44,7 @@ class SheetFacts:
     far: list[str] = field(default_factory=list)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # .ods, 0-based
     encoding: str = ""          # a part in an encoding the reader reads as an empty sheet ("UTF-16")
+    as_text: list[tuple[str, str]] = field(default_factory=list)    # .ods: (ref, text) cells read as text
 
 
 def column_number(letters: bytes | str) -> int:
@@ -427,6 +428,7 @@ class OdsTable:
     errors: dict[str, str] = field(default_factory=dict)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # 0-based, inclusive
     formulas: set[str] = field(default_factory=set)       # formulas saved without a value (no office:value-type)
+    as_text: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)   # (ref, text shown, tag span)
 
 
 def ods_tables(content: bytes) -> list[OdsTable]:
@@ -478,5 +480,43 @@ def ods_tables(content: bytes) -> list[OdsTable]:
                 text = _ODS_TEXT.match(content, match.end())
                 ref = f"{column_letters(col + 1)}{row + 1}"
                 table.errors[ref] = html.unescape(text.group(1).decode("utf-8", "replace")) if text else "#VALUE!"
+            elif name == b"table-cell" and _refused_ods_value(attrs) and len(table.as_text) < _MAX_NOTED:
+                text = _ODS_TEXT.match(content, match.end())
+                shown = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
+                table.as_text.append((f"{column_letters(col + 1)}{row + 1}", shown[:80], match.span()))
         col += count
     return tables
+
+
+# A number cell whose value is no number, a boolean neither true nor false: python-calamine refuses
+# the whole .ods for one of them («Cannot detect file format»). Such a cell is read as the text it shows.
+_ODS_TYPE = re.compile(rb'office:value-type\s*=\s*["\']([a-z]+)')
+_ODS_NUMBER = re.compile(rb'office:value\s*=\s*["\']([^"\']*)')
+_ODS_BOOLEAN = re.compile(rb'office:boolean-value\s*=\s*["\']([^"\']*)')
+_ODS_VALUE_ATTRS = re.compile(rb'\s(?:office|calcext):(?:value-type|value|boolean-value|currency)\s*=\s*'
+                              rb'(?:"[^"]*"|\'[^\']*\')')
+
+
+def _refused_ods_value(attrs: bytes) -> bool:
+    kind = _ODS_TYPE.search(attrs)
+    if kind is None:
+        return False
+    if kind.group(1) in (b"float", b"percentage", b"currency"):
+        value = _ODS_NUMBER.search(attrs)
+        return value is not None and not _FLOAT.fullmatch(value.group(1).strip())
+    if kind.group(1) == b"boolean":
+        value = _ODS_BOOLEAN.search(attrs)
+        return value is not None and value.group(1).strip().lower() not in (b"true", b"false")
+    return False
+
+
+def ods_as_text(content: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """content.xml with those cells' types dropped and set to string: read as the text they show."""
+    keep, pos = [], 0
+    for start, end in sorted(spans):
+        tag = _ODS_VALUE_ATTRS.sub(b"", content[start:end])
+        keep += [content[pos:start], tag[:-1].rstrip(b"/").rstrip() + b' office:value-type="string"'
+                 + (b"/>" if tag.endswith(b"/>") else b">")]
+        pos = end
+    keep.append(content[pos:])
+    return b"".join(keep)

@@ -794,6 +794,22 @@ def _(s, inbox):
     return write(inbox, "kt.ods", rezip(s.lo["formula.ods"], strip, method=zipfile.ZIP_DEFLATED))
 
 
+@_lo("script_ods_number_cell_holding_text", codes=["CELL_READ_AS_TEXT"], reads=True, located=True)
+def _(s, inbox):
+    # A number cell whose stored value is no number: python-calamine refused the whole file for it
+    # («Cannot detect file format»); the cell is read as the text it shows, and named.
+    def spoil(name, xml):
+        if name != "content.xml":
+            return xml
+        found = re.search(rb'<table:table-cell [^>]*table:formula="of:=[^"]*kinh[^"]*"[^>]*>.*?</table:table-cell>',
+                          xml, flags=re.S)
+        assert found, "the cell LibreOffice saved"
+        cell = ('<table:table-cell office:value-type="float" office:value="1,5 tỷ">'
+                '<text:p>1,5 tỷ</text:p></table:table-cell>').encode()
+        return xml[:found.start()] + cell + xml[found.end():]
+    return write(inbox, "kt.ods", rezip(s.lo["formula.ods"], spoil, method=zipfile.ZIP_DEFLATED))
+
+
 @_lo("libreoffice_xls_renamed_xlsx", codes=["RETURN_RENAMED"], reads=True, also=[("DONE_NO_EVIDENCE", "VI.1.2")])
 def _(s, inbox):
     # Seen as «đang được đặt mật khẩu»: an .xls is a compound file, like a password-protected .xlsx.

@@ -9,6 +9,8 @@ from cchc_excel.sheetxml import (
     MAX_AREA,
     _small_plain,
     column_letters,
+    ods_as_text,
+    ods_tables,
     unreadable_cells,
     without_cells,
     xlsx_extent,
@@ -86,3 +88,18 @@ def test_the_cells_the_reader_refuses_are_found_and_only_they():
     for kept in (b'<c r="A5" t="s"><v>3</v></c>', b'<c r="C5"><v>1e5</v></c>', b'<c r="J5" s="3"/>'):
         assert kept in fixed
     assert b'<c r="B5"/>' in fixed and b"5L" not in fixed and b"<c/>" in fixed
+
+
+def test_ods_cells_the_reader_refuses_are_read_as_the_text_they_show():
+    cells = ('<table:table-cell office:value-type="float" office:value="abc"><text:p>1,5 tỷ</text:p></table:table-cell>'
+             '<table:table-cell office:value-type="boolean" office:boolean-value="maybe"><text:p>có</text:p>'
+             '</table:table-cell><table:table-cell office:value-type="float" office:value="1E3"><text:p>1000</text:p>'
+             '</table:table-cell><table:table-cell office:value-type="percentage" office:value="0.5"/>')
+    content = ('<office:body><office:spreadsheet><table:table table:name="S"><table:table-row>' + cells
+               + "</table:table-row></table:table></office:spreadsheet></office:body>").encode()
+    found = ods_tables(content)[0].as_text
+    assert [(ref, text) for ref, text, _ in found] == [("A1", "1,5 tỷ"), ("B1", "có")]
+    fixed = ods_as_text(content, [span for _, _, span in found])
+    assert ods_tables(fixed)[0].as_text == []
+    assert b'office:value="1E3"' in fixed and b'office:value="0.5"' in fixed and b"abc" not in fixed
+    assert fixed.count(b'office:value-type="string"') == 2 and "1,5 tỷ".encode() in fixed
