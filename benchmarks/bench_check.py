@@ -72,9 +72,9 @@ FLOOR_CHECK = """
 
 RUN_CLI = """
     sys.argv = ['cchc-excel'] + {args!r}
-    from cchc_excel.cli import cli
+    from cchc_excel.__main__ import main
     try:
-        cli()
+        main()
     except SystemExit as exc:
         if exc.code not in (0, 1, None):
             raise

@@ -19,35 +19,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_check import _PEAK, ENV, make_few
+from bench_check import RUN_CLI, make_few, timed
 
 FLOOR = "    import python_calamine\n"
-RUN_CLI = """
-    sys.argv = ['cchc-excel'] + {args!r}
-    from cchc_excel.__main__ import main
-    try:
-        main()
-    except SystemExit as exc:
-        if exc.code not in (0, 1, None):
-            raise
-"""
-
-
-def run(body: str) -> tuple[float, int]:
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _PEAK.format(body=body)], capture_output=True, text=True, env=ENV)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(done.stderr[-3000:])
-    return elapsed, int(done.stderr.strip().splitlines()[-1].split()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
@@ -67,12 +44,12 @@ def main() -> None:
         }
         print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
         for body in commands.values():          # warm-up: bytecode written, files in the page cache
-            run(body)
+            timed(body)
         times: dict[str, list[float]] = {label: [] for label in commands}
         peaks: dict[str, int] = {}
         for _ in range(args.runs):
             for label, body in commands.items():
-                elapsed, peaks[label] = run(body)
+                elapsed, _, peaks[label] = timed(body)
                 times[label].append(elapsed)
         floor = statistics.median(next(iter(times.values())))
         for i, (label, found) in enumerate(times.items()):

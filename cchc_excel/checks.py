@@ -13,8 +13,8 @@ from .assignments import agencies_with_forms, form_rows
 from .figurerules import check_figures
 from .messages import finding
 from .models import Finding, Item, Period, Plan, Settings, Status, Timeframe, TimeframeKind
-from .outcomes import ends_before_plan
 from .periods import format_window, make_period
+from .plan import ends_before_plan
 from .timeframe import is_due, is_overdue
 from .values import is_thin
 

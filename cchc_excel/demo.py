@@ -26,7 +26,7 @@ from . import pipeline, planbook
 from .files import save_workbook_atomic, write_bytes_atomic
 from .messages import CchcError, phrase
 from .models import Item, Period, Plan, Status, TimeframeKind
-from .outcomes import ends_before_plan
+from .plan import ends_before_plan
 from .timeframe import due_state, parse_timeframe
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time

@@ -10,6 +10,7 @@ from .agencies import Registry
 from .indicators import proposed_targets
 from .messages import finding, phrase, render
 from .models import Finding, Plan, Settings, TimeframeKind
+from .plan import ends_before_plan, plan_start
 from .planwords import corrected, slips_in
 from .vnformat import number
 
@@ -66,10 +67,8 @@ def lint_plan(plan: Plan) -> list[Finding]:
 
 def deadlines_before_plan(plan: Plan) -> tuple[str, str] | None:
     """(message, fix) naming the products whose planned time ended before the plan was issued
-    (outcomes.ends_before_plan: «Quý IV/2025» in a plan of 10/01/2026), for ``compile`` to say what
+    (plan.ends_before_plan: «Quý IV/2025» in a plan of 10/01/2026), for ``compile`` to say what
     the report makes of them; None when there is none."""
-    from .outcomes import ends_before_plan, plan_start
-
     slipped = [item for item in plan.items if ends_before_plan(item, plan)]
     if not slipped:
         return None

@@ -50,6 +50,7 @@ from enum import Enum
 
 from .answers import FINISHED, Answer, Intake, item_status
 from .models import Item, Period, Plan, Status
+from .plan import ends_before_plan
 from .timeframe import is_overdue
 from .vnformat import percent
 
@@ -102,19 +103,6 @@ def standing(item: Item, period: Period, status: Status | None, completed_on: dt
         if any(start > period.end for start, _ in spans):
             return Standing.NOT_DUE      # between two planned times
     return Standing.DUE
-
-
-def plan_start(plan: Plan) -> dt.date | None:
-    """The day the plan was issued (1 January of its year when the date is not known)."""
-    if plan.meta.date:
-        return plan.meta.date
-    return dt.date(plan.meta.year, 1, 1) if plan.meta.year else None
-
-
-def ends_before_plan(item: Item, plan: Plan) -> bool:
-    """Whether the product's planned time ended before the plan was issued (see Outcome.before_plan)."""
-    start, end = plan_start(plan), item.timeframe.end
-    return start is not None and end is not None and end < start
 
 
 def outcomes(plan: Plan, period: Period, intake: Intake) -> list[Outcome]:

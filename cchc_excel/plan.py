@@ -16,6 +16,7 @@ rest is imported.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -458,3 +459,17 @@ def fingerprint(plan: Plan) -> str:
 
 
 _PRINTS: dict[int, tuple[Plan, str]] = {}
+
+
+def plan_start(plan: Plan) -> dt.date | None:
+    """The day the plan was issued (1 January of its year when the date is not known)."""
+    if plan.meta.date:
+        return plan.meta.date
+    return dt.date(plan.meta.year, 1, 1) if plan.meta.year else None
+
+
+def ends_before_plan(item: Item, plan: Plan) -> bool:
+    """Whether the product's planned time ended before the plan was issued: no deadline to be
+    late against (see outcomes.Outcome.before_plan)."""
+    start, end = plan_start(plan), item.timeframe.end
+    return start is not None and end is not None and end < start
