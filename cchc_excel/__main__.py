@@ -78,6 +78,9 @@ def main() -> None:
     except SystemExit as exc:
         if exc.code == EXIT_INTERRUPTED:   # the command stopped on Ctrl-C and said so
             _end_interrupted()
+        # The command is done and has said so: a Ctrl-C pressed while Python shuts down now
+        # would only print "Exception ignored … KeyboardInterrupt" over its last lines.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise
 
 
