@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .models import DEFAULT_SCHEDULE, Aggregation, Indicator, IndicatorKind, PartRule, Period, Plan
 from .periods import make_period
 from .plan import section_for_area
-from .plan_meta import locality_of
+from .plan_meta import locality_of, localized
 from .textnorm import fold
 from .vnformat import decimal_text, percent, percent_text
 
@@ -180,6 +180,16 @@ def default_indicators(plan: Plan) -> tuple[Indicator, ...]:
             for i in indicators
         )
     return indicators
+
+
+def in_locality(indicators: tuple[Indicator, ...], locality: str) -> tuple[Indicator, ...]:
+    """The default set's names in the locality's words («… của phường») where the workbook has them
+    as written for another one (made before its issuer became a ward); names the officer wrote
+    are kept (`plan check` names them)."""
+    defaults = {code: name for code, name, *_ in DEFAULTS}
+    return tuple(replace(i, name=said) if i.code in defaults
+                 and (said := localized(i.name, locality, (defaults[i.code],))) != i.name else i
+                 for i in indicators)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable, Mapping
 
 from .agencies import Registry
-from .indicators import proposed_targets
+from .indicators import in_locality, proposed_targets
 from .messages import finding, phrase, render
 from .models import Finding, Plan, Settings, TimeframeKind
 from .plan import ends_before_plan, plan_start
+from .plan_meta import default_recipients, localized, other_localities, said_for
 from .planwords import corrected, slips_in
 from .vnformat import number
 
@@ -146,3 +147,43 @@ def report_settings(plan: Plan, settings: Settings, file: str,
     return [finding(code, file=file, sheet=SHEET_SETTINGS, cell=where.get(key, ""), label=rows[key][0],
                     effect=phrase(effects[key]), hint=rows[key][1])
             for key, code in blank]
+
+
+def lint_locality(plan: Plan, settings: Settings, file: str,
+                  cells: Callable[[], tuple[Mapping[str, str], Mapping[str, str]]],
+                  as_written_only: bool = False) -> list[Finding]:
+    """Recipients and indicator names that say another commune-level word than the issuer's
+    («Thường trực Đảng ủy xã» in a ward's workbook, written at `init` before the issuer was
+    changed, or by an older version), each with its sheet and cell. The program's own wording the
+    report already prints in the locality's words; the officer's own is printed as written
+    (``as_written_only``: only those, for `compile` to repeat). ``cells``: (setting key -> cell,
+    indicator code -> cell of its name), asked only when something is found."""
+    from .indicatorbook import SHEET as INDICATORS  # the sheets' names live with their readers
+    from .planbook import SHEET_SETTINGS
+
+    locality = settings.locality
+    recipients = [(r, localized(r, locality, default_recipients())) for r in settings.recipients
+                  if other_localities(r, locality)]
+    shown = {i.code: i.name for i in in_locality(plan.indicators, locality)}
+    names = [(i, shown[i.code]) for i in plan.indicators if other_localities(i.name, locality)]
+    if as_written_only:
+        recipients = [(text, said) for text, said in recipients if said == text]
+        names = [(indicator, said) for indicator, said in names if said == indicator.name]
+    if not recipients and not names:
+        return []
+    setting_cells, indicator_cells = cells()
+    issuer = plan.meta.issuer or settings.body
+
+    def effect(text: str, said: str) -> str:
+        return phrase("LOCALITY_AS_WRITTEN") if said == text else phrase("LOCALITY_SAID_BY_REPORT", suggestion=said)
+
+    found = [finding("LINT_LOCALITY_RECIPIENT", file=file, sheet=SHEET_SETTINGS,
+                     cell=setting_cells.get("recipients", ""), text=text,
+                     found=", ".join(other_localities(text, locality)), issuer=issuer, locality=locality,
+                     suggestion=said_for(text, locality), effect=effect(text, said))
+             for text, said in recipients]
+    found += [finding("LINT_LOCALITY_INDICATOR", file=file, sheet=INDICATORS, cell=indicator_cells.get(i.code, ""),
+                      indicator=i.code, text=i.name, found=", ".join(other_localities(i.name, locality)), issuer=issuer,
+                      locality=locality, suggestion=said_for(i.name, locality), effect=effect(i.name, said))
+              for i, said in names]
+    return found

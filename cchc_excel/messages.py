@@ -135,6 +135,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Nếu là năm {year}, sửa cột «Thời gian thực hiện» của các sản phẩm này ở trang «Nhiệm vụ» của sổ kế hoạch "
         "(ví dụ «{example}») rồi lập lại báo cáo; nếu đúng là việc năm trước chuyển sang thì giữ nguyên.",
     ),
+    "LINT_LOCALITY_RECIPIENT": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: nơi nhận «{text}» ghi «{found}», trong khi cơ quan ban hành "
+        "kế hoạch là {issuer} (cấp hành chính «{locality}»).",
+        "Sửa thành «{suggestion}» ở ô {cell} của trang «{sheet}» ({effect}).",
+    ),
+    "LINT_LOCALITY_INDICATOR": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: chỉ tiêu {indicator} «{text}» ghi «{found}», trong khi cơ quan "
+        "ban hành kế hoạch là {issuer} (cấp hành chính «{locality}»).",
+        "Sửa thành «{suggestion}» ở ô {cell} của trang «{sheet}» ({effect}).",
+    ),
     "LINT_PROVINCE_UNNAMED": (
         "Thiết lập «{label}» ghi «{found}» mà không nêu tên tỉnh: dòng «Căn cứ» của báo cáo sẽ in nguyên như vậy.",
         "Ghi tên tỉnh sau «tỉnh» ở trang «Thiết lập» của sổ kế hoạch, ví dụ «{found} Ninh Bình».",
@@ -619,6 +629,9 @@ PHRASES: dict[str, str] = {
     "BLANK_PLAN_NUMBER_EFFECT": "«Thực hiện Kế hoạch số  về…»",
     "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
     "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
+    # --- plan lint (lint.py): what the report makes of a text said for another locality ---
+    "LOCALITY_SAID_BY_REPORT": "báo cáo đã tự in «{suggestion}»",
+    "LOCALITY_AS_WRITTEN": "cho đến khi sửa, báo cáo in nguyên như đã ghi",
     "TEXT_BLANK": "(trống)",
     # --- the command line (cli.py): problem lines on the console ---
     "WITH_FIX": "{message}\n→ Cách khắc phục: {fix}",
@@ -888,7 +901,7 @@ WARNINGS = frozenset({
     "CELL_TOO_FAR", "CELL_UNREADABLE", "CELL_READ_AS_TEXT", "HEADER_RETYPED", "HEADER_EMPTY",
     "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
-    "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED",
+    "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED", "LINT_LOCALITY_RECIPIENT", "LINT_LOCALITY_INDICATOR",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })
 INFOS = frozenset({

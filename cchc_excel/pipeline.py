@@ -42,7 +42,7 @@ from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .lint import deadlines_before_plan, lint_plan, lint_settings, report_settings
+from .lint import deadlines_before_plan, lint_locality, lint_plan, lint_settings, report_settings
 from .merge import collect
 from .messages import CchcError, finding, phrase, quoted
 from .messages import render as render_message
@@ -193,7 +193,17 @@ class PlanCheck:
 
 def check_plan(loaded: LoadedPlan) -> PlanCheck:
     """Lint the plan: wrong years, misspellings, unknown agencies…"""
-    return PlanCheck(lint_settings(loaded.plan, loaded.settings) + lint_plan(loaded.plan), len(loaded.plan.items))
+    found = lint_settings(loaded.plan, loaded.settings) + lint_plan(loaded.plan) + _locality(loaded)
+    return PlanCheck(found, len(loaded.plan.items))
+
+
+def _locality(loaded: LoadedPlan, as_written_only: bool = False) -> list[Finding]:
+    """The workbook's texts said for another locality than the issuer's (lint.lint_locality)."""
+    if loaded.embedded:
+        return []
+    return lint_locality(loaded.plan, loaded.settings, str(loaded.source),
+                         lambda: (planbook.setting_cells(loaded.source), planbook.indicator_cells(loaded.source)),
+                         as_written_only)
 
 
 # --- forms ---------------------------------------------------------------------
@@ -549,6 +559,8 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     counts = figures(outcomes(plan, period, checked.intake))
     slipped = deadlines_before_plan(plan)   # the report does not call them late: say so
     extra = (phrase("WARNING_WITH_FIX", message=slipped[0], fix=slipped[1]),) if slipped else ()
+    # A text said for another locality that the report prints as written (a ward's «… xã»): never silent.
+    extra += tuple(phrase("WARNING_WITH_FIX", message=f.message, fix=f.fix) for f in _locality(loaded, True))
     return CompileResult(checked, False, report, summary, pdf_path, problem, template, context, counts, note,
                          sanity_warnings(workspace, loaded, period, report_date) + extra)
 

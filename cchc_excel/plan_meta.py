@@ -42,6 +42,44 @@ def locality_of(issuer: str) -> str:
     return found[0] if found else ""
 
 
+LOCALITY_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+# A commune-level word standing alone («Đảng ủy xã», «UBND phường»), not «xã hội».
+_LOCALITY_WORD = re.compile(r"(?<!\w)(xã|phường|đặc khu|thị trấn)(?!\w)(?! hội)")
+
+
+def default_recipients(locality: str = "xã") -> tuple[str, ...]:
+    """The «Nơi nhận» lines `init` writes for a commune-level UBND."""
+    return (
+        "Sở Nội vụ tỉnh",
+        f"Thường trực Đảng ủy {locality}",
+        f"Thường trực HĐND {locality}",
+        f"Chủ tịch, các Phó Chủ tịch UBND {locality}",
+        f"Các cơ quan, đơn vị thuộc UBND {locality}",
+        "Lưu: VT, VHXH",
+    )
+
+
+def other_localities(text: str, locality: str) -> list[str]:
+    """The commune-level words of ``text`` that are not ``locality`` (["xã"] for «Thường trực Đảng ủy
+    xã» in a ward's workbook)."""
+    return sorted({m.group(1) for m in _LOCALITY_WORD.finditer(text or "")} - {locality})
+
+
+def said_for(text: str, locality: str) -> str:
+    """``text`` with every commune-level word made ``locality``: «Thường trực Đảng ủy phường»."""
+    return _LOCALITY_WORD.sub(locality, text)
+
+
+def localized(text: str, locality: str, defaults) -> str:
+    """``text`` in ``locality``'s words when it is one of ``defaults`` (the program's own wording,
+    written for any locality: a workbook made before its issuer became a ward); the officer's own
+    words are left as they are."""
+    for default in defaults:
+        if other_localities(text, locality) and said_for(text, "xã") == said_for(default, "xã"):
+            return said_for(default, locality)
+    return text
+
+
 def _date(groups: tuple) -> dt.date | None:
     day, month, year = next(
         (groups[i:i + 3] for i in (0, 3) if groups[i] is not None), (None, None, None))

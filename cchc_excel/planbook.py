@@ -20,7 +20,7 @@ from .indicators import default_indicators
 from .messages import CchcError, phrase
 from .models import DEFAULT_SCHEDULE, Agency, AgencyKind, Plan, PlanMeta, Settings
 from .plan import build_plan
-from .plan_meta import locality_of
+from .plan_meta import LOCALITY_WORDS, default_recipients, locality_of
 from .plan_sources import sheet_table
 from .textnorm import clean, fold, slug
 from .xlsxread import Book as Workbook
@@ -65,18 +65,6 @@ SETTING_ROWS = (
 )
 SCHEDULE_LABELS = {"Q1": "Quý I", "Q2": "Quý II", "S1": "6 tháng", "Q3": "Quý III", "M9": "9 tháng",
                    "Q4": "Quý IV", "Y": "Năm"}
-LOCALITY_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
-
-
-def default_recipients(locality: str = "xã") -> tuple[str, ...]:
-    return (
-        "Sở Nội vụ tỉnh",
-        f"Thường trực Đảng ủy {locality}",
-        f"Thường trực HĐND {locality}",
-        f"Chủ tịch, các Phó Chủ tịch UBND {locality}",
-        f"Các cơ quan, đơn vị thuộc UBND {locality}",
-        "Lưu: VT, VHXH",
-    )
 
 
 def default_settings(meta: PlanMeta) -> Settings:
@@ -204,6 +192,24 @@ def setting_cells(path: Path) -> dict[str, str]:
             if key:
                 cells[key] = row[2].coordinate
     except (CchcError, KeyError, OSError, ValueError):     # the layout's cells are still right for most
+        pass
+    return cells
+
+
+def indicator_cells(path: Path) -> dict[str, str]:
+    """The cell holding each indicator's name in the «Chỉ tiêu» sheet, by indicator code."""
+    columns = {key: n for n, (key, _, _) in enumerate(indicatorbook.COLUMNS)}
+    labels = {fold(label): key for key, label, _ in indicatorbook.COLUMNS}
+    cells: dict[str, str] = {}
+    try:
+        rows = open_xlsx(Path(path))[indicatorbook.SHEET].iter_rows()
+        header = [labels.get(fold(c.value), "") for c in next(rows)]
+        code = header.index("code") if "code" in header else columns["code"]
+        name = header.index("name") if "name" in header else columns["name"]
+        for row in rows:
+            if len(row) > max(code, name) and clean(row[code].value):
+                cells.setdefault(clean(row[code].value), row[name].coordinate)
+    except (CchcError, KeyError, OSError, ValueError, StopIteration):   # named without a cell, still named
         pass
     return cells
 

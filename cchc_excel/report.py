@@ -20,12 +20,13 @@ from pathlib import Path
 from .answers import Answer, Intake
 from .assessment import completion_sentence, shortfalls, strengths
 from .assignments import agencies_with_forms
-from .indicators import index_results, schedule_periods
+from .indicators import in_locality, index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
 from .narrative import define_abbreviations, lower_first, product_words, section_points, sentence_case, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
 from .periods import format_window, make_period, next_period
+from .plan_meta import default_recipients, localized
 from .statistics import figure_sentences, period_stats, stat_rows, target_sources
 from .textnorm import fold
 from .vnformat import date_line, day_month, keep_together, short_date
@@ -72,6 +73,11 @@ def build_context(
     """The report's content. ``intakes``: the returns of every report of the
     year so far by period id (for year-to-date figures); the current one is
     ``intake``."""
+    # The program's own words (default recipients, default indicator names) in the locality's:
+    # a ward's workbook made when its issuer was a «xã» prints «phường» (plan check names them).
+    plan = replace(plan, indicators=in_locality(plan.indicators, settings.locality))
+    settings = replace(settings, recipients=tuple(localized(r, settings.locality, default_recipients())
+                                                  for r in settings.recipients))
     results = outcomes(plan, period, intake)
     intakes = {**(intakes or {}), period.id: intake}
     stats = period_stats(plan, settings, period, intakes)
