@@ -89,6 +89,7 @@ class ReturnedForm:
     answers: list[RawAnswer] = field(default_factory=list)
     figures: list[RawFigure] = field(default_factory=list)
     issues: list[RawIssue] = field(default_factory=list)
+    opened: _Opened | None = field(default=None, repr=False, compare=False)    # until its rows are read
 
     @property
     def agency(self) -> str:
@@ -140,40 +141,51 @@ class _Opened:
     workbook: calamine.CalamineWorkbook
     saved_at: dt.datetime | None
     facts: dict[str, SheetFacts]          # sheet name -> what the XML says beyond the values
-    parts: _XlsxParts | None = None       # .xlsx: the parts, for what is scanned late or repaired
+    parts: _XlsxParts | None = None       # .xlsx: the parts, scanned when a sheet is first asked for
     renamed: str = ""                     # what the file really is when its name says otherwise
+
+    def facts_of(self, name: str) -> SheetFacts:
+        """What a sheet's XML says beyond its values (an .xlsx sheet is scanned the first time)."""
+        if name not in self.facts and self.parts is not None and self.parts.unscanned:
+            self.parts.scan(self, name)
+        return self.facts.get(name) or SheetFacts()
 
     def sheet(self, name: str) -> calamine.CalamineSheet:
         """A sheet for reading; no sheet is read before its XML was scanned."""
-        if name not in self.facts and self.parts is not None and self.parts.unscanned:
-            self.parts.scan_rest(self)
+        self.facts_of(name)
         return self.workbook.get_sheet_by_name(name)
 
 
 @dataclass
 class _XlsxParts:
-    """An .xlsx as read: its bytes, the sheets' parts, and the parts the reader gets in a
-    changed copy (far cells cut, unknown errors, refused cells emptied). The sheets the
-    tool never reads from a form of its own (the guide, the lists) are scanned only if
-    something asks for one of them."""
+    """An .xlsx as read: its parts, and the parts the reader gets in a changed copy (far
+    cells cut, unknown errors, refused cells emptied). A sheet's part is scanned only when
+    the sheet is asked for: an older version of a return is read only for its item rows,
+    and the sheets the tool never reads from a form of its own (the guide, the lists) only
+    if something asks for one of them."""
 
-    original: bytes
+    archive: ZipParts
     names: dict[str, str]                 # part -> sheet name
     changed: dict[str, bytes]
-    unscanned: set[str]
+    unscanned: set[str]                   # parts not scanned yet
 
-    def scan_rest(self, opened: _Opened) -> None:
-        with ZipParts(self.original) as archive:
-            cut_any = False
-            for part in sorted(self.unscanned):
-                found, cut = xlsx_sheet_facts(archive.read(part))
-                opened.facts[self.names[part]] = found
-                if cut is not None:
-                    self.changed[part] = cut
-                    cut_any = True
-            self.unscanned = set()
-            if cut_any:
-                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(with_parts(archive, self.changed)))
+    def scan(self, opened: _Opened, name: str) -> None:
+        """Scan the part of one sheet; all the rest when the sheet's part is not known (the
+        reader may know a sheet the workbook's list does not name: none is read unscanned)."""
+        parts = [p for p in self.unscanned if self.names.get(p) == name] or sorted(self.unscanned)
+        cut_any = False
+        for part in parts:
+            found, cut = xlsx_sheet_facts(self.archive.read(part))
+            self.unscanned.discard(part)
+            opened.facts[self.names.get(part, part)] = found
+            if cut is not None:
+                self.changed[part] = cut
+                cut_any = True
+        if cut_any:
+            opened.workbook = self.reader()
+
+    def reader(self) -> calamine.CalamineWorkbook:
+        return calamine.CalamineWorkbook.from_filelike(io.BytesIO(with_parts(self.archive, self.changed)))
 
     def without_refused_cells(self, opened: _Opened, name: str) -> list[BadCell]:
         """Empty the cells of a sheet the reader refuses, so that the rest of it is read;
@@ -181,12 +193,11 @@ class _XlsxParts:
         part = next((p for p, n in self.names.items() if n == name), None)
         if part is None:
             return []
-        with ZipParts(self.original) as archive:
-            xml = self.changed.get(part) or archive.read(part)
-            bad = unreadable_cells(xml, _shared_strings(archive))
-            if bad:
-                self.changed[part] = without_cells(xml, bad)
-                opened.workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(with_parts(archive, self.changed)))
+        xml = self.changed.get(part) or self.archive.read(part)
+        bad = unreadable_cells(xml, _shared_strings(self.archive))
+        if bad:
+            self.changed[part] = without_cells(xml, bad)
+            opened.workbook = self.reader()
         return bad
 
 
@@ -222,8 +233,7 @@ def _open(path: Path) -> _Opened:
     saved_at, facts, parts = None, {}, None
     if kind == "xlsx":
         data, archive = office_zip(path, "xlsx", data)
-        with archive:
-            data, saved_at, facts, parts = _xlsx_facts(path, data, archive)
+        data, saved_at, parts = _xlsx_facts(path, data, archive)
     elif kind == "ods":
         data, archive = office_zip(path, "ods", data)
         with archive:
@@ -264,28 +274,16 @@ def _content_kind(data: bytes, suffix: str) -> str:
 
 
 def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
-    """(bytes for the reader, saved time, facts by sheet name). A sheet with an
-    absurdly far cell is cut back in an in-memory copy; the input is untouched."""
+    """(bytes for the reader, saved time, the parts). Sheets are scanned when asked for (see
+    _XlsxParts); the input is untouched, what the reader must not get is changed in a copy."""
     names = set(archive.namelist())
     saved_at = saved_time(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else None
     by_part = sheet_names_by_part(archive, names)
     parts = set(by_part) | {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
-    deferred = {part: name for part, name in by_part.items()
-                if name in (spec.GUIDE_SHEET, spec.LISTS_SHEET) and part in names}
-    facts: dict[str, SheetFacts] = {}
-    trimmed: dict[str, bytes] = {}
-    for part in sorted(parts & names):
-        if part in deferred:
-            continue
-        found, cut = xlsx_sheet_facts(archive.read(part))
-        facts[by_part.get(part, part)] = found
-        if cut is not None:
-            trimmed[part] = cut
-    trimmed.update(_sane_shared_strings(archive))
-    parts = _XlsxParts(data, by_part, trimmed, set(deferred))
+    trimmed = _sane_shared_strings(archive)
     if trimmed:
         data = with_parts(archive, trimmed)
-    return data, saved_at, facts, parts
+    return data, saved_at, _XlsxParts(archive, by_part, trimmed, parts & names)
 
 
 _SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\s[^>]*>")
@@ -338,12 +336,13 @@ def read_meta(opened: _Opened) -> dict[str, str] | None:
             continue
         rows = sheet.to_python(skip_empty_area=False, nrows=40)
         if rows and rows[0] and clean(rows[0][0]) == spec.META_MARKER:
-            errors = (opened.facts.get(name) or SheetFacts()).errors
+            errors = opened.facts_of(name).errors
             for index, row in enumerate(rows[1:], start=2):
                 if len(row) > 1 and clean(row[0]) in _IDENTITY and f"B{index}" in errors:
                     raise CchcError("RETURN_META_ERROR", file=opened.path, sheet=name, cell=f"B{index}",
                                     text=errors[f"B{index}"])
-            return {clean(r[0]): clean(r[1]) for r in rows[1:] if len(r) > 1 and clean(r[0])}
+            pairs = ((clean(r[0]), r[1]) for r in rows[1:] if len(r) > 1)
+            return {key: clean(value) for key, value in pairs if key}
     return None
 
 
@@ -359,8 +358,32 @@ def read_form(path: Path) -> ReturnedForm | None:
     """The form's metadata, answers and unplaced values; None when the file is
     not a cchc-excel form. Raises CchcError when it cannot be read at all:
     whatever goes wrong inside the readers becomes that error, for this file only."""
+    form = open_form(path)
+    if form is not None:
+        read_rows(form)
+    return form
+
+
+def open_form(path: Path) -> ReturnedForm | None:
+    """The form's identity (metadata, saved time), its sheets not read yet (see read_rows);
+    None when the file is not a cchc-excel form; CchcError when it cannot be read at all."""
+    return _guarded(path, _open_form, path)
+
+
+def read_rows(form: ReturnedForm, ids_only: bool = False) -> None:
+    """Read an opened form's sheets: its answers, figures and what cannot be placed.
+    ``ids_only``: only which item rows it has (answers without values) on the item sheets, for
+    a version that another one supersedes: enough to tell whose rows it holds. The reader is
+    let go after."""
+    opened, form.opened = form.opened, None
+    if opened is not None:
+        _guarded(form.path, _read_rows, form, opened, ids_only)
+
+
+def _guarded(path: Path, step, *args):
+    """A reading step, with whatever goes wrong inside the readers as a CchcError on the file."""
     try:
-        return _read_form(path)
+        return step(*args)
     except CchcError:
         raise
     except (KeyboardInterrupt, SystemExit):
@@ -389,26 +412,38 @@ def failure_reason(exc: BaseException) -> str:
     return phrase("READ_TECHNICAL", reason=reason, name=name)
 
 
-def _read_form(path: Path) -> ReturnedForm | None:
+def _open_form(path: Path) -> ReturnedForm | None:
     opened = _open(path)
     meta = read_meta(opened)
     if meta is None:
         return None
-    form = ReturnedForm(path, meta, opened.saved_at)
+    form = ReturnedForm(path, meta, opened.saved_at, opened=opened)
     if opened.renamed:
         form.issues.append(RawIssue("RETURN_RENAMED", "", "", _KIND_NAMES[opened.renamed]))
+    return form
+
+
+_NO_ANSWERS = frozenset({spec.META_SHEET, spec.LISTS_SHEET, spec.GUIDE_SHEET})
+_NO_ITEMS = _NO_ANSWERS | {spec.FIGURES_SHEET}
+
+
+def _read_rows(form: ReturnedForm, opened: _Opened, ids_only: bool) -> None:
+    # Item rows are read from every sheet but the form's own others; for the item rows alone,
+    # the figures sheet is not read either (a form has none there).
+    skipped = _NO_ITEMS if ids_only else _NO_ANSWERS
     for name in opened.workbook.sheet_names:
-        if name in (spec.META_SHEET, spec.LISTS_SHEET, spec.GUIDE_SHEET):
+        if name in skipped:
             continue
-        facts = opened.facts.get(name) or SheetFacts()
-        if facts.encoding:
-            form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", phrase("READ_ENCODING", encoding=facts.encoding)))
-            continue
-        if facts.far:
-            others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
-            form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
-        form.issues.extend(RawIssue("CELL_READ_AS_TEXT", name, ref, text) for ref, text in facts.as_text)
         try:
+            facts = opened.facts_of(name)
+            if facts.encoding:
+                form.issues.append(RawIssue("SHEET_UNREADABLE", name, "",
+                                            phrase("READ_ENCODING", encoding=facts.encoding)))
+                continue
+            if facts.far:
+                others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
+                form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
+            form.issues.extend(RawIssue("CELL_READ_AS_TEXT", name, ref, text) for ref, text in facts.as_text)
             sheet = opened.sheet(name)
             if _area(sheet) > MAX_AREA:      # .xls: a far cell; the reader has it already, do not expand it
                 end = sheet.end
@@ -422,14 +457,14 @@ def _read_form(path: Path) -> ReturnedForm | None:
             if repaired is None:
                 continue
             sheet, rows = repaired
+            facts = opened.facts.get(name) or SheetFacts()
         try:
             _show_merged(rows, sheet.merged_cell_ranges or facts.merged)
-            _read_sheet(form, rows, str(path), name, facts)
+            _read_sheet(form, rows, str(form.path), name, facts, ids_only)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:
             form.issues.append(RawIssue("SHEET_UNREADABLE", name, "", failure_reason(exc)))
-    return form
 
 
 def _without_refused_cells(form: ReturnedForm, opened: _Opened, name: str, exc: BaseException):
@@ -530,7 +565,8 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
     return index, found
 
 
-def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts) -> None:
+def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts,
+                ids_only: bool = False) -> None:
     found_issues: list[RawIssue] = []
     header = None
     if sheet != spec.FIGURES_SHEET:            # the figures sheet is looked at as such first
@@ -540,18 +576,30 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         figures = _find_header(rows, spec.FIGURE_COLUMNS, ("code", "value"), sheet, figure_issues)
         if figures is not None:
             form.issues.extend(figure_issues)
-            _read_figures(form, rows, file, sheet, figures, facts)
+            if not ids_only:
+                _read_figures(form, rows, file, sheet, figures, facts)
         elif sheet == spec.FIGURES_SHEET and (item_header := _find_header(
                 rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)) is not None:
             form.issues.extend(found_issues)
-            _read_items(form, rows, file, sheet, facts, item_header)
+            (_read_item_ids if ids_only else _read_items)(form, rows, file, sheet, facts, item_header)
         elif found_issues or figure_issues:
             form.issues.extend(found_issues or figure_issues)
         elif any(clean(v) for row in rows for v in row if v not in (None, "")):
             form.issues.append(RawIssue("EXTRA_SHEET", sheet, ""))
         return
     form.issues.extend(found_issues)
-    _read_items(form, rows, file, sheet, facts, header)
+    (_read_item_ids if ids_only else _read_items)(form, rows, file, sheet, facts, header)
+
+
+def _read_item_ids(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts, header) -> None:
+    """The item rows of a sheet as _read_items finds them, without their values."""
+    header_index, columns = header
+    id_col = columns["id"]
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        item = clean(row[id_col]) if id_col < len(row) else ""
+        if _ID.match(item):
+            form.answers.append(RawAnswer(item, {}, {}, sheet, index + 1))
 
 
 def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts, header) -> None:

@@ -18,7 +18,7 @@ from . import formspec as spec
 from .agencies import Registry
 from .answers import Answer, FigureAnswer, Intake, Submission
 from .assignments import FormRow, form_rows
-from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, read_form
+from .intake import RawAnswer, ReturnedForm, failure_reason, is_lock_file, open_form, read_rows
 from .messages import CchcError, finding
 from .models import Finding, Item, Plan, Status, TimeframeKind
 from .plan import fingerprint
@@ -33,8 +33,6 @@ MAX_TEXT = 5000
 def collect(plan: Plan, period_id: str, paths: list[Path],
             progress: Callable[[Path], None] | None = None) -> Intake:
     """Read, identify, de-duplicate and normalise every returned file."""
-    findings: list[Finding] = []
-    rejected: list[Path] = []
     # Only the newest form of each agency is kept while reading, so memory does not grow
     # with the number of files; and beyond a few dozen agencies the longest-held forms are
     # normalised at once and their cells let go, so it grows only by what is kept of each
@@ -47,28 +45,41 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
     plan_print = fingerprint(plan)
     registry = Registry(plan.agencies)
     expected: dict[str, set[str]] = {}      # agency -> the item ids of its form, filled when needed
-    for path in paths:
+    # Files are read newest first (by file time, usually the order they were saved in): a file
+    # older than its agency's newest so far cannot win, so only its item rows are read, to tell
+    # whose rows it holds. The order is only a guess; the workbooks' saved times decide.
+    stamps = {path: _file_time(path) for path in paths}
+    order = sorted(range(len(paths)), key=lambda i: (stamps[paths[i]], str(paths[i])), reverse=True)
+    found: list[tuple[int, Finding]] = []   # the files' findings, in the order of the paths
+    refused: list[int] = []
+    first: dict[str, int] = {}              # agency -> its first file in the order of the paths
+    for position in order:
+        path = paths[position]
         if progress:
             progress(path)
         if is_lock_file(path):
-            findings.append(finding("RETURN_LOCK_FILE", file=str(path)))
+            found.append((position, finding("RETURN_LOCK_FILE", file=str(path))))
             continue
         try:
-            form = read_form(path)
+            form = open_form(path)
+            if form is not None:
+                if form.agency not in names and (code := registry.lookup(form.agency)):
+                    form.meta["agency_code"] = code     # a code from before codes were shortened (an alias)
+                current = newest.get(form.agency)
+                read_rows(form, ids_only=current is not None and _age(current, stamps) >= _age(form, stamps))
         except CchcError as exc:
-            findings.append(finding(exc.code, **{**exc.fields, "file": str(path)}))
-            rejected.append(path)
+            found.append((position, finding(exc.code, **{**exc.fields, "file": str(path)})))
+            refused.append(position)
             continue
-        if form is not None and form.agency not in names and (code := registry.lookup(form.agency)):
-            form.meta["agency_code"] = code     # a code from before codes were shortened (an alias)
         problem = _identify(form, path, period_id, plan_print, names) or _rows_of_another(
             plan, form, expected, names, period_id)
         if problem:
-            findings.append(problem)
-            rejected.append(path)
+            found.append((position, problem))
+            refused.append(position)
             continue
+        first[form.agency] = min(first.get(form.agency, position), position)
         current = newest.get(form.agency)
-        if current is not None and _age(current) >= _age(form):
+        if current is not None and _age(current, stamps) >= _age(form, stamps):
             form, current = current, form
         if newest.get(form.agency) is not form:
             newest[form.agency] = form
@@ -83,13 +94,15 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
             del unmade[early]
             made[early] = _normalised(plan, newest[early], names[early])
             _let_go(newest[early])
+    findings = [f for _, f in sorted(found, key=lambda pair: pair[0])]
+    rejected = [paths[i] for i in sorted(refused)]
 
     submissions: dict[str, Submission] = {}
     answers: list[Answer] = []
     figures: list[FigureAnswer] = []
-    for agency in list(newest):
+    for agency in sorted(newest, key=first.__getitem__):      # agencies in the order of the paths
         form = newest.pop(agency)
-        superseded = sorted(older.get(agency, []), key=_age, reverse=True)
+        superseded = sorted(older.get(agency, []), key=lambda old: _age(old, stamps), reverse=True)
         submissions[agency] = Submission(agency, form.path, [f.path for f in superseded], form.saved_at)
         for old in superseded:
             findings.append(finding("RETURN_SUPERSEDED", agency=agency, file=str(old.path),
@@ -150,9 +163,16 @@ def _rows_of_another(plan: Plan, form: ReturnedForm, expected: dict[str, set[str
                    agency_name=names[form.agency], other_name=names[other], count=len(foreign), period=period_id)
 
 
-def _age(form: ReturnedForm) -> tuple:
+def _age(form: ReturnedForm, stamps: dict[Path, float]) -> tuple:
     """Newer sorts higher: the workbook's saved time, then the file time, then the name."""
-    return (form.saved_at or dt.datetime.min, form.path.stat().st_mtime, str(form.path))
+    return (form.saved_at or dt.datetime.min, stamps[form.path], str(form.path))
+
+
+def _file_time(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:          # a broken link: its reading says why
+        return 0.0
 
 
 def _identify(form: ReturnedForm | None, path: Path, period_id: str, plan_print: str,

@@ -146,15 +146,26 @@ _QUOTED_E = re.compile(rb'"e"')
 def _small_plain(xml: bytes) -> bool | None:
     """Whether a plain sheet that is certainly small (under 1,000 rows and 703 columns, so within
     MAX_AREA) has formulas; None when the sheet is not such a sheet (its extent is then measured)."""
-    if _PREFIXED.search(xml):
+    cells = _cell_region(xml)
+    if cells is None or _PREFIXED.search(cells):
         return None
-    start = xml.find(b"<sheetData")
-    cells = xml[start:] if start >= 0 else xml
-    if (b"\t" in cells or b"\r" in cells or b"\n" in cells) and _SPACED.search(xml):
+    if (b"\t" in cells or b"\r" in cells or b"\n" in cells) and _SPACED.search(cells):
         return None
-    if _LOOSE_CELL.search(xml) or _LOOSE_ROW.search(xml) or _FAR_CELL.search(xml) or _FAR_ROW.search(xml):
+    if _LOOSE_CELL.search(cells) or _LOOSE_ROW.search(cells) or _FAR_CELL.search(cells) or _FAR_ROW.search(cells):
         return None
-    return _PLAIN_FORMULA.search(xml) is not None
+    return _PLAIN_FORMULA.search(cells) is not None
+
+
+def _cell_region(xml: bytes) -> bytes | None:
+    """The bytes the reader takes cells from: python-calamine reads cells only inside the sheet's
+    data element (calamine's XlsxCellReader skips to the first «sheetData» and stops at its end),
+    so from the first «<sheetData» to the last «</sheetData>» is a superset; the forms write as much
+    again around it (columns, validations, print setup). None when a data element is prefixed."""
+    if b":sheetData" in xml:
+        return None
+    start = max(xml.find(b"<sheetData"), 0)
+    end = xml.rfind(b"</sheetData>")
+    return xml[start:end] if end > start else xml[start:]
 
 
 def _plain_facts(xml: bytes) -> tuple[int, int, bool] | None:
@@ -382,14 +393,30 @@ def sheet_names_by_part(archive: ZipParts, names: set[str]) -> dict[str, str]:
     """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
+    rels, book = archive.read("xl/_rels/workbook.xml.rels"), archive.read("xl/workbook.xml")
+    key = (rels, book)
+    found = _NAMES_SEEN.get(key)
+    if found is None:
+        # Forms made from one plan share these two parts (a thousand returns, a few kinds): each
+        # distinct pair is parsed once. The cache holds bytes as they are, so equal bytes, equal names.
+        if len(_NAMES_SEEN) >= 64:
+            _NAMES_SEEN.clear()
+        found = _NAMES_SEEN[key] = _sheet_names(rels, book)
+    return dict(found)
+
+
+_NAMES_SEEN: dict[tuple[bytes, bytes], dict[str, str]] = {}
+
+
+def _sheet_names(rels: bytes, book: bytes) -> dict[str, str]:
     targets = {}
-    for rel in _RELATION.findall(archive.read("xl/_rels/workbook.xml.rels")):
+    for rel in _RELATION.findall(rels):
         rid, target = _ID_ATTR.search(rel), _TARGET.search(rel)
         if rid and target:
             path = target.group(1).decode("utf-8", "ignore")
             targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else "xl/" + path.removeprefix("xl/")
     out = {}
-    for sheet in _SHEET.findall(archive.read("xl/workbook.xml")):
+    for sheet in _SHEET.findall(book):
         name, rid = _NAME.search(sheet), _RID.search(sheet)
         if name and rid and rid.group(1) in targets:
             out[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "ignore"))

@@ -307,12 +307,13 @@ def test_every_reader_exception_is_caught_per_file(q1_forms, tmp_path, monkeypat
         return real(handle, *args, **kwargs)
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", staticmethod(explode))
-    for exc in (MemoryError(), NotImplementedError(), EOFError(), KeyError("x")):
-        monkeypatch.setattr("cchc_excel.intake._read_form", lambda path, exc=exc: (_ for _ in ()).throw(exc))
-        with pytest.raises(CchcError) as caught:
-            read_form(bad)
-        assert caught.value.code == "FILE_UNREADABLE" and str(bad) in caught.value.message
-    monkeypatch.undo()
+    for step in ("_open_form", "_read_rows"):      # the identity, then the rows
+        for exc in (MemoryError(), NotImplementedError(), EOFError(), KeyError("x")):
+            monkeypatch.setattr(f"cchc_excel.intake.{step}", lambda *args, exc=exc: (_ for _ in ()).throw(exc))
+            with pytest.raises(CchcError) as caught:
+                read_form(good)
+            assert caught.value.code == "FILE_UNREADABLE" and str(good) in caught.value.message
+        monkeypatch.undo()
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", staticmethod(explode))
     intake = collect(PLAN, "2026Q1", [bad, good])
     assert "vp-hdnd-ubnd" in intake.submissions

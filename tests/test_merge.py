@@ -219,6 +219,8 @@ def test_forms_normalised_early_to_spare_memory_give_the_same_intake(q1_forms, t
     for path in paths:
         set_saved_time(path, dt.datetime(2026, 3, 11, 8, 0))
     order = [older, *paths, newer, late]
+    for rank, path in enumerate(order):           # files are read newest first by file time: in this order
+        os.utime(path, (1_800_000_000 - rank, 1_800_000_000 - rank))
 
     normalised = []
     real = merge.normalise
@@ -245,3 +247,58 @@ def test_cells_read_as_text_once_per_value_keep_their_types():
               None, "", "x" * 300, "a\x0bb"]
     for _ in range(2):                              # the second time from the cache
         assert [_as_text(v) for v in values] == [text_value(v) for v in values]   # True is not 1
+
+
+def test_older_versions_are_read_for_their_rows_only_and_the_intake_is_the_same(q1_forms, tmp_path, monkeypatch):
+    """Files are read newest first (by file time): a version older than its agency's newest is read
+    only for its item rows, which still tell whose rows it holds; the intake is the same whatever the
+    file times say."""
+    from cchc_excel import intake as reader
+
+    def claim(code, name):
+        def transform(workbook):
+            for row in workbook["_meta"].iter_rows():
+                if row[0].value == "agency_code":
+                    row[1].value = code
+                if row[0].value == "agency_name":
+                    row[1].value = name
+        return transform
+
+    files = []
+    for version, day in ((1, 5), (2, 8), (3, 12)):
+        path = tmp_path / f"kt-lan-{version}.xlsx"
+        fill(q1_forms / "phong-kinh-te.xlsx", path,
+             {"VI.1.1": {"status": "Đang thực hiện", "result": f"Lần {version}"}})
+        files.append((path, day))
+    for version, day in ((1, 3), (2, 9)):
+        path = tmp_path / f"vh-lan-{version}.xlsx"
+        fill(q1_forms / "phong-vhxh.xlsx", path, {"I.1": {"status": "Đang thực hiện", "result": f"Lần {version}"}})
+        files.append((path, day))
+    swapped = tmp_path / "vh-lan-0.xlsx"          # older than the newest of the agency it names
+    fill(q1_forms / "phong-kinh-te.xlsx", swapped, {"VI.1.1": done()},
+         transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
+    files.append((swapped, 1))
+    for path, day in files:
+        set_saved_time(path, dt.datetime(2026, 3, day, 8, 0))
+    paths = sorted(path for path, _ in files)
+
+    def read(file_times):
+        for path, day in files:
+            os.utime(path, (file_times(day), file_times(day)))
+        full = []
+        real = reader._read_items
+        monkeypatch.setattr(reader, "_read_items", lambda form, *args: full.append(form.path) or real(form, *args))
+        result = collect(PLAN, "2026Q1", paths)
+        monkeypatch.undo()
+        return result, set(full)
+
+    in_order, read_in_full = read(lambda day: 1_780_000_000 + day * 3600)     # file times as saved
+    backwards, _ = read(lambda day: 1_780_000_000 - day * 3600)               # file times the other way round
+    assert read_in_full == {tmp_path / "kt-lan-3.xlsx", tmp_path / "vh-lan-2.xlsx"}
+    assert in_order.submissions["phong-kinh-te"].used == tmp_path / "kt-lan-3.xlsx"
+    assert in_order.submissions["phong-vhxh"].used == tmp_path / "vh-lan-2.xlsx"
+    assert in_order.answers_of("phong-kinh-te")["VI.1.1"].result == "Lần 3"
+    caught = [f for f in in_order.findings if f.code == "RETURN_ROWS_OF_ANOTHER"]
+    assert [(f.file, f.agency) for f in caught] == [(str(swapped), "phong-vhxh")]
+    assert in_order.findings == backwards.findings and in_order.answers == backwards.answers
+    assert in_order.submissions == backwards.submissions and in_order.rejected == backwards.rejected
