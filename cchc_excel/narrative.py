@@ -15,6 +15,7 @@ every product and each agency's own words (report.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answers import Answer
 from .models import Item, Plan, Section, Status, Task, TimeframeKind
@@ -51,6 +52,20 @@ def tidy(text: str) -> str:
     """The plan's words as the report prints them: its slips corrected (planwords.SLIPS, which
     `plan check` names in the plan) and tone marks placed the current way."""
     return corrected(text)
+
+
+def tidied(plan: Plan) -> Plan:
+    """The plan as the report prints it: every task, product, lead and time text and section title
+    tidied (:func:`tidy`), so that no part of the report — body, draft brackets, annex cells —
+    prints a slip the body corrects. Kinds, dates and agencies are the plan's own."""
+    def item(i: Item) -> Item:
+        return replace(i, task=tidy(i.task), product=tidy(i.product), lead_text=tidy(i.lead_text),
+                       timeframe=replace(i.timeframe, text=tidy(i.timeframe.text)))
+
+    return replace(plan, sections=tuple(
+        replace(s, title=tidy(s.title), tasks=tuple(
+            replace(t, content=tidy(t.content), items=tuple(item(i) for i in t.items)) for t in s.tasks))
+        for s in plan.sections))
 
 
 _LEADING_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.\s+")

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# (name, pattern, replacement): «Chi số» for «Chỉ số», «sở Nội vụ», a two-word phrase written twice.
+# (name, pattern, replacement): «Chi số» for «Chỉ số», «sở Nội vụ», a two-word phrase written twice, a stray comma.
 SLIPS = (
     ("chi_so", re.compile(r"\b[Cc]hi số\b"), "Chỉ số"),
     ("department", re.compile(r"\bsở (Nội vụ|Tài chính|Tư pháp|Y tế|Xây dựng|Công Thương|Nông nghiệp|"
                               r"Giáo dục|Khoa học|Văn hóa|Văn hoá)\b"), r"Sở \1"),
     ("twice", re.compile(r"\b(\w+ \w+) \1\b"), r"\1"),
+    # «Các tin, bài, trên Trang TTĐT»: a comma between the pair «tin, bài» and where they are published.
+    ("comma", re.compile(r"\b(tin, bài), (trên)\b"), r"\1 \2"),
 )
 
 # An old-style tone mark on the second vowel of «oa, oe, uy» ending a syllable (not after «q»:

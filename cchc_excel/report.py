@@ -22,7 +22,7 @@ from .assessment import completion_sentence, shortfalls, strengths
 from .assignments import agencies_with_forms
 from .indicators import in_locality, index_results, schedule_periods
 from .models import Finding, Period, Plan, Settings, Status
-from .narrative import define_abbreviations, lower_first, product_words, section_points, sentence_case, tidy
+from .narrative import define_abbreviations, lower_first, product_words, section_points, sentence_case, tidied, tidy
 from .outcomes import Figures, Outcome, agency_figures, figures, outcomes
 from .outlook import next_tasks
 from .periods import format_window, make_period, next_period
@@ -75,7 +75,7 @@ def build_context(
     ``intake``."""
     # The program's own words (default recipients, default indicator names) in the locality's:
     # a ward's workbook made when its issuer was a «xã» prints «phường» (plan check names them).
-    plan = replace(plan, indicators=in_locality(plan.indicators, settings.locality))
+    plan = replace(tidied(plan), indicators=in_locality(plan.indicators, settings.locality))
     settings = replace(settings, recipients=tuple(localized(r, settings.locality, default_recipients())
                                                   for r in settings.recipients))
     results = outcomes(plan, period, intake)
