@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
+import os
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .messages import phrase
+from .files import write_bytes_atomic
+from .messages import CchcError, phrase
 from .models import Period, Settings
 
 PROVINCE_DAY = 20          # province → Bộ Nội vụ, 581/BNV-CCHC
@@ -71,7 +74,73 @@ def _vietnam_rules():
 
 @lru_cache(maxsize=32)
 def _official(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """(days off, weekend days worked in exchange) for a year, per `holidays`."""
+    """(days off, weekend days worked in exchange) for a year, per `holidays`.
+
+    Loading the package and Vietnam's rules takes about 0.06 s, a tenth of what `check`
+    needs for a few returns; the days it gives depend only on its version and the year,
+    so they are kept in the user's cache folder (see _cache_file), one file per version
+    of the package, and read from there on later runs. A cache that cannot be read or
+    written is no error: the package is asked."""
+    cache = _cache_file()
+    kept = _read_cache(cache) if cache else {}
+    if str(year) in kept:
+        return kept[str(year)]
+    days = _from_package(year)
+    if cache is not None:
+        kept[str(year)] = days
+        try:
+            write_bytes_atomic(cache, json.dumps(
+                {key: [sorted(d.isoformat() for d in found) for found in pair] for key, pair in kept.items()},
+                indent=1).encode())
+        except CchcError:
+            pass
+    return days
+
+
+CACHE_FOLDER_VARIABLE = "CCHC_CACHE_DIR"       # another folder for the cache; empty: keep none
+
+
+def _cache_file() -> Path | None:
+    """The cache of the days `holidays` gives, for the installed version of the package: in
+    the user's cache folder (%LOCALAPPDATA%, ~/Library/Caches, $XDG_CACHE_HOME or ~/.cache),
+    or CCHC_CACHE_DIR; None when there is no such folder or the version is not known."""
+    folder = os.environ.get(CACHE_FOLDER_VARIABLE)
+    if folder is None:
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA", "")
+        elif sys.platform == "darwin":
+            base = os.path.expanduser("~/Library/Caches")
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        folder = os.path.join(base, "cchc-excel") if base and base != "~/.cache" else ""
+    version = _package_version() if folder else None
+    return Path(folder) / f"holidays-vn-{version}-1.json" if version else None
+
+
+def _package_version() -> str | None:
+    """The installed version of `holidays`, from its distribution's folder name (the package
+    itself asks importlib.metadata, which is what costs): None when that is not one folder."""
+    try:
+        spec = importlib.util.find_spec("holidays")
+        if spec is None or not spec.origin:
+            return None
+        found = list(Path(spec.origin).parent.parent.glob("holidays-*.dist-info"))
+    except (ImportError, OSError, ValueError):
+        return None
+    return found[0].name[len("holidays-"):-len(".dist-info")] if len(found) == 1 else None
+
+
+def _read_cache(path: Path) -> dict[str, tuple[frozenset[dt.date], frozenset[dt.date]]]:
+    try:
+        kept = json.loads(path.read_bytes())
+        return {year: (frozenset(map(dt.date.fromisoformat, off)), frozenset(map(dt.date.fromisoformat, worked)))
+                for year, (off, worked) in kept.items() if year.isdigit()}
+    except (OSError, ValueError, TypeError, AttributeError):    # missing, or not what this writes
+        return {}
+
+
+def _from_package(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """(days off, weekend days worked in exchange) for a year, asked of `holidays`."""
     rules = _vietnam_rules()
     days_off = frozenset(rules.Vietnam(years=year))
     worked: set[dt.date] = set()

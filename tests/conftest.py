@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import importlib.resources
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from cchc_excel.cli import cli
+from cchc_excel.deadlines import CACHE_FOLDER_VARIABLE
+
+# The days of the `holidays` package are cached between runs in the user's cache folder:
+# the tests (and the commands they start) keep theirs in a folder of their own.
+os.environ.setdefault(CACHE_FOLDER_VARIABLE, tempfile.mkdtemp(prefix="cchc-test-cache-"))
 
 SEED = Path(str(importlib.resources.files("cchc_excel") / "data" / "ke-hoach-mac-dinh.txt"))
 

@@ -170,6 +170,7 @@ def test_an_unknown_layout_of_the_package_takes_its_own_route(monkeypatch):
         raise FileNotFoundError("vietnam.py")
 
     monkeypatch.setattr(importlib.util, "spec_from_file_location", moved)
+    monkeypatch.setenv(deadlines.CACHE_FOLDER_VARIABLE, "")      # the package asked, not the cache
     deadlines._vietnam_rules.cache_clear()
     deadlines._official.cache_clear()
     try:
@@ -179,3 +180,38 @@ def test_an_unknown_layout_of_the_package_takes_its_own_route(monkeypatch):
     finally:
         deadlines._vietnam_rules.cache_clear()
         deadlines._official.cache_clear()
+
+
+def _days_in_a_child(cache: str) -> tuple[str, str]:
+    """(the days of 2026 as a new process gets them, whether it loaded `holidays`)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from cchc_excel import deadlines; off, worked = deadlines._official(2026);"
+            "print(sorted(map(str, off)), sorted(map(str, worked))); print('holidays' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "CCHC_CACHE_DIR": cache})
+    assert result.returncode == 0, result.stderr
+    days, loaded = result.stdout.strip().splitlines()
+    return days, loaded
+
+
+def test_the_days_of_the_holidays_package_are_kept_between_runs(tmp_path):
+    from cchc_excel import deadlines
+
+    off, worked = deadlines._from_package(2026)
+    expected = f"{sorted(map(str, off))} {sorted(map(str, worked))}"
+    assert D(2026, 2, 17) in off and D(2026, 8, 22) in worked
+    first = _days_in_a_child(str(tmp_path))
+    assert first == (expected, "True")                   # asked of the package, and kept
+    kept = list(tmp_path.glob("holidays-vn-*.json"))
+    assert len(kept) == 1 and deadlines._package_version() in kept[0].name
+    assert _days_in_a_child(str(tmp_path)) == (expected, "False")     # the package not even loaded
+    kept[0].write_text("{not json", encoding="utf-8")                # a damaged cache: asked again
+    assert _days_in_a_child(str(tmp_path)) == (expected, "True")
+    assert _days_in_a_child(str(tmp_path)) == (expected, "False")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x", encoding="utf-8")                         # no folder can be made there
+    assert _days_in_a_child(str(blocked / "cache")) == (expected, "True")
+    assert _days_in_a_child("")[0] == expected                         # no cache at all
