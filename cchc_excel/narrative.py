@@ -243,13 +243,16 @@ def _groups(section: Section, themed: bool) -> list[tuple[str, list[Task]]]:
 
 
 def section_points(plan: Plan, section: Section, results: list[Outcome], prefix: str, draft: bool,
-                   themed: bool = False) -> list[dict]:
+                   themed: bool = False, reported: tuple[str, ...] = ()) -> list[dict]:
     """The numbered sub-points of one section ("1.", or "2.1." under "2. Cải cách thể chế"),
     then one sentence for the tasks that did not arise.
 
     No task carried out is left out: when its result repeats, word for word, what an earlier
     point of the section already says (officers often write one stock sentence for several
-    recurring tasks), the task joins that point's heading instead of repeating the sentence."""
+    recurring tasks), the task joins that point's heading instead of repeating the sentence.
+    ``reported``: the names of the section's figures reported above zero. A task that did not
+    arise is not said «chưa phát sinh» when the same work is told done in the section (by a
+    product carried out or by such a figure): the annex keeps its status."""
     by_item = {o.item.id: o for o in results}
     entries: list[dict] = []           # {"labels", "sentences", "missing"}
     said_in: dict[str, int] = {}       # folded sentence -> the entry that says it
@@ -292,6 +295,11 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
             quiet.extend(t for t in tasks if not arisen and any(
                 by_item.get(i.id) and by_item[i.id].due and by_item[i.id].status == Status.NOT_ARISEN
                 for i in t.items))
+    done = [topic(t) for t in section.tasks for i in t.items
+            if by_item.get(i.id) and by_item[i.id].status in (Status.DONE, Status.CARRIED_OUT)]
+    done += [product_words(i) for t in section.tasks for i in t.items
+             if by_item.get(i.id) and by_item[i.id].status in (Status.DONE, Status.CARRIED_OUT)]
+    quiet = [t for t in quiet if not any(_same_work(t, text) for text in (*done, *reported))]
     points = []
     for number, entry in enumerate(entries, start=1):
         first, *more = entry["labels"]
@@ -309,6 +317,31 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
         points.append(line(f"Việc tự đánh giá, xác định Chỉ số CCHC năm {year} thực hiện{how} vào đầu năm "
                            f"{year + 1}."))
     return points
+
+
+# Words that do not make a subject («các», «và», «của»…), left out when subjects are compared.
+_GLUE = {"cac", "va", "cua", "tren", "theo", "trong", "ve", "viec", "cho", "duoc", "nhung", "mot", "so", "de",
+         "voi", "tai", "kip", "thoi", "day", "du", "hieu", "qua", "co"}
+
+
+def _syllables(text: str) -> list[str]:
+    """The folded syllables of a text, its abbreviations spelled out (TTHC: thủ tục hành chính)."""
+    for short, words in ABBREVIATIONS.items():
+        text = re.sub(rf"(?<!\w){short}(?!\w)", words, text)
+    return re.findall(r"\w+", fold(text))
+
+
+def _same_work(task: Task, text: str) -> bool:
+    """Whether ``text`` (a task or product told done, a figure's name) is about the same work as
+    the task: every syllable of the task's first clause, glue words aside, is in it, the opening
+    action («công bố») among them — «Công bố, công khai các TTHC» and «Thủ tục hành chính được
+    công bố, công khai»."""
+    subject = [w for w in _syllables(re.split(r"[;:]", bare_topic(task))[0]) if w not in _GLUE]
+    other = _syllables(text)
+    if len(subject) < 4 or fold(topic(task)) == fold(text):
+        return False
+    pairs = set(zip(other, other[1:]))
+    return set(subject) <= set(other) and (subject[0], subject[1]) in pairs
 
 
 def _year_index(task: Task, year: int) -> bool:

@@ -67,9 +67,11 @@ def test_each_agencys_evidence_follows_its_own_words(q1):
 def test_tasks_that_did_not_arise_say_what_they_wait_for(q1):
     # Seen: «Trong kỳ chưa phát sinh việc công bố, công khai các TTHC; Quy trình nội bộ giải quyết TTHC
     # (nhiệm vụ thực hiện khi có phát sinh hoặc theo yêu cầu)» beside «187 TTHC được công bố, công khai».
+    # (Here III.3 publishes every TTHC and 20 are reported published: III.2 is left to the annex, never
+    # said «chưa phát sinh» beside that; when nothing on it is done, it is said with its condition:
+    # test_report_not_arisen.py.)
     procedures = " ".join(part(q1, "2. Cải cách thủ tục hành chính", "3. Cải cách tổ chức bộ máy"))
-    assert ("Trong kỳ chưa phát sinh việc công bố, công khai các TTHC và quy trình nội bộ giải quyết TTHC "
-            "(thực hiện theo các quyết định công bố của Trung ương, của tỉnh)") in procedures, procedures
+    assert "chưa phát sinh việc công bố, công khai các TTHC" not in procedures, procedures
     assert "nhiệm vụ thực hiện khi có phát sinh hoặc theo yêu cầu" not in procedures
     staff = " ".join(part(q1, "4. Cải cách chế độ công vụ", "5. Cải cách tài chính công"))
     assert "Đề án vị trí việc làm (thực hiện sau khi có hướng dẫn của tỉnh)" in staff, staff
