@@ -13,6 +13,7 @@ from .models import Finding, Plan, Settings, TimeframeKind
 from .plan import ends_before_plan, plan_start
 from .plan_meta import default_recipients, localized, other_localities, said_for
 from .planwords import corrected, slips_in
+from .textnorm import fold
 from .vnformat import number
 
 
@@ -101,6 +102,15 @@ def lint_settings(plan: Plan, settings: Settings) -> list[Finding]:
               "plan_date": plan.meta.date, "signer_name": settings.signer_name}
     found = [finding("LINT_SETTING_BLANK", label=labels[key], effect=phrase(effect))
              for key, effect in _BLANK_SETTINGS if not values[key]]
+    # NĐ 30/2020, Phụ lục I: a deputy signs «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH», the Chủ tịch «CHỦ TỊCH» alone.
+    deputy = fold(settings.signer_title).startswith("pho chu tich")
+    on_behalf = fold(settings.signer_authority).startswith("kt")
+    if deputy != on_behalf:
+        found.append(finding("LINT_SIGNER_AUTHORITY", title=settings.signer_title,
+                             authority=settings.signer_authority or phrase("TEXT_BLANK"),
+                             title_label=labels["signer_title"], label=labels["signer_authority"],
+                             suggestion=phrase("SIGNER_FIX_DEPUTY" if deputy else "SIGNER_FIX_CHAIRMAN",
+                                               label=labels["signer_authority"])))
     unnamed = province_unnamed(settings.province_plan)
     if unnamed:
         found.append(finding("LINT_PROVINCE_UNNAMED", label=labels["province_plan"], found=unnamed))

@@ -135,6 +135,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Nếu là năm {year}, sửa cột «Thời gian thực hiện» của các sản phẩm này ở trang «Nhiệm vụ» của sổ kế hoạch "
         "(ví dụ «{example}») rồi lập lại báo cáo; nếu đúng là việc năm trước chuyển sang thì giữ nguyên.",
     ),
+    "LINT_SIGNER_AUTHORITY": (
+        "Thiết lập «{title_label}» ghi «{title}» mà «{label}» ghi «{authority}»: theo Nghị định 30/2020/NĐ-CP, "
+        "Chủ tịch ký «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH», Phó Chủ tịch ký thay «TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH "
+        "/ PHÓ CHỦ TỊCH».",
+        "{suggestion} ở trang «Thiết lập» của sổ kế hoạch, hoặc sửa «{title_label}».",
+    ),
     "LINT_LOCALITY_RECIPIENT": (
         "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: nơi nhận «{text}» ghi «{found}», trong khi cơ quan ban hành "
         "kế hoạch là {issuer} (cấp hành chính «{locality}»).",
@@ -630,6 +636,9 @@ PHRASES: dict[str, str] = {
     "BLANK_PLAN_DATE_EFFECT": "câu căn cứ không có ngày của kế hoạch",
     "BLANK_SIGNER_EFFECT": "khối chữ ký không có tên người ký",
     # --- plan lint (lint.py): what the report makes of a text said for another locality ---
+    # --- plan lint (lint.py): how to set the signature block right (LINT_SIGNER_AUTHORITY) ---
+    "SIGNER_FIX_DEPUTY": "Ghi «KT. CHỦ TỊCH» vào «{label}»",
+    "SIGNER_FIX_CHAIRMAN": "Để trống «{label}»",
     "LOCALITY_SAID_BY_REPORT": "báo cáo đã tự in «{suggestion}»",
     "LOCALITY_AS_WRITTEN": "cho đến khi sửa, báo cáo in nguyên như đã ghi",
     "TEXT_BLANK": "(trống)",
@@ -902,6 +911,7 @@ WARNINGS = frozenset({
     "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED", "LINT_LOCALITY_RECIPIENT", "LINT_LOCALITY_INDICATOR",
+    "LINT_SIGNER_AUTHORITY",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })
 INFOS = frozenset({

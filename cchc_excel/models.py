@@ -238,8 +238,10 @@ class Settings:
     place: str = ""               # place name on the date line
     issuer_upper: str = ""        # ỦY BAN NHÂN DÂN
     signer_name: str = ""
-    signer_title: str = "PHÓ CHỦ TỊCH"   # CHỦ TỊCH / PHÓ CHỦ TỊCH
-    signer_authority: str = "KT. CHỦ TỊCH"  # empty when the chairman signs
+    # NĐ 30/2020, Phụ lục I: the Chủ tịch signs the UBND's report «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH»; a deputy
+    # signs «TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH» (the officer sets both).
+    signer_title: str = "CHỦ TỊCH"       # CHỦ TỊCH / PHÓ CHỦ TỊCH
+    signer_authority: str = ""            # «KT. CHỦ TỊCH» when a deputy signs
     recipients: tuple[str, ...] = ()
     contact: str = ""             # whom agencies call with questions
     return_days: int = 3          # working days before the report day to send forms back (deadlines.py)

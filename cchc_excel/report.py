@@ -180,7 +180,8 @@ def build_context(
             "title": settings.signer_title or "CHỦ TỊCH",
             "name": settings.signer_name,
             # The name line of the default templates: a highlighted gap in a draft when no name is set.
-            "name_line": {"text": settings.signer_name or ("[Họ và tên người ký]" if draft else ""),
+            "name_line": {"text": settings.signer_name or ("[Chưa có họ và tên người ký: điền «Họ và tên người "
+                                                           "ký» ở trang «Thiết lập» của sổ kế hoạch]" if draft else ""),
                           "missing": draft and not settings.signer_name, "bold": True, "size": 14},
         },
         "blocking": len([f for f in findings if f.blocking]),

@@ -301,7 +301,7 @@ def test_a_ward_or_special_zone_report_names_its_own_body(tmp_path, kind, name):
     assert f"được UBND {kind} quan tâm" in text
     assert "UBND xã" not in text and "XÃ " not in text.replace("XÃ HỘI", "")
     assert "Đảng ủy xã" not in text and f"Đảng ủy {kind}" in text
-    assert "Nguyễn Văn A" in text and "[Họ và tên người ký]" not in text
+    assert "Nguyễn Văn A" in text and "Chưa có họ và tên người ký" not in text
 
     # An officer who corrects the word in «Thiết lập» is obeyed; a word that is not one is named.
     _set(book, locality="Phường")

@@ -172,7 +172,7 @@ def test_a_draft_without_a_signer_shows_the_gap_where_the_name_goes(q1):
     document = docx.Document(q1)
     signature = next(t for t in document.tables if "TM. ỦY BAN NHÂN DÂN" in t.rows[0].cells[-1].text)
     name = [p for p in signature.rows[0].cells[-1].paragraphs if p.text.strip()][-1]
-    assert name.text == "[Họ và tên người ký]"
+    assert name.text == "[Chưa có họ và tên người ký: điền «Họ và tên người ký» ở trang «Thiết lập» của sổ kế hoạch]"
     run = next(r for r in name.runs if r.text)
     assert run.bold and run.font.highlight_color is not None
 

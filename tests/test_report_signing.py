@@ -243,3 +243,67 @@ def test_an_abbreviation_once_defined_is_not_defined_again(slipped_q1):
     body = "\n".join(part(report, "BÁO CÁO", "Trên đây"))
     assert body.count("(CCHC)") == 1
     assert "ban hành và tổ chức thực hiện Kế hoạch CCHC năm 2026" in body
+
+
+def _signature(report) -> list[str]:
+    """The lines of the signature block (the right cell of the closing table)."""
+    import docx
+
+    table = next(t for t in docx.Document(report).tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    return [p.text for p in table.rows[0].cells[-1].paragraphs if p.text.strip()]
+
+
+def test_the_chairman_signs_for_the_committee_by_default(tmp_path):
+    # Seen: «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH» in every report of a new folder, and «[Họ và tên người ký]»
+    # not saying what is missing nor where it is set. NĐ 30/2020 (Phụ lục I): the Chủ tịch signs a
+    # collective body's document «TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH»; a deputy «… / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH».
+    import openpyxl
+
+    root = tmp_path / "xa"
+    assert invoke("init", root).exit_code == 0
+    filled_period(root, "2026Q1", skip=("phong-kinh-te",))
+    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026").exit_code == 1
+    report = root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx"
+    assert _signature(report) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                  "[Chưa có họ và tên người ký: điền «Họ và tên người ký» ở trang «Thiết lập» của sổ "
+                                  "kế hoạch]"]
+    # The officer's own setting is kept: a deputy signs.
+    path = root / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Thiết lập"]
+    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    assert sheet.cell(rows["signer_authority"], 3).value in (None, "")
+    assert sheet.cell(rows["signer_title"], 3).value == "CHỦ TỊCH"
+    sheet.cell(rows["signer_authority"], 3).value = "KT. CHỦ TỊCH"
+    sheet.cell(rows["signer_title"], 3).value = "PHÓ CHỦ TỊCH"
+    sheet.cell(rows["signer_name"], 3).value = "Trần Thị Bình"
+    workbook.save(path)
+    assert invoke("compile", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026").exit_code == 1
+    assert _signature(report) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Bình"]
+
+
+def test_plan_check_names_a_signature_block_the_decree_does_not_allow(tmp_path):
+    import openpyxl
+
+    root = tmp_path / "xa"
+    assert invoke("init", root).exit_code == 0
+    assert "Thẩm quyền ký" not in invoke("plan", "check", "--dir", root).output
+
+    def signer(title: str, authority: str) -> str:
+        path = root / "ke-hoach-cchc.xlsx"
+        workbook = openpyxl.load_workbook(path)
+        sheet = workbook["Thiết lập"]
+        rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+        sheet.cell(rows["signer_title"], 3).value = title
+        sheet.cell(rows["signer_authority"], 3).value = authority
+        workbook.save(path)
+        return " ".join(invoke("plan", "check", "--dir", root).output.split())
+
+    said = signer("PHÓ CHỦ TỊCH", "")
+    assert "Thiết lập «Chức vụ người ký» ghi «PHÓ CHỦ TỊCH» mà «Thẩm quyền ký» ghi «(trống)»: theo Nghị định " \
+           "30/2020/NĐ-CP" in said
+    assert "Ghi «KT. CHỦ TỊCH» vào «Thẩm quyền ký» ở trang «Thiết lập»" in said
+    said = signer("CHỦ TỊCH", "KT. CHỦ TỊCH")
+    assert "«Chức vụ người ký» ghi «CHỦ TỊCH» mà «Thẩm quyền ký» ghi «KT. CHỦ TỊCH»" in said
+    assert "Để trống «Thẩm quyền ký»" in said
+    assert "Thẩm quyền ký" not in signer("PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")
