@@ -15,15 +15,6 @@ from .models import Finding, Status
 
 
 @dataclass(frozen=True)
-class Cell:
-    """Where a value was read: as the user sees it."""
-
-    file: str
-    sheet: str
-    ref: str   # "H7"
-
-
-@dataclass(frozen=True)
 class Answer:
     """One agency's normalised answer on one item, with where each value came from."""
 
@@ -42,7 +33,7 @@ class Answer:
     sheet: str
     row: int
     # Column key -> its cell ("H7"); file and sheet are the answer's own. References only, not
-    # Cell objects: a check of a thousand agencies holds tens of thousands of them.
+    # objects: a check of a thousand agencies holds tens of thousands of them.
     cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def cell(self, key: str) -> str:

@@ -17,7 +17,7 @@ from . import pipeline
 from .deadlines import describe as describe_deadline
 from .deadlines import notes as deadline_notes
 from .indicators import target_text
-from .messages import phrase
+from .messages import describe, phrase
 from .models import Plan, Severity
 from .timeframe import describe_kind
 
@@ -124,8 +124,8 @@ def print_findings(findings, console: Console | None = None) -> None:
 class ConsoleProgress:
     """Progress on stderr for work that lasts: the reading bar appears once
     reading has taken more than a second, and a stage (the PDF conversion by
-    LibreOffice) shows a running bar with its elapsed time. Called by the
-    pipeline as ``progress(read, total)`` and ``stage(name)``."""
+    LibreOffice) shows a running bar with its elapsed time; on a terminal only.
+    Called by the pipeline as ``progress(read, total)`` and ``stage(name)``."""
 
     DELAY = 1.0          # seconds of silence before a bar is worth showing
     STAGES = {"pdf": "PROGRESS_PDF"}      # stage name -> catalogue phrase
@@ -137,6 +137,8 @@ class ConsoleProgress:
         self._started: float | None = None
 
     def _open(self):
+        if not self.console.is_terminal:
+            return None                    # output to a file or a pipe: no bar to draw (nor its thread)
         if self._bar is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -150,13 +152,15 @@ class ConsoleProgress:
         if self._started is None:
             self._started = now
         if self._reading is None:
-            if read >= total or now - self._started < self.DELAY:
+            if read >= total or now - self._started < self.DELAY or (bar := self._open()) is None:
                 return
-            self._reading = self._open().add_task(phrase("PROGRESS_READING"), total=total)
+            self._reading = bar.add_task(phrase("PROGRESS_READING"), total=total)
         self._bar.update(self._reading, completed=read)
 
     def stage(self, name: str) -> None:
         bar = self._open()
+        if bar is None:
+            return
         if self._reading is not None:
             bar.remove_task(self._reading)
             self._reading = None
@@ -245,8 +249,8 @@ def check_to_json(result: pipeline.CheckResult) -> dict:
         ],
         "findings": (
             {"code": f.code, "severity": f.severity.value, "agency": f.agency, "item": f.item, "file": f.file,
-             "sheet": f.sheet, "cell": f.cell, "message": f.message, "fix": f.fix}
-            for f in result.findings
+             "sheet": f.sheet, "cell": f.cell, "message": message, "fix": fix}
+            for f in result.findings for message, fix in (describe(f),)      # each rendered once
         ),
         "outputs": {"findings": str(result.findings_path), "feedback": [str(p) for p in result.feedback]},
         "deadline": {"due": result.deadline.due.isoformat(),

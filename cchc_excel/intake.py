@@ -23,7 +23,6 @@ from pathlib import Path
 import python_calamine as calamine
 
 from . import formspec as spec
-from .answers import Cell
 from .files import OLE_MAGIC, office_zip, os_reason, read_bytes
 from .messages import CchcError, phrase
 from .sheetxml import (
@@ -54,7 +53,7 @@ _ID = re.compile(r"^[IVXL]+\.\d+(?:\.\d+)?$")
 class RawAnswer:
     item: str
     values: dict[str, object]           # column key -> value as read (str/date/float)
-    cells: dict[str, Cell]              # column key -> location
+    cells: dict[str, str]               # column key -> its cell ("H7"), in the form's file, on this sheet
     sheet: str
     row: int
 
@@ -64,7 +63,7 @@ class RawFigure:
     code: str
     value: object                       # as read: number, text or empty
     note: str
-    cells: dict[str, Cell]              # "value"/"note" -> location
+    cells: dict[str, str]               # "value"/"note" -> its cell ("D7"), in the form's file, on this sheet
     sheet: str
     row: int
 
@@ -460,7 +459,7 @@ def _read_rows(form: ReturnedForm, opened: _Opened, ids_only: bool) -> None:
             facts = opened.facts.get(name) or SheetFacts()
         try:
             _show_merged(rows, sheet.merged_cell_ranges or facts.merged)
-            _read_sheet(form, rows, str(form.path), name, facts, ids_only)
+            _read_sheet(form, rows, name, facts, ids_only)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:
@@ -528,8 +527,13 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
     column is then taken where its neighbours put it, and named in an issue.
     """
     keys = _label_keys(columns)
+    labels = [c.label for c in columns]
     best: tuple[int, dict[str, int]] | None = None
     for index, row in enumerate(rows[:30]):
+        if row[:len(labels)] == labels:            # as the form writes it: every label in its place
+            return index, {c.key: col for col, c in enumerate(columns)}
+        if len(columns) > 2 and len(row) - row.count("") < 2:
+            continue                               # a title line: one label alone makes no header
         found: dict[str, int] = {}
         for col, value in enumerate(row):
             if value.__class__ is str and 0 < len(value) <= 60:   # labels are short
@@ -565,8 +569,7 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
     return index, found
 
 
-def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts,
-                ids_only: bool = False) -> None:
+def _read_sheet(form: ReturnedForm, rows: list[list], sheet: str, facts: SheetFacts, ids_only: bool = False) -> None:
     found_issues: list[RawIssue] = []
     header = None
     if sheet != spec.FIGURES_SHEET:            # the figures sheet is looked at as such first
@@ -577,21 +580,21 @@ def _read_sheet(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
         if figures is not None:
             form.issues.extend(figure_issues)
             if not ids_only:
-                _read_figures(form, rows, file, sheet, figures, facts)
+                _read_figures(form, rows, sheet, figures, facts)
         elif sheet == spec.FIGURES_SHEET and (item_header := _find_header(
                 rows, spec.COLUMNS, ("id", "status"), sheet, found_issues)) is not None:
             form.issues.extend(found_issues)
-            (_read_item_ids if ids_only else _read_items)(form, rows, file, sheet, facts, item_header)
+            (_read_item_ids if ids_only else _read_items)(form, rows, sheet, facts, item_header)
         elif found_issues or figure_issues:
             form.issues.extend(found_issues or figure_issues)
         elif any(clean(v) for row in rows for v in row if v not in (None, "")):
             form.issues.append(RawIssue("EXTRA_SHEET", sheet, ""))
         return
     form.issues.extend(found_issues)
-    (_read_item_ids if ids_only else _read_items)(form, rows, file, sheet, facts, header)
+    (_read_item_ids if ids_only else _read_items)(form, rows, sheet, facts, header)
 
 
-def _read_item_ids(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts, header) -> None:
+def _read_item_ids(form: ReturnedForm, rows: list[list], sheet: str, facts: SheetFacts, header) -> None:
     """The item rows of a sheet as _read_items finds them, without their values."""
     header_index, columns = header
     id_col = columns["id"]
@@ -602,7 +605,7 @@ def _read_item_ids(form: ReturnedForm, rows: list[list], file: str, sheet: str, 
             form.answers.append(RawAnswer(item, {}, {}, sheet, index + 1))
 
 
-def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, facts: SheetFacts, header) -> None:
+def _read_items(form: ReturnedForm, rows: list[list], sheet: str, facts: SheetFacts, header) -> None:
     header_index, columns = header
     id_col = columns["id"]
     input_cols = {key: columns[key] for key in spec.INPUT_KEYS if key in columns}
@@ -625,7 +628,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
                     _formula_issue(form, facts, sheet, ref, value)
             continue
         values: dict[str, object] = {}
-        cells: dict[str, Cell] = {}
+        cells: dict[str, str] = {}
         width = len(row)
         number = str(index + 1)
         for key, col, column in where:
@@ -634,7 +637,7 @@ def _read_items(form: ReturnedForm, rows: list[list], file: str, sheet: str, fac
             if value.__class__ is float and not math.isfinite(value):
                 value = _shown(value)
             values[key] = value
-            cells[key] = Cell(file, sheet, ref)
+            cells[key] = ref
             if computed:
                 _formula_issue(form, facts, sheet, ref, value, item)
         form.answers.append(RawAnswer(item, values, cells, sheet, index + 1))
@@ -676,8 +679,10 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
     beyond_table = [col for col in range(width) if col not in table]       # most sheets: none
     beyond_answers = [col for col in range(width) if col not in answers]
     for index, row in enumerate(rows):
-        if index == header_index:
-            continue
+        blank = row.count("")
+        if index == header_index or blank == len(row) or (blank == len(row) - 1 and row[0] != ""
+                                                         and index < header_index):
+            continue                               # an empty row, or a title line in column A alone
         if index < header_index:
             where = range(1, len(row))             # the form writes its title lines in column A
         elif id_col < len(row) and pattern.match(clean(row[id_col]).upper()):
@@ -693,7 +698,7 @@ def _outside(form: ReturnedForm, rows: list[list], sheet: str, header_index: int
                 form.issues.append(RawIssue("VALUE_OUTSIDE_TABLE", sheet, ref, clean(value)[:80]))
 
 
-def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, header, facts: SheetFacts) -> None:
+def _read_figures(form: ReturnedForm, rows: list[list], sheet: str, header, facts: SheetFacts) -> None:
     header_index, columns = header
     _outside(form, rows, sheet, header_index, columns, "code", _CODE,
              {columns[k] for k in ("value", "note") if k in columns})
@@ -714,8 +719,8 @@ def _read_figures(form: ReturnedForm, rows: list[list], file: str, sheet: str, h
                     ref = f"{column_letters(col + 1)}{index + 1}"
                     form.issues.append(RawIssue("VALUE_UNPLACED", sheet, ref, clean(typed)[:80]))
             continue
-        cells = {key: Cell(file, sheet, f"{column_letters(col + 1)}{index + 1}")
+        cells = {key: f"{column_letters(col + 1)}{index + 1}"
                  for key, col in (("value", value_col), ("note", note_col)) if col is not None}
         if "value" in cells:
-            _formula_issue(form, facts, sheet, cells["value"].ref, value, code)
+            _formula_issue(form, facts, sheet, cells["value"], value, code)
         form.figures.append(RawFigure(code, value, clean(note), cells, sheet, index + 1))

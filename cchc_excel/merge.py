@@ -244,8 +244,8 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
     figures: dict[str, FigureAnswer] = {}
     findings: list[Finding] = []
     for raw in form.figures:
-        where = {"agency": agency, "file": file, "sheet": raw.sheet, "cell": raw.cells["value"].ref
-                 if "value" in raw.cells else "", "column": "value", "item": raw.code}
+        where = {"agency": agency, "file": file, "sheet": raw.sheet, "cell": raw.cells.get("value", ""),
+                 "column": "value", "item": raw.code}
         text = text_value(raw.value)
         if raw.code not in mine:
             if text:
@@ -262,7 +262,7 @@ def normalise_figures(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple
             shown = str(int(value)) if value.is_integer() else vn_number(value, 3).rstrip("0")
             findings.append(finding("FIGURE_UNDERSTOOD", text=text, value=shown, **where))
         figures[raw.code] = FigureAnswer(raw.code, agency, value, text, raw.note, file, raw.sheet, raw.row,
-                                         {key: cell.ref for key, cell in raw.cells.items()})
+                                         dict(raw.cells))
     return list(figures.values()), findings
 
 
@@ -300,7 +300,7 @@ def _normalise_one(raw: RawAnswer, typed: dict[str, str], agency: str, row: Form
 
     def where(key: str) -> dict:
         return {"item": raw.item, "agency": agency, "file": file, "sheet": raw.sheet,
-                "cell": raw.cells[key].ref if key in raw.cells else "", "column": key}
+                "cell": raw.cells.get(key, ""), "column": key}
 
     status_text = typed.get("status", "")
     status, suggestion = parse_status(status_text)
@@ -342,6 +342,6 @@ def _normalise_one(raw: RawAnswer, typed: dict[str, str], agency: str, row: Form
         completed_on=completed_on, completed_text=completed_text,
         result=texts["result"], evidence=texts["evidence"], difficulties=texts["difficulties"],
         proposals=texts["proposals"], file=file, sheet=raw.sheet, row=raw.row,
-        cells={key: cell.ref for key, cell in raw.cells.items()},
+        cells=raw.cells,
     )
     return answer, problems

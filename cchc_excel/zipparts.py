@@ -122,6 +122,9 @@ def _central_directory(data: bytes) -> list[Member] | None:
         return None
 
 
+_ENTRY = struct.Struct("<4xHH4xIIIHHH8xI")      # a central directory entry after its signature
+
+
 def _plain_members(data: bytes) -> list[Member] | None:
     end = data.rfind(_END, max(0, len(data) - _END_SIZE - 0xFFFF))
     if end < 0 or len(data) < end + _END_SIZE:
@@ -132,11 +135,12 @@ def _plain_members(data: bytes) -> list[Member] | None:
         return None
     members = []
     pos = offset
+    entry = _ENTRY.unpack_from
     for _ in range(count):
-        if data[pos:pos + 4] != _CENTRAL:
+        if not data.startswith(_CENTRAL, pos):
             return None
         (flags, method, crc, compressed, size, name_size, extra_size, comment_size,
-         local) = struct.unpack_from("<4xHH4xIIIHHH8xI", data, pos + 4)
+         local) = entry(data, pos + 4)
         if flags & _ENCRYPTED or _NO_ZIP64 in (compressed, size, local):
             return None
         raw = data[pos + _CENTRAL_SIZE:pos + _CENTRAL_SIZE + name_size]

@@ -269,6 +269,27 @@ def test_progress_shows_once_work_lasts_and_for_the_pdf(monkeypatch):
     assert "Đang" in screen.getvalue()
 
 
+def test_no_bar_is_drawn_where_no_one_sees_it(monkeypatch):
+    """Output sent to a file or a pipe gets no bar (nor the thread that redraws it)."""
+    import io
+
+    from rich.console import Console
+
+    from cchc_excel import console as console_module
+    from cchc_excel.console import ConsoleProgress
+
+    clock = iter([0.0, 1.5, 1.6, 1.7])
+    monkeypatch.setattr(console_module.time, "monotonic", lambda: next(clock))
+    piped = io.StringIO()
+    progress = ConsoleProgress(Console(file=piped, width=100))
+    progress(1, 300)
+    progress(150, 300)                   # reading has lasted, but nobody watches
+    progress.stage("pdf")
+    assert progress._bar is None
+    progress.close()
+    assert piped.getvalue() == ""
+
+
 def test_quick_work_shows_no_bar(monkeypatch):
     from cchc_excel import console as console_module
     from cchc_excel.console import ConsoleProgress

@@ -49,7 +49,7 @@ def test_answers_typed_in_libreoffice_survive_with_the_validations(tmp_path, uno
                 assert answer.values["evidence"] == "1.1"             # text, not the number 1.1
                 day = answer.values["completed_on"]                   # a date cell, not text
                 assert isinstance(day, dt.date) and parse_date(day) == (dt.date(2026, 3, 10), True)
-                seen[(form.agency, answer.item)] = answer.cells["result"].ref
+                seen[(form.agency, answer.item)] = answer.cells["result"]
     assert set(seen) == set(typed)
 
     for job in jobs:
