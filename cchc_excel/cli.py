@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.table import Table
 
 from . import __version__, clitext, pipeline
 from .console import (
@@ -281,6 +280,8 @@ def forms(period, agency_code: str | None, deadline, directory: str | None, defa
     """
     workspace, loaded = _open(directory, default_plan)
     made = pipeline.make_forms(workspace, loaded, period, dt.date.today(), agency_code, deadline)
+    from rich.table import Table
+
     table = Table(title=phrase("TABLE_FORMS", title=period.title), title_justify="left")
     table.add_column(phrase("COLUMN_AGENCY"))
     table.add_column(phrase("COLUMN_PRODUCTS"), justify="right")

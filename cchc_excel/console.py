@@ -9,9 +9,7 @@ import time
 import types
 from contextlib import contextmanager
 from pathlib import Path
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from . import pipeline
 from .deadlines import describe as describe_deadline
@@ -21,9 +19,16 @@ from .messages import describe, phrase
 from .models import Plan, Severity
 from .timeframe import describe_kind
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich is loaded by what draws with it: `check --json` and the Python API never do.
+
 
 def out() -> Console:
     """A console on the current stdout (created per call so tests can capture it)."""
+    from rich.console import Console
+
     return Console(file=sys.stdout, width=max(100, Console().width), highlight=False, soft_wrap=True)
 
 def plan_to_json(plan: Plan) -> dict:
@@ -68,6 +73,8 @@ def plan_to_json(plan: Plan) -> dict:
 
 
 def show_plan(plan: Plan) -> None:
+    from rich.table import Table
+
     console = out()
     meta = plan.meta
     console.print(f"[bold]{meta.title}[/bold]")
@@ -131,14 +138,20 @@ class ConsoleProgress:
     STAGES = {"pdf": "PROGRESS_PDF"}      # stage name -> catalogue phrase
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(file=sys.stderr)
+        self.console = console             # None: stderr's, made when a bar is first worth drawing
         self._bar = None
         self._reading = None
         self._started: float | None = None
 
     def _open(self):
+        if self.console is None:
+            if not sys.stderr.isatty():
+                return None                # output to a file or a pipe: no bar to draw (nor its thread)
+            from rich.console import Console
+
+            self.console = Console(file=sys.stderr)
         if not self.console.is_terminal:
-            return None                    # output to a file or a pipe: no bar to draw (nor its thread)
+            return None
         if self._bar is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -183,6 +196,8 @@ def progress_reader():
 
 
 def print_check(result: pipeline.CheckResult, period, inbox: Path | None = None) -> None:
+    from rich.table import Table
+
     console = out()
     if result.intake.files_read == 0 and inbox is not None:
         console.print(phrase("CHECK_INBOX_EMPTY", dir=inbox))

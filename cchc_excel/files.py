@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -109,12 +108,20 @@ def _human(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MB".replace(",", ".")
 
 
+def _tempfile():
+    """tempfile, loaded when something is first written (it loads random and hashlib: a run
+    of `check` that finds nothing changed writes nothing)."""
+    import tempfile
+
+    return tempfile
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
     """Write data to path through a temporary file and a rename."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _tempfile().mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -155,7 +162,7 @@ class Outputs:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = _tempfile().mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             self._staged.append((Path(tmp), path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

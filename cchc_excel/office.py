@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from .messages import phrase
@@ -40,6 +38,9 @@ def convert(source: Path, target_ext: str, outdir: Path, timeout: int = 180) -> 
 
     target_ext: "pdf", "xlsx", "ods", "docx"…
     """
+    import subprocess  # loaded by the one command that converts (compile --pdf)
+    import tempfile
+
     soffice = find_soffice()
     if soffice is None:
         raise OfficeError(phrase("OFFICE_MISSING"))

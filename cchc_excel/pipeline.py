@@ -14,7 +14,6 @@ docx) to the pure steps.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 import shutil
 from collections import defaultdict
 from collections.abc import Callable
@@ -86,11 +85,22 @@ class LoadedPlan:
     embedded: bool   # True when the working folder has no plan workbook
 
 
+def shipped(name: str = ""):
+    """A file the package ships in its data folder (the folder itself without a name).
+    importlib.resources is loaded here, when first needed: `check` never needs it."""
+    import importlib.resources
+
+    folder = importlib.resources.files("cchc_excel") / "data"
+    return folder / name if name else folder
+
+
 def embedded_plan_path():
-    return importlib.resources.files("cchc_excel") / "data" / EMBEDDED_PLAN
+    return shipped(EMBEDDED_PLAN)
 
 
 def load_embedded_plan() -> Plan:
+    import importlib.resources
+
     with importlib.resources.as_file(embedded_plan_path()) as path:
         plan = load_plan_file(path)
     return replace(plan, source=phrase("PLAN_SOURCE_EMBEDDED", file=EMBEDDED_PLAN),
@@ -155,7 +165,9 @@ def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrit
 
 def copy_default_templates(target: Path) -> list[Path]:
     """Copy the shipped report templates that the folder does not have yet."""
-    source = importlib.resources.files("cchc_excel") / "data"
+    import importlib.resources
+
+    source = shipped()
     copied = []
     for entry in source.iterdir():
         if entry.name.endswith(".docx") and not (target / entry.name).exists():
@@ -458,7 +470,7 @@ def template_for(workspace: Workspace, period: Period) -> tuple[Path, bool]:
     own = workspace.templates / name
     if own.exists() and not is_earlier_default(own):
         return own, False
-    return Path(str(importlib.resources.files("cchc_excel") / "data" / name)), True
+    return Path(str(shipped(name))), True
 
 
 def year_intakes(workspace: Workspace, loaded: LoadedPlan, period: Period,

@@ -12,7 +12,6 @@ scripts/make_templates.py keeps.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import zipfile
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def content_digest(path: Path) -> str:
 
 
 def earlier_defaults() -> set[str]:
+    import importlib.resources  # loaded when asked: `check` never asks
+
     text = (importlib.resources.files("cchc_excel") / "data" / HISTORY).read_text(encoding="utf-8")
     return {line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")}
 
