@@ -97,7 +97,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
 # ``standing`` says whether it is the period's work; a due product falls in
 # exactly one ``category`` (a Status value, or not reported); ``late`` and
 # ``overdue`` are flags on top. The classification itself is outcomes.py's.
-FLAG_COLUMNS = ("key", "item", "standing", "category", "late", "overdue")
+FLAG_COLUMNS = ("key", "item", "standing", "category", "on_time", "late", "overdue")
 NOT_REPORTED = "not_reported"
 CATEGORIES = tuple(s.value for s in Status) + (NOT_REPORTED,)
 
@@ -109,6 +109,7 @@ def flag_frame(results: list[Outcome], key: str) -> pd.DataFrame:
         "item": o.item.id,
         "standing": o.standing.value,
         "category": o.status.value if o.status else NOT_REPORTED,
+        "on_time": o.status == Status.DONE and o.on_time is True,   # a «Thường xuyên» product has no time
         "late": o.status == Status.DONE and o.on_time is False,
         "overdue": o.overdue,
     } for o in results]
@@ -186,7 +187,7 @@ def count(frame: pd.DataFrame, order: list[str], total: bool) -> list[tuple[str,
     due = frame[frame["standing"] == Standing.DUE.value]
     counts = pd.pivot_table(due, index="key", columns="category", values="item", aggfunc="count", fill_value=0)
     counts = counts.reindex(index=order, columns=list(CATEGORIES), fill_value=0)
-    flags = due.groupby("key")[["late", "overdue"]].sum().reindex(order, fill_value=0)
+    flags = due.groupby("key")[["on_time", "late", "overdue"]].sum().reindex(order, fill_value=0)
     earlier = frame[frame["standing"] == Standing.DONE_EARLIER.value].groupby("key").size()
     table = counts.join(flags).assign(done_earlier=earlier.reindex(order, fill_value=0)).astype(int)
     if total:
@@ -198,7 +199,7 @@ def _figures(row: pd.Series) -> Figures:
     done, late = int(row[Status.DONE.value]), int(row["late"])
     return Figures(
         due=int(row[list(CATEGORIES)].sum()), done=done, carried_out=int(row[Status.CARRIED_OUT.value]),
-        on_time=done - late, late=late, in_progress=int(row[Status.IN_PROGRESS.value]),
+        on_time=int(row["on_time"]), late=late, in_progress=int(row[Status.IN_PROGRESS.value]),
         not_started=int(row[Status.NOT_STARTED.value]), not_arisen=int(row[Status.NOT_ARISEN.value]),
         not_reported=int(row[NOT_REPORTED]), overdue=int(row["overdue"]), done_earlier=int(row["done_earlier"]),
     )

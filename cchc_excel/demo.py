@@ -25,8 +25,9 @@ from . import formspec as spec
 from . import pipeline, planbook
 from .files import save_workbook_atomic, write_bytes_atomic
 from .messages import CchcError, phrase
-from .models import Item, Period, Plan, Status, TimeframeKind
+from .models import Item, Period, Plan, PlanMeta, Status, TimeframeKind
 from .plan import ends_before_plan
+from .textnorm import fold
 from .timeframe import due_state, parse_timeframe
 
 LATE_AGENCY = "phong-kinh-te"   # does not send its form in time
@@ -50,6 +51,7 @@ _EVIDENCE = (
     "Báo cáo số {n}/BC-UBND ngày {day}",
     "Thông báo số {n:02d}/TB-UBND ngày {day}",
 )
+_PLAN_EVIDENCE = "Kế hoạch số {number} ngày {day:%d/%m/%Y}"     # the plan itself, as its product's evidence
 _DIFFICULTIES = (
     "Công chức kiêm nhiệm nhiều việc, thời gian dành cho công tác CCHC còn hạn chế",
     "Hạ tầng công nghệ thông tin ở Bộ phận Một cửa đã xuống cấp, đường truyền chập chờn",
@@ -89,8 +91,16 @@ def _pick(options: tuple[str, ...], key: str) -> str:
     return options[digest % len(options)]
 
 
-def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, object]:
-    """A plausible answer for one item, deterministic by item and agency."""
+def _is_the_plan(item: Item, meta: PlanMeta | None) -> bool:
+    """Whether the product is the commune's CCHC plan itself («Kế hoạch CCHC xã Xuân Trường năm 2026»)."""
+    words = fold(item.product)
+    return bool(meta and meta.number and meta.date and meta.year) \
+        and words.startswith(("ke hoach cchc", "ke hoach cai cach hanh chinh")) and str(meta.year) in words
+
+
+def answer_for(item: Item, role: str, period: Period, agency: str, meta: PlanMeta | None = None) -> dict[str, object]:
+    """A plausible answer for one item, deterministic by item and agency. The product that is the
+    plan itself cites the plan ``meta`` names (number, date), done on the day it was issued."""
     key = f"{item.id}/{_LONG_CODES.get(agency, agency)}"
     if item.timeframe.kind == TimeframeKind.CONDITIONAL:
         return {"status": Status.NOT_ARISEN.label}     # nothing to coordinate either
@@ -104,6 +114,9 @@ def answer_for(item: Item, role: str, period: Period, agency: str) -> dict[str, 
     # A recurring product is carried out each period («Đã thực hiện trong kỳ»), never «Đã hoàn thành».
     finished = not recurring and (item.timeframe.kind == TimeframeKind.DEADLINE or state == "earlier"
                                   or number % 3 == 0)
+    if finished and _is_the_plan(item, meta) and meta.date <= period.end:
+        return {"status": Status.DONE.label, "completed_on": dt.datetime.combine(meta.date, dt.time()),
+                "result": _RESULTS_DONE[0], "evidence": _PLAN_EVIDENCE.format(number=meta.number, day=meta.date)}
     if finished:
         end = item.timeframe.end or period.end
         day = min(end, period.end) - dt.timedelta(days=number % 20)
@@ -200,11 +213,12 @@ def fill_form(form: Path, target: Path, answers: Answers | Callable[[dict[str, s
     save_workbook_atomic(workbook, target)
 
 
-def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item]) -> None:
+def fill_like_an_officer(form: Path, target: Path, period: Period, agency: str, items: dict[str, Item],
+                         meta: PlanMeta | None = None) -> None:
     """A plausible return for the demo: answers by item, with the mistakes real returns contain."""
 
     def decide(roles: dict[str, str]) -> Answers:
-        answers = {item_id: answer_for(items[item_id], role, period, agency)
+        answers = {item_id: answer_for(items[item_id], role, period, agency, meta)
                    for item_id, role in roles.items() if item_id in items}
         _mistakes(agency, answers)
         return answers
@@ -284,7 +298,7 @@ def run_demo(root: Path, period: Period, force: bool = False) -> DemoResult:
             continue
         # Officers rename files freely: the tool identifies forms by content.
         target = inbox / f"Bao cao CCHC {period.name} - {form.agency.name}.xlsx"
-        fill_like_an_officer(form.path, target, period, form.agency.code, items)
+        fill_like_an_officer(form.path, target, period, form.agency.code, items, loaded.plan.meta)
         returned.append(target)
     compiled = pipeline.run_compile(workspace, loaded, period, today, draft=True)
     evidence = pipeline.make_evidence_register(workspace, loaded, period.year)

@@ -187,7 +187,7 @@ def figures(items: list[Outcome]) -> Figures:
         due=len(due),
         done=sum(o.status == Status.DONE for o in due),
         carried_out=sum(o.status == Status.CARRIED_OUT for o in due),
-        on_time=sum(o.status == Status.DONE and o.on_time is not False for o in due),
+        on_time=sum(o.status == Status.DONE and o.on_time is True for o in due),   # a «Thường xuyên» one has no time
         late=sum(o.status == Status.DONE and o.on_time is False for o in due),
         in_progress=sum(o.status == Status.IN_PROGRESS for o in due),
         not_started=sum(o.status == Status.NOT_STARTED for o in due),

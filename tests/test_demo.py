@@ -96,3 +96,18 @@ def test_python_dash_m_and_version():
     assert result.returncode == 0 and "Cách dùng:" in result.stdout
     for command in ("init", "plan", "forms", "check", "compile", "templates", "demo"):
         assert command in result.stdout
+
+
+def test_the_demo_cites_its_own_plan_as_the_plan_it_issued(tmp_path):
+    # Seen: I.1 «Kế hoạch CCHC xã Xuân Trường năm 2026» done with «Kế hoạch số 52/KH-UBND ngày 03/01/2026»,
+    # in a report that opens «Căn cứ Kế hoạch số 03/KH-UBND ngày 10/01/2026 …».
+    from reporttools import annex_rows
+
+    root = tmp_path / "demo"
+    assert invoke("demo", "-p", "2026S1", root).exit_code == 0
+    report = root / "output" / "2026S1" / "bao-cao-cchc-2026S1.docx"
+    text = document_text(report)
+    assert "Căn cứ Kế hoạch số 03/KH-UBND ngày 10/01/2026" in text
+    row = annex_rows(report)["I.1"]
+    assert row[4] == "Đã hoàn thành" and "Kế hoạch số 03/KH-UBND ngày 10/01/2026" in row[5], row
+    assert "52/KH-UBND" not in text

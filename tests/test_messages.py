@@ -61,8 +61,8 @@ VOCABULARY = {
     "textnorm.py": {"_D_BAR"},
     "plan.py": {"COLUMN_LABELS", "_SHORT_NAMES", "DEFAULT_SECTION_TITLE"},
     "planimport.py": {"META_FIELDS", "BACKUP_NAME"},
-    "demo.py": {"_RESULTS_DONE", "_RESULTS_PROGRESS", "_EVIDENCE", "_DIFFICULTIES", "_PROPOSALS", "_COORDINATION",
-                "_TYPED_DONE", "_TYPED_UNKNOWN"},
+    "demo.py": {"_RESULTS_DONE", "_RESULTS_PROGRESS", "_EVIDENCE", "_PLAN_EVIDENCE", "_DIFFICULTIES", "_PROPOSALS",
+                "_COORDINATION", "_TYPED_DONE", "_TYPED_UNKNOWN"},
 }
 ENFORCED = sorted(set(SOURCES) - set(CATALOGUES) - set(HOMES))
 

@@ -287,3 +287,14 @@ def test_on_time_is_said_only_of_products_that_had_a_time_to_meet(tmp_path):
     invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--draft", "--today", "18/03/2026")
     strengths = " ".join(part(next((root / "output" / "2026Q1").glob("*.docx")), "1. Ưu điểm", "2. Tồn tại"))
     assert "- Hoàn thành " in strengths and "đúng thời hạn" not in strengths, strengths
+    # Nor does the summary count them «Hoàn thành đúng hạn» (defect 7 of the second reading).
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(root / "output" / "2026Q1" / "tong-hop-2026Q1.xlsx")["Theo lĩnh vực"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(r for r in rows if "Hoàn thành đúng hạn" in r)
+    total = next(r for r in rows if r[0] == "Tổng cộng")
+    done, on_time = total[header.index("Đã hoàn thành")], total[header.index("Hoàn thành đúng hạn")]
+    with_time = sum(1 for item in ITEMS.values() if item.timeframe.kind.value != "recurring"
+                    and item.timeframe.end and item.timeframe.end <= dt.date(2026, 3, 14))
+    assert done > on_time and on_time <= with_time, (done, on_time)
