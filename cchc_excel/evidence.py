@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .answers import Answer
 from .messages import finding, phrase
-from .models import Finding, Plan
+from .models import Finding, Plan, Status
 from .textnorm import clean, fold
 
 # Type codes of NĐ 30/2020/NĐ-CP (Phụ lục III) and their names.
@@ -244,11 +244,15 @@ def cited(answers, year: int, period: str = "") -> list[Cited]:
             for ref in parse(answer.evidence, year).references]
 
 
-def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
-                      earlier: list[Cited] | None = None) -> list[Finding]:
+def evidence_findings(plan: Plan, answers, year: int, today: dt.date, earlier: list[Cited] | None = None,
+                      window: tuple[dt.date, dt.date] | None = None) -> list[Finding]:
     """Information for the officer about the evidence cells of a period:
     text with no document number, dates in the future, one number used for
-    two documents (in this period's answers or against ``earlier`` periods')."""
+    two documents (in this period's answers or against ``earlier`` periods'),
+    and (``window``: the period's data window) a document dated before the
+    window cited for work carried out in it — often left from the form
+    prefilled from an earlier period; the report cites it as the basis
+    («theo …»), not as the period's product."""
     findings: list[Finding] = []
     mine = []
     for answer in answers:
@@ -261,6 +265,10 @@ def evidence_findings(plan: Plan, answers, year: int, today: dt.date,
             mine.append(Cited(ref, answer))
             if ref.problem:
                 findings.append(finding("EVIDENCE_PARTLY_READ", text=ref.text, problem=ref.problem, **where))
+            if window and ref.date and ref.date < window[0] and answer.status in (Status.CARRIED_OUT,
+                                                                                  Status.IN_PROGRESS):
+                findings.append(finding("EVIDENCE_BEFORE_WINDOW", text=ref.text, date=f"{ref.date:%d/%m/%Y}",
+                                        start=f"{window[0]:%d/%m/%Y}", end=f"{window[1]:%d/%m/%Y}", **where))
             if ref.date and ref.date > today:
                 findings.append(finding("EVIDENCE_FUTURE_DATE", text=ref.text, date=f"{ref.date:%d/%m/%Y}",
                                         today=f"{today:%d/%m/%Y}", **where))

@@ -509,6 +509,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{item}: minh chứng «{text}» ghi ngày {date}, sau ngày kiểm tra ({today}).",
         "Kiểm tra lại ngày ban hành văn bản (có thể gõ nhầm năm hoặc tháng).",
     ),
+    "EVIDENCE_BEFORE_WINDOW": (
+        "{item}: minh chứng «{text}» ghi ngày {date}, trước kỳ số liệu ({start} – {end}): báo cáo ghi văn bản này "
+        "là căn cứ thực hiện («theo …»), không phải kết quả của kỳ.",
+        "Nếu đó là văn bản của kỳ trước (còn lại từ biểu mẫu điền sẵn), ghi văn bản ban hành trong kỳ này hoặc "
+        "để trống; nếu là căn cứ thực hiện thì giữ nguyên.",
+    ),
     "EVIDENCE_NO_NUMBER": (
         "{item}: minh chứng «{text}» nêu văn bản nhưng không có số, ký hiệu.",
         "Nếu đã có văn bản, ghi số, ký hiệu và ngày (ví dụ «Kế hoạch số 15/KH-UBND ngày 20/01/2026»); sổ sách, "
@@ -917,6 +923,7 @@ WARNINGS = frozenset({
 INFOS = frozenset({
     "RETURN_LOCK_FILE", "RETURN_SUPERSEDED", "STATUS_UNDERSTOOD", "DATE_UNDERSTOOD", "FIGURE_UNDERSTOOD",
     "STATUS_READ_AS_CARRIED_OUT", "TEXT_CLEANED", "RETURN_RENAMED", "EVIDENCE_PARTLY_READ", "EVIDENCE_FUTURE_DATE",
+    "EVIDENCE_BEFORE_WINDOW",
     "EVIDENCE_NO_NUMBER", "EVIDENCE_NUMBER_REUSED", "ITEM_OVERDUE_EXPLAINED", "FIGURE_OUTLIER_EXPLAINED",
     "LINT_TARGET", "LINT_TARGET_NOT_RECORDED", "LINT_TARGET_NO_INDICATOR",
 })

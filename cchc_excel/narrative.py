@@ -14,6 +14,7 @@ every product and each agency's own words (report.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -151,22 +152,38 @@ def _evidence(answer: Answer) -> str:
     return answer.evidence.strip().rstrip(" .;")
 
 
-def _cited(clause: str, answers: list[Answer], taken: set[str]) -> str:
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _note(evidence: str, since: dt.date | None) -> str:
+    """An evidence note as the body cites it: a document dated before the period's window (often left
+    from the form prefilled from an earlier period) is the basis of the work, «theo …», not its product."""
+    dates = []
+    for day, month, year in _DATE.findall(evidence):
+        try:
+            dates.append(dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            return evidence
+    return f"theo {evidence}" if since and dates and max(dates) < since else evidence
+
+
+def _cited(clause: str, answers: list[Answer], taken: set[str], since: dt.date | None = None) -> str:
     """The clause with its own agencies' evidence after it, each document named once in the sentence."""
     notes = []
     for answer in answers:
         evidence = _evidence(answer)
         if evidence and evidence not in taken and not _mentions(clause, evidence):
-            notes.append(evidence)
+            notes.append(_note(evidence, since if answer.status != Status.DONE else None))
             taken.add(evidence)
     return f"{clause} ({'; '.join(notes)})" if notes else clause
 
 
-def product_sentence(plan: Plan, outcome: Outcome) -> str:
+def product_sentence(plan: Plan, outcome: Outcome, since: dt.date | None = None) -> str:
     """What was done on one product this period, in one or two sentences.
 
     When several agencies lead it, each says its own part and each part carries
-    its own evidence: a document is never shown after another agency's words."""
+    its own evidence: a document is never shown after another agency's words.
+    ``since``: the first day of the period's window (see :func:`_note`)."""
     names = _names(plan)
     item = outcome.item
     order = {a.code: n for n, a in enumerate(plan.agencies)}
@@ -182,7 +199,7 @@ def product_sentence(plan: Plan, outcome: Outcome) -> str:
         for what, answers in by_text.values():
             agencies = ", ".join(names.get(a.agency, a.agency) for a in answers)
             clause = f"{agencies} {lower_first(what)}" if starts_with_verb(what) else f"{agencies}: {what}"
-            clauses.append(_cited(clause, answers, taken))
+            clauses.append(_cited(clause, answers, taken, since))
         text = "; ".join(clauses)
         # An agency that gave evidence without a result: its document, under its name.
         for answer in leads:
@@ -202,7 +219,7 @@ def product_sentence(plan: Plan, outcome: Outcome) -> str:
         for answer in leads:
             evidence = _evidence(answer)
             if evidence and evidence not in taken and not _mentions(text, evidence):
-                notes.append(evidence)
+                notes.append(_note(evidence, since if answer.status != Status.DONE else None))
                 taken.add(evidence)
     if outcome.status == Status.DONE and outcome.on_time is False and outcome.completed_on:
         day = short_date(outcome.completed_on)
@@ -243,7 +260,7 @@ def _groups(section: Section, themed: bool) -> list[tuple[str, list[Task]]]:
 
 
 def section_points(plan: Plan, section: Section, results: list[Outcome], prefix: str, draft: bool,
-                   themed: bool = False, reported: tuple[str, ...] = ()) -> list[dict]:
+                   themed: bool = False, reported: tuple[str, ...] = (), since: dt.date | None = None) -> list[dict]:
     """The numbered sub-points of one section ("1.", or "2.1." under "2. Cải cách thể chế"),
     then one sentence for the tasks that did not arise.
 
@@ -275,7 +292,7 @@ def section_points(plan: Plan, section: Section, results: list[Outcome], prefix:
                 if outcome.status == Status.NOT_ARISEN:
                     continue
                 arisen = True
-                said = product_sentence(plan, outcome)
+                said = product_sentence(plan, outcome, since)
                 if outcome.status == Status.IN_PROGRESS and len(outcome.leads) == 1 \
                         and "dang " not in fold(said) and "tiep tuc" not in fold(said):
                     said = said.rstrip(".") + "; đang tiếp tục thực hiện."   # this product's own sentence

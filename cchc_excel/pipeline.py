@@ -384,7 +384,8 @@ def _read_and_check(workspace: Workspace, loaded: LoadedPlan, period: Period, to
     previous = returns.of(before) if before else None
     findings = check_period(plan, period, intake, today, loaded.settings, previous, before)
     findings += evidence_findings(plan, intake.answers, period.year, today,
-                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period, returns)))
+                                  _cited_earlier(loaded, year_intakes(workspace, loaded, period, returns)),
+                                  (period.start, period.end))
     return intake, findings
 
 

@@ -98,7 +98,8 @@ def build_context(
             areas_seen += 1
         prefix = "" if section.is_direction else f"{areas_seen}."
         reported = tuple(s.indicator.name for s in stats if s.indicator.section == section.code and s.this)
-        lines = section_points(plan, section, items, prefix, draft, themed=section.is_direction, reported=reported)
+        lines = section_points(plan, section, items, prefix, draft, themed=section.is_direction, reported=reported,
+                               since=period.start)
         heading = sentence_case(section.title)
         sections.append({
             "code": section.code,

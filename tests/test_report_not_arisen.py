@@ -54,3 +54,30 @@ def test_not_arisen_is_said_when_nothing_on_the_subject_was_done(tmp_path):
     assert ("Trong kỳ chưa phát sinh việc công bố, công khai các TTHC và quy trình nội bộ giải quyết TTHC "
             "(thực hiện theo các quyết định công bố của Trung ương, của tỉnh)") in " ".join(procedures), procedures
 
+
+
+def test_a_document_from_before_the_quarter_is_cited_as_the_basis_not_as_the_quarters_work(tmp_path):
+    # Seen (Q3 p3): «(Kế hoạch số 48/KH-UBND ngày 12/01/2026)» and «(Báo cáo số 42/BC-UBND ngày 10/03/2026)»
+    # printed as quý III results (left from the form prefilled from quý I), and `check` said nothing.
+    import json
+
+    from reporttools import filled_period
+
+    def tweak(agency: str, answers: dict) -> None:
+        if agency == "tt-pvhcc":
+            answers["III.5"] = {"status": Status.CARRIED_OUT.label, "result": "Vận hành Trung tâm ổn định",
+                                "evidence": "Báo cáo số 42/BC-UBND ngày 10/03/2026"}
+            answers["III.6"] = {"status": Status.CARRIED_OUT.label, "result": "Phát 500 tờ rơi hướng dẫn",
+                                "evidence": "Kế hoạch số 77/KH-UBND ngày 02/07/2026"}
+
+    root = filled_period(tmp_path, "2026Q3", tweak=tweak)
+    checked = invoke("check", "--default-plan", "-p", "2026Q3", "--dir", root, "--today", "20/09/2026", "--json")
+    found = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "EVIDENCE_BEFORE_WINDOW"]
+    assert [f["item"] for f in found] == ["III.5"], found
+    assert "«Báo cáo số 42/BC-UBND ngày 10/03/2026» ghi ngày 10/03/2026, trước kỳ số liệu" in found[0]["message"]
+    result = invoke("compile", "--default-plan", "-p", "2026Q3", "--dir", root, "--today", "20/09/2026")
+    assert result.exit_code == 0, result.output
+    text = " ".join(part(root / "output" / "2026Q3" / "bao-cao-cchc-2026Q3.docx", "2. Cải cách thủ tục",
+                         "3. Cải cách tổ chức"))
+    assert "Vận hành Trung tâm ổn định (theo Báo cáo số 42/BC-UBND ngày 10/03/2026)" in text, text
+    assert "Phát 500 tờ rơi hướng dẫn (Kế hoạch số 77/KH-UBND ngày 02/07/2026)" in text
