@@ -24,6 +24,7 @@ import openpyxl
 from . import formspec as spec
 from . import pipeline, planbook
 from .files import save_workbook_atomic, write_bytes_atomic
+from .lint import next_year_documents
 from .messages import CchcError, phrase
 from .models import Item, Period, Plan, PlanMeta, Status, TimeframeKind
 from .plan import ends_before_plan
@@ -262,12 +263,16 @@ def claim_folder(root: Path, force: bool = False) -> None:
 
 
 def corrected_years(plan: Plan) -> Plan:
-    """The plan with the slip of the embedded plan put right: a planned time ending before the
-    plan was issued («Quý III, IV/2025» in a plan of 10/01/2026) moved to the plan's year, as its
-    officer would correct it once ``plan check`` named it. The demo shows a signable report."""
+    """The plan with the slips of the embedded plan put right: a planned time ending before the
+    plan was issued («Quý III, IV/2025» in a plan of 10/01/2026) moved to the plan's year, and next
+    year's plan or estimate drawn up in quarter IV given next year (lint.next_year_documents), as its
+    officer would correct them once ``plan check`` named them. The demo shows a signable report."""
     year = plan.meta.year
+    forward = {item.id: (words, right) for item, words, right in next_year_documents(plan)}
 
     def fixed(item: Item) -> Item:
+        if item.id in forward:    # «… dự toán ngân sách nhà nước năm 2026» drawn up in Quý IV/2026: 2027
+            item = replace(item, product=item.product.replace(*forward[item.id]))
         if not year or not ends_before_plan(item, plan):
             return item
         text = item.timeframe.text

@@ -3,13 +3,14 @@ item id and a suggested fix (DESIGN §2)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
 from .agencies import Registry
 from .indicators import in_locality, proposed_targets
 from .messages import finding, phrase, render
-from .models import Finding, Plan, Settings, TimeframeKind
+from .models import Finding, Item, Plan, Settings, TimeframeKind
 from .plan import ends_before_plan, plan_start
 from .plan_meta import default_recipients, localized, other_localities, said_for
 from .planwords import corrected, slips_in
@@ -55,6 +56,9 @@ def lint_plan(plan: Plan) -> list[Finding]:
             findings.append(_finding(code, item.id, name=name, suggestion=suggestion or ""))
         if not item.lead and not item.unknown_names:
             findings.append(_finding("LINT_NO_LEAD", item.id))
+    for item, found, suggestion in next_year_documents(plan):
+        findings.append(_finding("LINT_NEXT_YEAR", item.id, found=found, text=item.timeframe.text,
+                                 year=year + 1, suggestion=suggestion))
     indicators = {i.code: i for i in plan.indicators}
     for proposal in proposed_targets(plan, plan.indicators):
         indicator = indicators.get(proposal.code)
@@ -65,6 +69,30 @@ def lint_plan(plan: Plan) -> list[Finding]:
         findings.append(_finding(code, proposal.item, text=proposal.phrase, name=indicator.name,
                                  target=number(proposal.target, 0)))
     return findings
+
+
+# A plan or an estimate drawn up (not made public, not settled) for a year: «Kế hoạch phát triển kinh tế - xã
+# hội và dự toán ngân sách nhà nước năm 2026».
+_FORWARD = re.compile(r"\b(?:[Kk]ế hoạch|[Dd]ự toán)\b[^;.]*?\bnăm (\d{4})\b")
+_SETTLED = re.compile(r"công khai|quyết toán|công bố", re.IGNORECASE)   # this year's, made public or settled
+
+
+def next_year_documents(plan: Plan) -> list[tuple[Item, str, str]]:
+    """(product, the words, the words with next year) for a plan or budget estimate named with the plan's
+    own year but drawn up in its quarter IV only: that work is for the year after (VI.1.4 «… dự toán ngân
+    sách nhà nước năm 2026» in «Quý IV/2026», beside VI.1.3 «… năm 2027»). Never fixed silently."""
+    year = plan.meta.year
+    found = []
+    for item in plan.items:
+        spans = item.timeframe.spans
+        if not year or not spans or not all(start >= dt.date(year, 10, 1) and end.year == year
+                                            for start, end in spans):
+            continue
+        for match in _FORWARD.finditer(item.product):
+            words = match.group(0)
+            if int(match.group(1)) == year and not _SETTLED.search(words):
+                found.append((item, words, words[: match.start(1) - match.start()] + str(year + 1)))
+    return found
 
 
 def deadlines_before_plan(plan: Plan) -> tuple[str, str] | None:

@@ -160,6 +160,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "đi kèm phần mềm.",
         "Không cần làm gì. Muốn sửa mẫu: xóa tệp cũ, chép mẫu mới {default} vào thư mục templates rồi sửa.",
     ),
+    "LINT_NEXT_YEAR": (
+        "{item}: «{found}» lập trong «{text}»: kế hoạch, dự toán lập vào quý IV thường là của năm sau.",
+        "Kiểm tra lại năm; nếu là năm {year} thì sửa thành «{suggestion}» trong kế hoạch (báo cáo in đúng như "
+        "kế hoạch ghi).",
+    ),
     "LINT_SLIP": (
         "{item}: «{found}» có lẽ là lỗi khi soạn kế hoạch.",
         "Sửa thành «{suggestion}» trong kế hoạch (báo cáo đã tự in «{suggestion}»).",
@@ -917,7 +922,7 @@ WARNINGS = frozenset({
     "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED", "LINT_LOCALITY_RECIPIENT", "LINT_LOCALITY_INDICATOR",
-    "LINT_SIGNER_AUTHORITY",
+    "LINT_SIGNER_AUTHORITY", "LINT_NEXT_YEAR",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })
 INFOS = frozenset({

@@ -29,8 +29,8 @@ def test_plan_check_exits_zero_with_only_warnings(tmp_path):
     result = invoke("plan", "check", "--default-plan", "--dir", tmp_path)
     assert result.exit_code == 0
     # 6 in the plan, 4 slips the report corrects («sở Nội vụ» twice, «cơ chế cơ chế», «tin, bài, trên»),
-    # and no signer
-    assert "0 lỗi, 11 cảnh báo" in result.stdout
+    # next year's estimate named with this year (VI.1.4), and no signer
+    assert "0 lỗi, 12 cảnh báo" in result.stdout
     assert "«Họ và tên người ký» đang để trống" in result.stdout
 
 

@@ -44,3 +44,21 @@ def test_unknown_agency_and_timeframe(seed_path):
     unknown = next(f for f in findings if f.code == "LINT_UNKNOWN_AGENCY")
     assert unknown.severity == Severity.ERROR and "«Phòng Kinh tế»" in unknown.fix
     assert any(f.code == "LINT_TIMEFRAME_UNKNOWN" for f in findings)
+
+
+def test_a_document_for_next_year_made_in_quarter_four_with_this_years_number_is_named(tmp_path):
+    # Seen (defect 21 of the second reading): VI.1.4 «Kế hoạch phát triển kinh tế - xã hội và dự toán ngân
+    # sách nhà nước năm 2026», to be made in «Quý IV/2026» (beside VI.1.3 «… năm 2027»).
+    from conftest import invoke
+
+    said = " ".join(invoke("plan", "check", "--default-plan", "--dir", tmp_path).output.split())
+    assert "VI.1.4: «Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2026» lập trong " \
+           "«Quý IV/2026»: kế hoạch, dự toán lập vào quý IV thường là của năm sau." in said
+    assert "nếu là năm 2027 thì sửa thành «Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước " \
+           "năm 2027»" in said
+    for other in ("VI.1.1:", "VI.1.2:", "VI.1.3:"):
+        assert f"{other} «" not in said or "lập trong" not in said.split(other, 1)[1][:300]
+    # The demo's plan is the one its officer corrected.
+    assert invoke("demo", "-p", "2026", tmp_path / "demo").exit_code == 0
+    said = " ".join(invoke("plan", "check", "--dir", tmp_path / "demo").output.split())
+    assert "VI.1.4:" not in said
