@@ -234,7 +234,7 @@ def copy_digest(path: Path) -> str:
     there is no readable file (asked of every copy of a check run: read from
     the file's bytes, see :mod:`zipparts`)."""
     try:
-        with ZipParts(path.read_bytes()) as parts:
+        with ZipParts(path.read_bytes(), only="docProps/custom.xml") as parts:
             custom = parts.read("docProps/custom.xml")
     except Exception:   # whatever a broken file raises: a copy that cannot be read is rewritten
         return ""

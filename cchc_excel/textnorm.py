@@ -62,6 +62,8 @@ def hidden_characters(value: object) -> str:
 
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics: 'Văn hóa' -> 'Van hoa', 'Đ' -> 'D'."""
+    if text.isascii():
+        return text                      # nothing to remove (an agency's code, a file name)
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(_D_BAR)

@@ -48,10 +48,13 @@ class Member(NamedTuple):
 class ZipParts:
     """The members of a zip held in memory, read by name."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, only: str | None = None) -> None:
+        """``only``: the one part the caller will read (the digest of each of a thousand feedback
+        copies): the directory is checked whole as always, but only that part's entry is kept,
+        and ``infos`` lists no other."""
         self._data = data
         self._zip: zipfile.ZipFile | None = None
-        members = _central_directory(data)
+        members = _central_directory(data, only.encode("utf-8") if only else None)
         if members is None:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             members = [Member(i.filename, i.file_size, i.compress_size, i.compress_type, i.CRC, i.header_offset)
@@ -114,10 +117,11 @@ class ZipParts:
         self.close()
 
 
-def _central_directory(data: bytes) -> list[Member] | None:
-    """The members of a plain zip; None when the zip is of another layout (zipfile reads it)."""
+def _central_directory(data: bytes, only: bytes | None = None) -> list[Member] | None:
+    """The members of a plain zip (with ``only``, those of that name); None when the zip is of
+    another layout (zipfile reads it)."""
     try:
-        return _plain_members(data)
+        return _plain_members(data, only)
     except struct.error:              # cut short: zipfile says how
         return None
 
@@ -125,7 +129,8 @@ def _central_directory(data: bytes) -> list[Member] | None:
 _ENTRY = struct.Struct("<4xHH4xIIIHHH8xI")      # a central directory entry after its signature
 
 
-def _plain_members(data: bytes) -> list[Member] | None:
+def _directory(data: bytes) -> tuple[int, int, int] | None:
+    """(entries, where the central directory starts, where the end record starts) of a plain zip."""
     end = data.rfind(_END, max(0, len(data) - _END_SIZE - 0xFFFF))
     if end < 0 or len(data) < end + _END_SIZE:
         return None
@@ -133,6 +138,14 @@ def _plain_members(data: bytes) -> list[Member] | None:
     if disk or central_disk or end + _END_SIZE + comment != len(data) or offset + size > end or \
             _NO_ZIP64 in (size, offset) or count == 0xFFFF:
         return None
+    return count, offset, end
+
+
+def _plain_members(data: bytes, only: bytes | None = None) -> list[Member] | None:
+    found = _directory(data)
+    if found is None:
+        return None
+    count, offset, end = found
     members = []
     pos = offset
     entry = _ENTRY.unpack_from
@@ -144,7 +157,8 @@ def _plain_members(data: bytes) -> list[Member] | None:
         if flags & _ENCRYPTED or _NO_ZIP64 in (compressed, size, local):
             return None
         raw = data[pos + _CENTRAL_SIZE:pos + _CENTRAL_SIZE + name_size]
-        name = raw.decode("utf-8" if flags & _UTF8_NAMES else "cp437", "replace")
-        members.append(Member(name, size, compressed, method, crc, local, raw))
+        if only is None or raw == only:
+            name = raw.decode("utf-8" if flags & _UTF8_NAMES else "cp437", "replace")
+            members.append(Member(name, size, compressed, method, crc, local, raw))
         pos += _CENTRAL_SIZE + name_size + extra_size + comment_size
     return members if pos <= end else None

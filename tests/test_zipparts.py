@@ -47,6 +47,33 @@ def test_reads_what_zipfile_reads(kind):
     assert sizes == [(i.filename, i.file_size, i.compress_size) for i in reference.infolist()]
 
 
+@pytest.mark.parametrize("kind", ["deflated", "stored", "comment", "zip64", "unicode names", "a longer name ends so",
+                                  "the name in the comment", "missing"])
+def test_one_part_read_alone_reads_what_zipfile_reads(kind):
+    """ZipParts(data, only=name) looks the one entry up by its name (the digest of each feedback
+    copy); whatever that does not find simply, the whole directory says."""
+    name = "docProps/custom.xml"
+    data = {
+        "deflated": lambda: _zip(names=("a.xml", name, "b.xml")),
+        "stored": lambda: _zip(method=zipfile.ZIP_STORED, names=(name, "a.xml")),
+        "comment": lambda: _zip(comment=b"saved by a script", names=("a.xml", name)),
+        "zip64": lambda: _zip(zip64=True, names=("a.xml", name)),
+        "unicode names": lambda: _zip(names=("xl/Bảng 1.xml", "docProps/Bảng 1.xml")),
+        "a longer name ends so": lambda: _zip(names=("x" + name, name)),
+        "the name in the comment": lambda: _zip(comment=name.encode(), names=("a.xml", name)),
+        "missing": lambda: _zip(names=("a.xml", "x" + name)),
+    }[kind]()
+    if kind == "unicode names":
+        name = "docProps/Bảng 1.xml"
+    reference = zipfile.ZipFile(io.BytesIO(data))
+    parts = ZipParts(data, only=name)
+    if name not in reference.namelist():
+        with pytest.raises(KeyError):
+            parts.read(name)
+    else:
+        assert parts.read(name) == reference.read(name)
+
+
 def test_plain_zips_skip_zipfile():
     """The fast way is the one taken for the zips Excel, LibreOffice and xlsxwriter write."""
     assert _central_directory(_zip()) is not None
