@@ -287,23 +287,36 @@ def _xlsx_facts(path: Path, data: bytes, archive: ZipParts):
 
 _SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\s[^>]*>")
 _SST_COUNT = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*[\"']\s*(\d*)\s*[\"']")
+# What may come before the root element: a byte order mark, the XML declaration, processing
+# instructions, comments, a doctype, spaces.
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S)
 
 
 def _sane_shared_strings(archive: ZipParts) -> dict[str, bytes]:
     """The shared-string table without its count attributes when they are absurd: python-calamine
     reserves room for that many strings before reading one (uniqueCount="2000000000" asked for
-    48 TB and aborted the run). The counts are optional; the strings are all kept."""
+    48 TB and aborted the run). The counts are optional; the strings are all kept. The root
+    element is read where it is: behind a long comment too (a count found only in the first
+    bytes of the part let such a table through)."""
     fixed = {}
     for info in archive.infos:
         if not info.filename.lower().endswith("sharedstrings.xml"):
             continue
-        head = archive.read(info.filename, limit=4096)
-        tag = _SST_TAG.search(head)
-        if tag and any(len(n) > 9 or int(n or 0) > info.file_size for n in _SST_COUNT.findall(tag.group(0))):
+        xml = archive.read(info.filename, limit=1024)
+        root = _sst_root(xml)
+        if root is None and info.file_size > len(xml):
             xml = archive.read(info.filename)
-            start = _SST_TAG.search(xml)
-            fixed[info.filename] = xml[:start.start()] + _SST_COUNT.sub(b"", start.group(0)) + xml[start.end():]
+            root = _sst_root(xml)
+        if root and any(len(n) > 9 or int(n or 0) > info.file_size for n in _SST_COUNT.findall(root.group(0))):
+            xml = archive.read(info.filename) if len(xml) < info.file_size else xml
+            root = _sst_root(xml)
+            fixed[info.filename] = xml[:root.start()] + _SST_COUNT.sub(b"", root.group(0)) + xml[root.end():]
     return fixed
+
+
+def _sst_root(xml: bytes) -> re.Match | None:
+    """The shared-string table's root tag, when the bytes reach it."""
+    return _SST_TAG.match(xml, _PROLOG.match(xml).end())
 
 
 def _ods_facts(path: Path, data: bytes, archive: ZipParts):

@@ -494,6 +494,15 @@ def _(s, inbox):
         rb'(uniqueCount|count)="\d+"', rb'\1="2000000000"', x) if n == "xl/sharedStrings.xml" else x))
 
 
+@_k("shared_strings_count_absurd_after_a_long_comment", reads=True)
+def _(s, inbox):
+    # The same count, behind 8 KB of comment: found where it is, not only in the first bytes of the part.
+    data = to_shared_strings(s.kt)
+    return write(inbox, "kt.xlsx", rezip(data, lambda n, x: re.sub(
+        rb'(uniqueCount|count)="\d+"', rb'\1="2000000000"', x).replace(
+        b"?>", b"?><!--" + b" " * 8192 + b"-->", 1) if n == "xl/sharedStrings.xml" else x))
+
+
 @_k("sheet_part_missing", codes=["FILE_UNREADABLE", "SHEET_UNREADABLE"])
 def _(s, inbox):
     part = part_of(s.kt, KT_SHEET)
