@@ -281,16 +281,17 @@ def json_pieces(value, level: int = 0):
     nor as text. An object of plain values is written by json's C encoder in one piece."""
     inner, outer = "\n" + "  " * (level + 1), "\n" + "  " * level
     if isinstance(value, _SCALARS):
-        yield json.dumps(value, ensure_ascii=False)
+        yield _SCALAR.encode(value)
     elif isinstance(value, dict):
         if not value:
             yield "{}"
         elif all(isinstance(v, _SCALARS) for v in value.values()):
-            flat = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            flat = _flat(inner).encode(value)
             yield "{" + inner + flat[1:-1] + outer + "}"
         else:
             for n, (key, item) in enumerate(value.items()):
-                yield ("," if n else "{") + inner + json.dumps({key: 0}, ensure_ascii=False)[1:-4] + ": "
+                name = _SCALAR.encode(key) if isinstance(key, str) else json.dumps({key: 0})[1:-4]
+                yield ("," if n else "{") + inner + name + ": "
                 yield from json_pieces(item, level + 1)
             yield outer + "}"
     elif isinstance(value, (list, tuple, types.GeneratorType)):
@@ -302,6 +303,18 @@ def json_pieces(value, level: int = 0):
         yield "[]" if empty else outer + "]"
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# One encoder each, made once: json.dumps with any option makes a new one on every call.
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_FLAT: dict[str, json.JSONEncoder] = {}
+
+
+def _flat(inner: str) -> json.JSONEncoder:
+    """The encoder of an object of plain values whose members stand on their own lines."""
+    if inner not in _FLAT:
+        _FLAT[inner] = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
+    return _FLAT[inner]
 
 
 _SCALARS = (str, int, float, bool, type(None))
