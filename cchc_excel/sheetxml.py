@@ -143,10 +143,10 @@ _PLAIN_FORMULA = re.compile(rb"<f[ >/]")
 _QUOTED_E = re.compile(rb'"e"')
 
 
-def _small_plain(xml: bytes) -> bool | None:
+def _small_plain(cells: bytes | None) -> bool | None:
     """Whether a plain sheet that is certainly small (under 1,000 rows and 703 columns, so within
-    MAX_AREA) has formulas; None when the sheet is not such a sheet (its extent is then measured)."""
-    cells = _cell_region(xml)
+    MAX_AREA) has formulas, from its cell region (see _cell_region); None when the sheet is not
+    such a sheet (its extent is then measured)."""
     if cells is None or _PREFIXED.search(cells):
         return None
     if (b"\t" in cells or b"\r" in cells or b"\n" in cells) and _SPACED.search(cells):
@@ -215,7 +215,8 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
     if xml[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
         facts.encoding = "UTF-16"          # python-calamine reads no cell of it, and says nothing
         return facts, None
-    has_formulas = _small_plain(xml)
+    cells = _cell_region(xml)
+    has_formulas = _small_plain(cells)
     if has_formulas is None:
         plain = _plain_facts(xml)
         rows, cols = (plain[0], plain[1]) if plain else xlsx_extent(xml)
@@ -223,9 +224,12 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
             xml, facts.far = _trim_far_cells(xml)
             trimmed = xml
             plain = None
+            cells = _cell_region(xml)
         # <f …> is a formula; <formula1> of a validation is not.
         has_formulas = plain[2] if plain else _FORMULA.search(xml) is not None
-    has_errors = (_QUOTED_E.search(xml) or b"'e'" in xml) and _ERROR_TYPE.search(xml) is not None
+    # An error the reader reads is in a cell (a validation's error message is not).
+    where = xml if cells is None else cells
+    has_errors = (_QUOTED_E.search(where) or b"'e'" in where) and _ERROR_TYPE.search(where) is not None
     if has_formulas or has_errors:
         _scan_cells(xml, facts)
     unknown = {text for text in facts.errors.values() if text not in READER_ERRORS}

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cchc_excel.sheetxml import (
     MAX_AREA,
+    _cell_region,
     _small_plain,
     column_letters,
     ods_as_text,
@@ -49,7 +50,7 @@ cells = st.lists(st.tuples(st.integers(1, 20_000), st.integers(1, 2_000)), min_s
 @given(cells, st.booleans(), st.sampled_from(["plain", "spaced", "loose"]))
 def test_the_quick_test_is_an_upper_bound(found, formula, style):
     xml = _sheet(found, formula, style)
-    quick = _small_plain(xml)
+    quick = _small_plain(_cell_region(xml))
     if quick is not None:
         rows, cols = xlsx_extent(xml)
         assert rows < 1000 and cols < 703 and rows * cols <= MAX_AREA
@@ -60,9 +61,36 @@ def test_the_quick_test_is_an_upper_bound(found, formula, style):
 
 def test_far_cells_are_still_cut_back():
     xml = _sheet([(1, 1), (1_048_576, 16_384)])
-    assert _small_plain(xml) is None
+    assert _small_plain(_cell_region(xml)) is None
     facts, trimmed = xlsx_sheet_facts(xml)
     assert facts.far == ["XFD1048576"] and trimmed is not None and b"XFD1048576" not in trimmed
+
+
+def test_cells_outside_the_data_element_are_not_read_by_the_reader_nor_scanned(tmp_path):
+    """The scan looks at the sheet's data element only, because python-calamine reads cells there
+    only: a cell written after it (here in an extension list) is neither measured nor read."""
+    import io
+    import zipfile
+
+    import openpyxl
+    import python_calamine
+
+    book = openpyxl.Workbook()
+    book.active["B2"] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b'</sheetData><extLst><c r="Z2000"><v>1</v></c></extLst>')
+                assert _small_plain(_cell_region(data)) is False          # small, no formula
+                assert xlsx_extent(data) == (2000, 26)                     # what the whole part says
+            copy.writestr(info, data)
+    sheet = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_name("Sheet")
+    assert sheet.end == (1, 1)                                             # B2: the reader read no Z2000
 
 
 def test_prefixed_and_quoted_references_take_the_measured_way():
@@ -70,7 +98,7 @@ def test_prefixed_and_quoted_references_take_the_measured_way():
         b"</x:row></x:sheetData></worksheet>"
     quoted = HEAD + b"<row r='1'><c r='XFD9'><v>1</v></c></row>" + TAIL
     for xml in (prefixed, quoted):
-        assert _small_plain(xml) is None
+        assert _small_plain(_cell_region(xml)) is None
         assert xlsx_extent(xml)[1] == 16_384
 
 
