@@ -398,6 +398,10 @@ def _not_arisen(tasks: list[Task], by_item: dict[str, Outcome]) -> str:
             clauses.append(f"{subject}: {lower_first(reason.strip().rstrip(' .;'))}")
         elif condition and not (whose and " cua " in fold(condition) and whose in fold(subject)):
             clauses.append(f"{subject} (thực hiện {lower_first(tidy(condition).strip().rstrip(' .;'))})")
+        elif not condition:
+            # «Khi có phát sinh»: what did not arise is something to act on, not the task itself («chưa phát
+            # sinh việc tổ chức thực hiện các chính sách về tiền lương» reads as the policy not carried out).
+            clauses.append("việc cần triển khai về " + subject.removeprefix("việc "))
         else:
             clauses.append(subject)
     return sentence("Trong kỳ chưa phát sinh " + "; ".join(clauses))

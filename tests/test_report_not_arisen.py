@@ -81,3 +81,23 @@ def test_a_document_from_before_the_quarter_is_cited_as_the_basis_not_as_the_qua
                          "3. Cải cách tổ chức"))
     assert "Vận hành Trung tâm ổn định (theo Báo cáo số 42/BC-UBND ngày 10/03/2026)" in text, text
     assert "Phát 500 tờ rơi hướng dẫn (Kế hoạch số 77/KH-UBND ngày 02/07/2026)" in text
+
+
+def test_a_task_done_only_when_something_arises_says_that_nothing_arose_to_act_on(tmp_path):
+    # Seen (FQ1N p4): «Trong kỳ chưa phát sinh việc tổ chức thực hiện các chính sách về tiền lương, tiền công
+    # và an sinh xã hội»: read as if the commune did not carry out the salary policy at all.
+    from reporttools import filled_period
+
+    root = filled_period(tmp_path, "2026Q1")
+    result = invoke("compile", "--default-plan", "-p", "2026Q1", "--dir", root, "--today", "18/03/2026")
+    assert result.exit_code == 0, result.output
+    finance = " ".join(part(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx", "5. Cải cách tài chính công",
+                            "6. Xây dựng"))
+    assert "Trong kỳ chưa phát sinh việc cần triển khai về tổ chức thực hiện các chính sách về tiền lương, tiền " \
+           "công và an sinh xã hội; việc cần triển khai về thực hiện các kiến nghị của thanh tra, kiểm tra, kiểm " \
+           "toán nhà nước về tài chính, ngân sách." in finance, finance
+    # A task that waits for something named says what it waits for.
+    staff = " ".join(part(root / "output" / "2026Q1" / "bao-cao-cchc-2026Q1.docx", "4. Cải cách chế độ công vụ",
+                          "5. Cải cách tài chính công"))
+    assert "Trong kỳ chưa phát sinh việc rà soát, xây dựng Đề án vị trí việc làm (thực hiện sau khi có hướng dẫn " \
+           "của tỉnh)." in staff
