@@ -39,7 +39,7 @@ from .feedback import (
 )
 from .files import Outputs, os_reason
 from .forms import Prefill, build_form
-from .indicators import default_indicators, previous_scheduled, schedule_periods
+from .indicators import default_indicators, in_locality, previous_scheduled, schedule_periods
 from .intake import find_returns
 from .lint import deadlines_before_plan, lint_locality, lint_plan, lint_settings, report_settings
 from .merge import collect
@@ -555,7 +555,9 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     from . import dataset  # pandas, imported only by the commands that need it
 
     year = {**intakes, period.id: checked.intake}
-    book = summary_workbook(dataset.summary_data(plan, loaded.settings, period, checked.intake, year))
+    # The summary names the indicators as the report does (a ward's «… của phường»: indicators.in_locality).
+    spoken = replace(plan, indicators=in_locality(plan.indicators, loaded.settings.locality))
+    book = summary_workbook(dataset.summary_data(spoken, loaded.settings, period, checked.intake, year))
     evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan, _register(loaded, year, period.year),
                              period.year)
     summary = staged.save(book, out / f"tong-hop-{period.id}.xlsx")

@@ -71,6 +71,10 @@ def test_a_ward_gets_its_own_words_in_the_report_and_a_warning_for_the_officers_
     assert not any(name.endswith((" xã", " xã trong tỉnh")) or " của xã " in name or "UBND xã" in name
                    for name in rows), [n for n in rows if "xã" in n]
     assert "Chỉ số cải cách hành chính của phường" in text
+    # The summary workbook names them as the report does.
+    summary = openpyxl.load_workbook(root / "output" / "2026Q1" / "tong-hop-2026Q1.xlsx")["Số liệu"]
+    names = {c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "Cơ quan, đơn vị thuộc UBND phường" in names and "Cơ quan, đơn vị thuộc UBND xã" not in names
     assert "PHƯỜNG HÒA BÌNH" in [p.text for t in docx.Document(report).tables for r in t.rows
                                  for c in r.cells for p in c.paragraphs]
 
