@@ -34,7 +34,8 @@ os.umask(_UMASK)
 
 def read_bytes(path: Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise CchcError("FILE_NOT_FOUND", file=path) from None
     except OSError as exc:

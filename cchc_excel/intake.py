@@ -360,12 +360,12 @@ def read_meta(opened: _Opened) -> dict[str, str] | None:
         rows = sheet.to_python(skip_empty_area=False, nrows=40)
         if rows and rows[0] and clean(rows[0][0]) == spec.META_MARKER:
             errors = opened.facts_of(name).errors
-            for index, row in enumerate(rows[1:], start=2):
-                if len(row) > 1 and clean(row[0]) in _IDENTITY and f"B{index}" in errors:
+            pairs = [(index, clean(r[0]), r[1]) for index, r in enumerate(rows[1:], start=2) if len(r) > 1]
+            for index, key, _ in pairs if errors else ():
+                if key in _IDENTITY and f"B{index}" in errors:
                     raise CchcError("RETURN_META_ERROR", file=opened.path, sheet=name, cell=f"B{index}",
                                     text=errors[f"B{index}"])
-            pairs = ((clean(r[0]), r[1]) for r in rows[1:] if len(r) > 1)
-            return {key: clean(value) for key, value in pairs if key}
+            return {key: clean(value) for _, key, value in pairs if key}
     return None
 
 

@@ -57,11 +57,20 @@ def column_number(letters: bytes | str) -> int:
 
 
 def column_letters(number: int) -> str:
+    if 0 < number < len(_LETTERS):
+        return _LETTERS[number]
+    return _column_letters(number)
+
+
+def _column_letters(number: int) -> str:
     letters = ""
     while number > 0:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters or "A"
+
+
+_LETTERS = ("",) + tuple(_column_letters(n) for n in range(1, 703))     # A … ZZ, asked for every cell
 
 
 def split_ref(ref: str) -> tuple[int, int]:

@@ -127,6 +127,7 @@ def _central_directory(data: bytes, only: bytes | None = None) -> list[Member] |
 
 
 _ENTRY = struct.Struct("<4xHH4xIIIHHH8xI")      # a central directory entry after its signature
+_member = tuple.__new__         # a Member made from its fields at C speed (a return has a score of parts)
 
 
 def _directory(data: bytes) -> tuple[int, int, int] | None:
@@ -159,6 +160,6 @@ def _plain_members(data: bytes, only: bytes | None = None) -> list[Member] | Non
         raw = data[pos + _CENTRAL_SIZE:pos + _CENTRAL_SIZE + name_size]
         if only is None or raw == only:
             name = raw.decode("utf-8" if flags & _UTF8_NAMES else "cp437", "replace")
-            members.append(Member(name, size, compressed, method, crc, local, raw))
+            members.append(_member(Member, (name, size, compressed, method, crc, local, raw)))
         pos += _CENTRAL_SIZE + name_size + extra_size + comment_size
     return members if pos <= end else None
