@@ -406,19 +406,20 @@ def sheet_names_by_part(archive: ZipParts, names: set[str]) -> dict[str, str]:
     """'xl/worksheets/sheet3.xml' -> the sheet's name, from workbook.xml and its rels."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
-    rels, book = archive.read("xl/_rels/workbook.xml.rels"), archive.read("xl/workbook.xml")
-    key = (rels, book)
-    found = _NAMES_SEEN.get(key)
+    # Forms made from one plan share these two parts (a thousand returns, a few kinds): each
+    # distinct pair is inflated and parsed once, known again by its bytes as stored.
+    key = (archive.stored("xl/_rels/workbook.xml.rels"), archive.stored("xl/workbook.xml"))
+    found = _NAMES_SEEN.get(key) if None not in key else None
     if found is None:
-        # Forms made from one plan share these two parts (a thousand returns, a few kinds): each
-        # distinct pair is parsed once. The cache holds bytes as they are, so equal bytes, equal names.
-        if len(_NAMES_SEEN) >= 64:
-            _NAMES_SEEN.clear()
-        found = _NAMES_SEEN[key] = _sheet_names(rels, book)
+        found = _sheet_names(archive.read("xl/_rels/workbook.xml.rels"), archive.read("xl/workbook.xml"))
+        if None not in key:
+            if len(_NAMES_SEEN) >= 64:
+                _NAMES_SEEN.clear()
+            _NAMES_SEEN[key] = found
     return dict(found)
 
 
-_NAMES_SEEN: dict[tuple[bytes, bytes], dict[str, str]] = {}
+_NAMES_SEEN: dict[tuple, dict[str, str]] = {}
 
 
 def _sheet_names(rels: bytes, book: bytes) -> dict[str, str]:

@@ -76,15 +76,7 @@ class ZipParts:
                 return self._zip.read(name)
             with self._zip.open(name) as handle:
                 return handle.read(limit)
-        data = self._data
-        start = member.offset
-        if data[start:start + 4] != _LOCAL or len(data) < start + _LOCAL_SIZE:
-            raise zipfile.BadZipFile(f"Bad magic number for file header: {name}")
-        name_size, extra_size = struct.unpack_from("<HH", data, start + 26)
-        if data[start + _LOCAL_SIZE:start + _LOCAL_SIZE + name_size] != member.raw_name:
-            raise zipfile.BadZipFile(f"File name in directory {name!r} and header differ")   # as zipfile
-        start += _LOCAL_SIZE + name_size + extra_size
-        raw = data[start:start + member.compress_size]
+        raw = self._stored(name, member)
         if member.method == zipfile.ZIP_STORED:
             if len(raw) != member.compress_size:
                 raise EOFError(name)
@@ -105,6 +97,26 @@ class ZipParts:
         if len(content) != member.file_size or zlib.crc32(content) != member.crc:
             raise zipfile.BadZipFile(f"Bad CRC-32 for file {name!r}")
         return content
+
+    def stored(self, name: str) -> tuple[int, int, bytes] | None:
+        """(method, size, the bytes as stored) of a part, not inflated: equal stored bytes make
+        equal parts, so what is worked out from a part can be kept by them (KeyError when there
+        is no such part; None for a zip read through zipfile)."""
+        member = self._by_name[name]
+        if self._zip is not None:
+            return None
+        return member.method, member.file_size, self._stored(name, member)
+
+    def _stored(self, name: str, member: Member) -> bytes:
+        data = self._data
+        start = member.offset
+        if not data.startswith(_LOCAL, start) or len(data) < start + _LOCAL_SIZE:
+            raise zipfile.BadZipFile(f"Bad magic number for file header: {name}")
+        name_size, extra_size = _LOCAL_NAMES.unpack_from(data, start + 26)
+        if data[start + _LOCAL_SIZE:start + _LOCAL_SIZE + name_size] != member.raw_name:
+            raise zipfile.BadZipFile(f"File name in directory {name!r} and header differ")   # as zipfile
+        start += _LOCAL_SIZE + name_size + extra_size
+        return data[start:start + member.compress_size]
 
     def close(self) -> None:
         if self._zip is not None:
@@ -127,6 +139,7 @@ def _central_directory(data: bytes, only: bytes | None = None) -> list[Member] |
 
 
 _ENTRY = struct.Struct("<4xHH4xIIIHHH8xI")      # a central directory entry after its signature
+_LOCAL_NAMES = struct.Struct("<HH")              # a local header's name and extra field lengths
 _member = tuple.__new__         # a Member made from its fields at C speed (a return has a score of parts)
 
 
