@@ -12,7 +12,7 @@ from .indicators import in_locality, proposed_targets
 from .messages import finding, phrase, render
 from .models import Finding, Item, Plan, Settings, TimeframeKind
 from .plan import ends_before_plan, plan_start
-from .plan_meta import default_recipients, localized, other_localities, said_for
+from .plan_meta import default_recipients, locality_of, localized, other_localities, said_for
 from .planwords import corrected, slips_in
 from .textnorm import fold
 from .vnformat import number
@@ -192,7 +192,8 @@ def lint_locality(plan: Plan, settings: Settings, file: str,
                   as_written_only: bool = False) -> list[Finding]:
     """Recipients and indicator names that say another commune-level word than the issuer's
     («Thường trực Đảng ủy xã» in a ward's workbook, written at `init` before the issuer was
-    changed, or by an older version), each with its sheet and cell. The program's own wording the
+    changed, or by an older version), each with its sheet and cell, and a «Cấp hành chính» that is not
+    the issuer's (left as `init` wrote it: the report follows the setting). The program's own wording the
     report already prints in the locality's words; the officer's own is printed as written
     (``as_written_only``: only those, for `compile` to repeat). ``cells``: (setting key -> cell,
     indicator code -> cell of its name), asked only when something is found."""
@@ -207,19 +208,25 @@ def lint_locality(plan: Plan, settings: Settings, file: str,
     if as_written_only:
         recipients = [(text, said) for text, said in recipients if said == text]
         names = [(indicator, said) for indicator, said in names if said == indicator.name]
-    if not recipients and not names:
+    named = locality_of(plan.meta.issuer)     # the «Cấp hành chính» row left as `init` wrote it
+    if not recipients and not names and named in ("", locality):
         return []
     setting_cells, indicator_cells = cells()
     issuer = plan.meta.issuer or settings.body
+    found = []
+    if named not in ("", locality):
+        found.append(finding("LINT_LOCALITY_SETTING", file=file, sheet=SHEET_SETTINGS,
+                             cell=setting_cells.get("locality", ""), issuer_cell=setting_cells.get("issuer", ""),
+                             locality=locality, issuer=issuer, word=named, body=settings.body))
 
     def effect(text: str, said: str) -> str:
         return phrase("LOCALITY_AS_WRITTEN") if said == text else phrase("LOCALITY_SAID_BY_REPORT", suggestion=said)
 
-    found = [finding("LINT_LOCALITY_RECIPIENT", file=file, sheet=SHEET_SETTINGS,
-                     cell=setting_cells.get("recipients", ""), text=text,
-                     found=", ".join(other_localities(text, locality)), issuer=issuer, locality=locality,
-                     suggestion=said_for(text, locality), effect=effect(text, said))
-             for text, said in recipients]
+    found += [finding("LINT_LOCALITY_RECIPIENT", file=file, sheet=SHEET_SETTINGS,
+                      cell=setting_cells.get("recipients", ""), text=text,
+                      found=", ".join(other_localities(text, locality)), issuer=issuer, locality=locality,
+                      suggestion=said_for(text, locality), effect=effect(text, said))
+              for text, said in recipients]
     found += [finding("LINT_LOCALITY_INDICATOR", file=file, sheet=INDICATORS, cell=indicator_cells.get(i.code, ""),
                       indicator=i.code, text=i.name, found=", ".join(other_localities(i.name, locality)), issuer=issuer,
                       locality=locality, suggestion=said_for(i.name, locality), effect=effect(i.name, said))

@@ -141,6 +141,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "/ PHÓ CHỦ TỊCH».",
         "{suggestion} ở trang «Thiết lập» của sổ kế hoạch, hoặc sửa «{title_label}».",
     ),
+    "LINT_LOCALITY_SETTING": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: «Cấp hành chính» ghi «{locality}», trong khi cơ quan ban "
+        "hành kế hoạch là {issuer} (ô {issuer_cell}): báo cáo sẽ ghi «{body}».",
+        "Sửa «Cấp hành chính» thành «{word}» ở ô {cell} của trang «{sheet}» (hoặc sửa cơ quan ban hành kế hoạch "
+        "nếu ghi nhầm) rồi lập lại báo cáo.",
+    ),
     "LINT_LOCALITY_RECIPIENT": (
         "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: nơi nhận «{text}» ghi «{found}», trong khi cơ quan ban hành "
         "kế hoạch là {issuer} (cấp hành chính «{locality}»).",
@@ -922,6 +928,7 @@ WARNINGS = frozenset({
     "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED", "LINT_LOCALITY_RECIPIENT", "LINT_LOCALITY_INDICATOR",
+    "LINT_LOCALITY_SETTING",
     "LINT_SIGNER_AUTHORITY", "LINT_NEXT_YEAR",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",
 })

@@ -117,3 +117,21 @@ def test_a_commune_whose_texts_say_phuong_is_warned_too(tmp_path):
     assert f"ô {cells['recipients']}: nơi nhận «Thường trực Đảng ủy phường» ghi «phường», trong khi cơ quan ban " \
            "hành kế hoạch là UBND xã Xuân Trường (cấp hành chính «xã»)" in said
     assert "Sửa thành «Thường trực Đảng ủy xã»" in said
+
+
+def test_a_locality_setting_left_as_init_wrote_it_is_named_by_plan_check_and_compile(tmp_path):
+    # `init` writes «Cấp hành chính: xã»; the officer later makes the issuer a ward and forgets that row:
+    # the report would say «UBND xã Hòa Bình» throughout without a word.
+    root = tmp_path / "phuong"
+    assert invoke("init", root).exit_code == 0
+    cells = _settings(root, issuer=WARD, commune="Hòa Bình", place="Hòa Bình", signer_name="Nguyễn Văn An")
+    expected = (f"trang «Thiết lập», ô {cells['locality']}: «Cấp hành chính» ghi «xã», trong khi cơ quan ban hành "
+                f"kế hoạch là {WARD} (ô {cells['issuer']}): báo cáo sẽ ghi «UBND xã Hòa Bình».")
+    said = " ".join(invoke("plan", "check", "--dir", root).output.split())
+    assert expected in said and "Sửa «Cấp hành chính» thành «phường»" in said
+    filled_period(root, "2026Q1")
+    result = invoke("compile", "-p", "2026Q1", "--dir", root, "--today", "18/03/2026")
+    assert result.exit_code == 0, result.output
+    assert expected in " ".join(result.output.split())
+    _settings(root, locality="phường")
+    assert "Cấp hành chính" not in invoke("plan", "check", "--dir", root).output
