@@ -191,6 +191,13 @@ class _XlsxParts:
             if cut is not None:
                 self.changed[part] = cut
                 cut_any = True
+            if found.misread:
+                found.refused = unreadable_cells(self.changed.get(part) or self.archive.read(part),
+                                                 _shared_strings(self.archive))
+                if found.refused:
+                    self.changed[part] = without_cells(self.changed.get(part) or self.archive.read(part),
+                                                       found.refused)
+                    cut_any = True
         if cut_any:
             opened.workbook = self.reader()
 
@@ -467,6 +474,7 @@ def _read_rows(form: ReturnedForm, opened: _Opened, ids_only: bool) -> None:
                 others = phrase("CELLS_FAR_OTHERS", count=len(facts.far) - 1) if len(facts.far) > 1 else ""
                 form.issues.append(RawIssue("CELL_TOO_FAR", name, facts.far[0], others))
             form.issues.extend(RawIssue("CELL_READ_AS_TEXT", name, ref, text) for ref, text in facts.as_text)
+            form.issues.extend(RawIssue("CELL_UNREADABLE", name, cell.ref, cell.text) for cell in facts.refused)
             sheet = opened.sheet(name)
             if _area(sheet) > MAX_AREA:      # .xls: a far cell; the reader has it already, do not expand it
                 end = sheet.end

@@ -45,6 +45,8 @@ class SheetFacts:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # .ods, 0-based
     encoding: str = ""          # a part in an encoding the reader reads as an empty sheet ("UTF-16")
     as_text: list[tuple[str, str]] = field(default_factory=list)    # .ods: (ref, text) cells read as text
+    misread: bool = False       # a shared-string cell may hold an index that is no number (see below)
+    refused: list[BadCell] = field(default_factory=list)    # cells emptied for the reader, each named
 
 
 def column_number(letters: bytes | str) -> int:
@@ -238,6 +240,7 @@ def xlsx_sheet_facts(xml: bytes) -> tuple[SheetFacts, bytes | None]:
         has_formulas = plain[2] if plain else _FORMULA.search(xml) is not None
     # An error the reader reads is in a cell (a validation's error message is not).
     where = xml if cells is None else cells
+    facts.misread = _misread_strings(where)
     has_errors = (_QUOTED_E.search(where) or b"'e'" in where) and _ERROR_TYPE.search(where) is not None
     if has_formulas or has_errors:
         _scan_cells(xml, facts)
@@ -281,6 +284,20 @@ _FLOAT = re.compile(rb"[+-]?(?:[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[e
 _BOOLEANS = frozenset({b"0", b"1", b"true", b"false"})
 
 
+# A shared-string cell as Excel, LibreOffice and xlsxwriter write it, whose index is not digits alone:
+# python-calamine 0.9 reads it as the table's first string, without a word (Excel refuses the file).
+_STRING_INDEX = re.compile(rb't="s"><v>(?![0-9]+</v>)')
+
+
+def _misread_strings(cells: bytes) -> bool:
+    """Whether a shared-string cell of the sheet may hold an index that is no number (then its
+    cells are looked at one by one, see unreadable_cells)."""
+    typed = cells.count(b'"s"') + cells.count(b"'s'")
+    if not typed:
+        return False
+    return typed != cells.count(b't="s"><v>') or _STRING_INDEX.search(cells) is not None
+
+
 @dataclass(frozen=True)
 class BadCell:
     ref: str            # as written in the file (it may be what is wrong)
@@ -289,7 +306,8 @@ class BadCell:
 
 
 def unreadable_cells(xml: bytes, strings: int) -> list[BadCell]:
-    """The cells of a worksheet part that stop python-calamine reading the sheet; ``strings``:
+    """The cells of a worksheet part that stop python-calamine reading the sheet, or that it
+    would read as another cell's text (a shared-string index that is no number); ``strings``:
     how many shared strings the workbook has."""
     bad = []
     for start, end, attrs, body in _cells(xml):
@@ -297,10 +315,11 @@ def unreadable_cells(xml: bytes, strings: int) -> list[BadCell]:
         kind = _ATTR_T.search(attrs)
         kind = kind.group(1) if kind else b""
         value = _VALUE.search(body or b"")
-        cached = value.group(1).strip() if value else b""
+        written = value.group(1) if value else b""
+        cached = written.strip()
         wrong = (ref is not None and not _REF.fullmatch(ref.group(1))) or kind not in _TYPES or (
             cached and ((kind in (b"", b"n") and not _FLOAT.fullmatch(cached))
-                        or (kind == b"s" and cached.isdigit() and int(cached) >= strings)
+                        or (kind == b"s" and (not written.isdigit() or int(written) >= strings))
                         or (kind == b"b" and cached.lower() not in _BOOLEANS)))
         if wrong:
             text = html.unescape(cached.decode("utf-8", "replace"))

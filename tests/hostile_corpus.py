@@ -468,6 +468,14 @@ def _(s, inbox):
         xml, f"L{MARK_ROW}", b'<c r="L5" t="s"><v>99999</v></c>')))
 
 
+# An index that is no number the reader took, without a word, for the table's first string.
+@_k("shared_string_index_not_a_number", codes=["CELL_UNREADABLE"], reads=True, located=True)
+def _(s, inbox):
+    data = to_shared_strings(s.kt)
+    return write(inbox, "kt.xlsx", edit_sheet(data, KT_SHEET, lambda xml: set_cell(
+        xml, f"{RESULT}{MARK_ROW}", f'<c r="{RESULT}{MARK_ROW}" t="s"><v>0x</v></c>'.encode())))
+
+
 @_k("number_cell_holding_text", codes=["CELL_UNREADABLE"], reads=True, located=True)
 def _(s, inbox):
     return write(inbox, "kt.xlsx", edit_sheet(s.kt, KT_SHEET, lambda xml: set_cell(

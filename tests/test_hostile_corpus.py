@@ -130,3 +130,19 @@ def _check(kind, sources: Sources, tmp_path: Path) -> None:
     for code, item in kind.also:
         assert any(f["code"] == code and f["item"] == item and f["agency"] == "phong-kinh-te"
                    and Path(f["file"]).name == bad.name for f in findings), (kind.id, code, item)
+
+
+def test_a_shared_string_index_that_is_no_number_is_not_read_as_the_first_string(sources, tmp_path):
+    """python-calamine reads «<v>0x</v>» in a shared-string cell as the table's first string: the
+    agency's cell would say what another cell says. It is emptied and named instead."""
+    from hostile_corpus import KINDS, MARK_ROW, RESULT
+
+    from cchc_excel.intake import read_form
+
+    kind = next(k for k in KINDS if k.id == "shared_string_index_not_a_number")
+    path = kind.build(sources, tmp_path)
+    form = read_form(path)
+    answer = next(a for a in form.answers if a.item == MARK_ITEM)
+    assert answer.values["result"] == ""
+    assert [(i.code, i.cell, i.text) for i in form.issues if i.code == "CELL_UNREADABLE"] == [
+        ("CELL_UNREADABLE", f"{RESULT}{MARK_ROW}", "0x")]
