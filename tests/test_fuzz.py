@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import shutil
 import zipfile
@@ -100,13 +101,17 @@ def _apply(data: bytes, mutation) -> bytes:
 
 @settings(max_examples=60, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(mutation=mutations())
-def test_no_return_crashes_the_run_changes_an_input_or_hides_another_agency(returns, tmp_path_factory, mutation):
+@given(mutation=mutations(), resent=st.booleans())
+def test_no_return_crashes_the_run_changes_an_input_or_hides_another_agency(returns, tmp_path_factory, mutation,
+                                                                          resent):
     root = tmp_path_factory.mktemp("fuzz")
     inbox = Workspace(root).input_dir("2026Q1")
     inbox.mkdir(parents=True)
     (inbox / "kt.xlsx").write_bytes(_apply(returns["kt.xlsx"], mutation))
     (inbox / "vp.xlsx").write_bytes(returns["vp.xlsx"])
+    if resent:      # the agency sent its return again later: the damaged one is read after it, as an older version
+        (inbox / "kt-gui-lai.xlsx").write_bytes(returns["kt.xlsx"])
+        os.utime(inbox / "kt.xlsx", (1_700_000_000, 1_700_000_000))
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()}
 
     result = run_check(Workspace(root), LOADED, PERIOD, dt.date(2026, 3, 20))   # any exception fails the test
@@ -117,6 +122,7 @@ def test_no_return_crashes_the_run_changes_an_input_or_hides_another_agency(retu
     sent = "phong-kinh-te" in result.intake.submissions
     named = any(Path(f.file).name == "kt.xlsx" for f in result.findings)
     assert sent or named                        # the mutated file is read or named, never silently dropped
+    assert sent or not resent                   # a good later version is always taken
     for f in result.findings:
         assert f.message and f.fix and "Traceback" not in f.message
     shutil.rmtree(root)
