@@ -79,10 +79,18 @@ class Workspace:
 
 @dataclass(frozen=True)
 class LoadedPlan:
+    """The plan as every output speaks it (``plan``) and as its workbook writes it (``written``:
+    what `plan check` names, cell by cell)."""
+
     plan: Plan
     settings: Settings
     source: Path
     embedded: bool   # True when the working folder has no plan workbook
+    written: Plan | None = None   # None: the same as ``plan``
+
+    @property
+    def as_written(self) -> Plan:
+        return self.written or self.plan
 
 
 def shipped(name: str = ""):
@@ -135,9 +143,18 @@ def load_plan(workspace: Workspace) -> LoadedPlan:
     """The plan workbook of the folder, or the embedded plan when there is none."""
     if workspace.plan_workbook.exists():
         plan, settings = planbook.read_workbook(workspace.plan_workbook)
-        return LoadedPlan(plan, settings, workspace.plan_workbook, embedded=False)
+        return LoadedPlan(_spoken(plan, settings), settings, workspace.plan_workbook, embedded=False, written=plan)
     plan = load_embedded_plan()
     return LoadedPlan(plan, planbook.default_settings(plan.meta), Path(plan.source), embedded=True)
+
+
+def _spoken(plan: Plan, settings: Settings) -> Plan:
+    """The plan with the program's own indicator names in the locality's words (a ward's workbook
+    made when its issuer was a «xã» gets «… của phường» on its forms, feedback copies, exported
+    tables and summary, as in its report): said once per run, not per cell written. Names the
+    officer wrote are kept as written (indicators.in_locality); a commune's plan is the same object."""
+    indicators = in_locality(plan.indicators, settings.locality)
+    return plan if indicators == plan.indicators else replace(plan, indicators=indicators)
 
 
 def init_workspace(workspace: Workspace, plan_file: Path | None = None, overwrite: bool = False,
@@ -205,15 +222,16 @@ class PlanCheck:
 
 def check_plan(loaded: LoadedPlan) -> PlanCheck:
     """Lint the plan: wrong years, misspellings, unknown agencies…"""
-    found = lint_settings(loaded.plan, loaded.settings) + lint_plan(loaded.plan) + _locality(loaded)
-    return PlanCheck(found, len(loaded.plan.items))
+    plan = loaded.as_written
+    found = lint_settings(plan, loaded.settings) + lint_plan(plan) + _locality(loaded)
+    return PlanCheck(found, len(plan.items))
 
 
 def _locality(loaded: LoadedPlan, as_written_only: bool = False) -> list[Finding]:
     """The workbook's texts said for another locality than the issuer's (lint.lint_locality)."""
     if loaded.embedded:
         return []
-    return lint_locality(loaded.plan, loaded.settings, str(loaded.source),
+    return lint_locality(loaded.as_written, loaded.settings, str(loaded.source),
                          lambda: (planbook.setting_cells(loaded.source), planbook.indicator_cells(loaded.source)),
                          as_written_only)
 
@@ -555,9 +573,8 @@ def _compile_checked(workspace: Workspace, loaded: LoadedPlan, period: Period, c
     from . import dataset  # pandas, imported only by the commands that need it
 
     year = {**intakes, period.id: checked.intake}
-    # The summary names the indicators as the report does (a ward's «… của phường»: indicators.in_locality).
-    spoken = replace(plan, indicators=in_locality(plan.indicators, loaded.settings.locality))
-    book = summary_workbook(dataset.summary_data(spoken, loaded.settings, period, checked.intake, year))
+    # The plan as loaded names the indicators as the report does (a ward's «… của phường»: _spoken).
+    book = summary_workbook(dataset.summary_data(plan, loaded.settings, period, checked.intake, year))
     evidencebook.write_sheet(book.create_sheet(evidencebook.SHEET), plan, _register(loaded, year, period.year),
                              period.year)
     summary = staged.save(book, out / f"tong-hop-{period.id}.xlsx")

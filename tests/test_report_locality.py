@@ -135,3 +135,75 @@ def test_a_locality_setting_left_as_init_wrote_it_is_named_by_plan_check_and_com
     assert expected in " ".join(result.output.split())
     _settings(root, locality="phường")
     assert "Cấp hành chính" not in invoke("plan", "check", "--dir", root).output
+
+
+# --- forms, feedback copies and export: the same words as the report -------------------------------------
+
+DEFAULT_NAMES_FOR_A_WARD = ("Cơ quan, đơn vị thuộc UBND phường",
+                            "Điểm Chỉ số CCHC của phường (kết quả tỉnh công bố gần nhất)",
+                            "Xếp hạng Chỉ số CCHC của phường trong tỉnh",
+                            "Chỉ số hài lòng của người dân, tổ chức (SIPAS) đối với phường")
+OFFICERS_NAME = "Số cơ quan chuyên môn thuộc UBND xã (tự ghi)"
+
+
+def _figure_names(path, sheet="Số liệu", column=2) -> list[str]:
+    rows = openpyxl.load_workbook(path)[sheet].iter_rows(min_row=2, min_col=column, max_col=column, values_only=True)
+    return [value for (value,) in rows if isinstance(value, str)]
+
+
+def _said_for_a_commune(names) -> list[str]:
+    """The names that call the commune «xã» (not «xã hội»)."""
+    return [n for n in names if " xã" in n.replace("xã hội", "")]
+
+
+def test_a_wards_forms_feedback_copies_and_export_name_the_default_indicators_in_its_words(tmp_path):
+    from cchc_excel.formspec import FIGURE_INDEX
+
+    root = tmp_path / "phuong"
+    _older_ward(root)
+    # The officer's own name for one indicator is kept as written (plan check names it).
+    path = root / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    workbook["Chỉ tiêu"][_indicator_cell(root, "VB_CHI_DAO")].value = OFFICERS_NAME
+    workbook.save(path)
+    filled_period(root, "2026Q1")
+    form = root / "output" / "2026Q1" / "bieu-mau" / "phong-vhxh.xlsx"
+    names = _figure_names(form)
+    for name in DEFAULT_NAMES_FOR_A_WARD:
+        assert name in names, name
+    assert _said_for_a_commune(names) == [OFFICERS_NAME]
+    guide = {row[0]: row[1] for row in openpyxl.load_workbook(form)["Hướng dẫn"].iter_rows(values_only=True)
+             if row[0]}
+    assert guide["Phường"] == "Hòa Bình" and "Xã" not in guide
+    # A return with the count of the ward's bodies left blank: check names the figure in the ward's
+    # words, on the console, in the findings workbook and on the feedback copy.
+    returned = root / "input" / "2026Q1" / "phong-vhxh gui lai.xlsx"
+    workbook = openpyxl.load_workbook(returned)
+    sheet = workbook["Số liệu"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "CQ_TONG")
+    sheet.cell(row, FIGURE_INDEX["value"]).value = None
+    workbook.save(returned)
+    result = invoke("check", "-p", "2026Q1", "--dir", root, "--today", "18/03/2026")
+    said = " ".join(result.output.split())
+    assert "Cơ quan, đơn vị thuộc UBND phường" in said and "Cơ quan, đơn vị thuộc UBND xã" not in said, said
+    out = root / "output" / "2026Q1"
+    problems = [c.value for r in openpyxl.load_workbook(out / "kiem-tra-2026Q1.xlsx")["Vấn đề"].iter_rows()
+                for c in r if isinstance(c.value, str)]
+    assert any("Cơ quan, đơn vị thuộc UBND phường" in p for p in problems)
+    assert not any("Cơ quan, đơn vị thuộc UBND xã" in p for p in problems)
+    copy = out / "phan-hoi" / "phong-vhxh.xlsx"
+    names = _figure_names(copy)
+    assert all(name in names for name in DEFAULT_NAMES_FOR_A_WARD) and _said_for_a_commune(names) == [OFFICERS_NAME]
+    comment = openpyxl.load_workbook(copy)["Số liệu"].cell(row, FIGURE_INDEX["value"]).comment
+    assert comment is not None and "thuộc UBND phường" in comment.text and "UBND xã" not in comment.text, comment
+    # The province's tables: the .xlsx and the CSV.
+    assert invoke("export", "-p", "2026Q1", "--dir", root).exit_code in (0, 1)
+    names = _figure_names(out / "du-lieu-2026Q1.xlsx", column=5)
+    assert all(name in names for name in DEFAULT_NAMES_FOR_A_WARD[:3])
+    assert set(_said_for_a_commune(names)) == {OFFICERS_NAME}
+    csv = (out / "du-lieu-2026Q1-so-lieu.csv").read_text(encoding="utf-8-sig")
+    assert "Cơ quan, đơn vị thuộc UBND phường" in csv and "Cơ quan, đơn vị thuộc UBND xã" not in csv
+    assert OFFICERS_NAME in csv
+    # What the workbook says is left as it is (plan check still names it).
+    assert openpyxl.load_workbook(path)["Chỉ tiêu"][_indicator_cell(root, "CQ_TONG")].value == \
+        "Cơ quan, đơn vị thuộc UBND xã"
