@@ -48,7 +48,7 @@ class Column:
 
 ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("period", "Kỳ báo cáo", 10),
-    Column("commune", "Xã, phường", 14),
+    Column("commune", "Tên xã, phường, đặc khu", 14),
     Column("section", "Lĩnh vực", 8),
     Column("item", "Mã sản phẩm", 9),
     Column("task", "Nội dung/Nhiệm vụ", 36),
@@ -74,11 +74,12 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("file", "Tệp", 36),
     Column("sheet", "Trang tính", 20),
     Column("row", "Dòng", 7, "integer"),
+    Column("locality", "Cấp hành chính", 9),   # last: the columns before keep their places
 )
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("period", "Kỳ báo cáo", 10),
-    Column("commune", "Xã, phường", 14),
+    Column("commune", "Tên xã, phường, đặc khu", 14),
     Column("section", "Lĩnh vực", 8),
     Column("indicator", "Mã chỉ tiêu", 16),
     Column("indicator_name", "Chỉ tiêu", 44),
@@ -91,6 +92,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("file", "Tệp", 36),
     Column("sheet", "Trang tính", 20),
     Column("row", "Dòng", 7, "integer"),
+    Column("locality", "Cấp hành chính", 9),   # last: the columns before keep their places
 )
 
 # Per product (or per agency × product it leads): what the counts are pivoted from.
@@ -116,9 +118,12 @@ def flag_frame(results: list[Outcome], key: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(FLAG_COLUMNS))
 
 
-def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, results: list[Outcome]) -> pd.DataFrame:
+def answers_table(plan: Plan, period: Period, commune: str, locality: str, intake: Intake,
+                  results: list[Outcome]) -> pd.DataFrame:
     """The tidy answers table (ANSWER_COLUMNS): every agency × product it
-    reports, answered or not, in plan order, leads before coordinators."""
+    reports, answered or not, in plan order, leads before coordinators.
+    ``commune`` and ``locality``: «Hòa Bình» and «phường» (a province has wards and communes
+    of the same name)."""
     names = {a.code: a.name for a in plan.agencies}
     given = {(a.agency, a.item): a for a in intake.answers}
     outcome_of = {o.item.id: o for o in results}
@@ -129,7 +134,8 @@ def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, resu
             answer = given.get((agency.code, item.id))
             outcome = outcome_of[item.id]
             rows.append({
-                "period": period.id, "commune": commune, "section": item.section, "item": item.id,
+                "period": period.id, "commune": commune, "locality": locality, "section": item.section,
+                "item": item.id,
                 "task": item.task, "product": item.product, "timeframe": item.timeframe.text,
                 "agency": agency.code, "agency_name": names[agency.code],
                 "role": form_row.role, "role_label": ROLE_LABELS[form_row.role],
@@ -154,7 +160,7 @@ def answers_table(plan: Plan, period: Period, commune: str, intake: Intake, resu
     return frame.reset_index(drop=True)
 
 
-def figures_table(plan: Plan, period: Period, commune: str, intake: Intake) -> pd.DataFrame:
+def figures_table(plan: Plan, period: Period, commune: str, locality: str, intake: Intake) -> pd.DataFrame:
     """The tidy figures table (FIGURE_COLUMNS): every agency × indicator it types."""
     given = {(f.agency, f.code): f for f in intake.figures}
     rows = []
@@ -162,7 +168,7 @@ def figures_table(plan: Plan, period: Period, commune: str, intake: Intake) -> p
         for indicator in agency_indicators(plan, agency.code):
             figure = given.get((agency.code, indicator.code))
             rows.append({
-                "period": period.id, "commune": commune, "section": indicator.section,
+                "period": period.id, "commune": commune, "locality": locality, "section": indicator.section,
                 "indicator": indicator.code, "indicator_name": indicator.name, "unit": indicator.unit,
                 "agency": agency.code, "agency_name": agency.name,
                 "value": figure.value if figure else None, "value_text": figure.text if figure else "",
@@ -241,7 +247,7 @@ def summary_data(plan: Plan, settings: Settings, period: Period, intake: Intake,
     """Everything the summary workbook shows. ``intakes``: the returns of the
     year's reports by period id, this period's included."""
     results = outcomes(plan, period, intake)
-    answers = answers_table(plan, period, commune_of(plan, settings), intake, results)
+    answers = answers_table(plan, period, commune_of(plan, settings), settings.locality, intake, results)
     earlier = [parse_period(pid) for pid in intakes if pid != period.id]
     year = sorted((p for p in earlier if p.year == period.year and p.end < period.end), key=lambda p: p.end)
     periods = [(p, outcomes(plan, p, intakes[p.id])) for p in year] + [(period, results)]
@@ -275,14 +281,14 @@ def to_csv(frame: pd.DataFrame) -> bytes:
                         ).encode("utf-8")
 
 
-def export_workbook(period: Period, commune: str, answers: pd.DataFrame, figures: pd.DataFrame) -> Workbook:
+def export_workbook(period: Period, place: str, answers: pd.DataFrame, figures: pd.DataFrame) -> Workbook:
     """The two tables as sheets people open: Vietnamese headers, filters, dates
-    and figures as date and number cells, agency text always as text."""
+    and figures as date and number cells, agency text always as text. ``place``: «phường Hòa Bình»."""
     workbook = Workbook()
     _table_sheet(workbook.active, ANSWERS_SHEET, ANSWER_COLUMNS, answers)
     _table_sheet(workbook.create_sheet(), FIGURES_SHEET, FIGURE_COLUMNS, figures)
     workbook.properties.creator = "cchc-excel"
-    workbook.properties.title = f"Dữ liệu CCHC {period.title} – {commune}"
+    workbook.properties.title = f"Dữ liệu CCHC {period.title} – {place}"
     return workbook
 
 

@@ -679,12 +679,12 @@ def export_period(workspace: Workspace, loaded: LoadedPlan, period: Period, toda
 
     plan = loaded.plan
     intake, findings = _read_and_check(workspace, loaded, period, today, progress)
-    commune = dataset.commune_of(plan, loaded.settings)
-    answers = dataset.answers_table(plan, period, commune, intake, outcomes(plan, period, intake))
-    figures_table = dataset.figures_table(plan, period, commune, intake)
+    commune, locality = dataset.commune_of(plan, loaded.settings), loaded.settings.locality
+    answers = dataset.answers_table(plan, period, commune, locality, intake, outcomes(plan, period, intake))
+    figures_table = dataset.figures_table(plan, period, commune, locality, intake)
     out = workspace.output_dir(period.id)
     stem = f"du-lieu-{period.id}"
-    workbook = dataset.export_workbook(period, commune, answers, figures_table)
+    workbook = dataset.export_workbook(period, f"{locality} {commune}", answers, figures_table)
     staged = Outputs()
     try:
         paths = (staged.save(workbook, out / f"{stem}.xlsx"),

@@ -5,6 +5,9 @@ the report, and `plan check` names every such text with its sheet and cell."""
 
 from __future__ import annotations
 
+import io
+from csv import DictReader
+
 import docx
 import openpyxl
 from conftest import invoke
@@ -204,6 +207,14 @@ def test_a_wards_forms_feedback_copies_and_export_name_the_default_indicators_in
     csv = (out / "du-lieu-2026Q1-so-lieu.csv").read_text(encoding="utf-8-sig")
     assert "Cơ quan, đơn vị thuộc UBND phường" in csv and "Cơ quan, đơn vị thuộc UBND xã" not in csv
     assert OFFICERS_NAME in csv
+    # The province tells a ward from a commune of the same name.
+    for table in ("so-lieu", "tra-loi"):
+        rows = list(DictReader(io.StringIO((out / f"du-lieu-2026Q1-{table}.csv").read_text(encoding="utf-8"))))
+        assert rows and {(r["commune"], r["locality"]) for r in rows} == {("Hòa Bình", "phường")}, table
+    exported = openpyxl.load_workbook(out / "du-lieu-2026Q1.xlsx")
+    assert exported.properties.title == "Dữ liệu CCHC quý I năm 2026 – phường Hòa Bình"
+    header = [c.value for c in exported["Số liệu"][1]]
+    assert header[1] == "Tên xã, phường, đặc khu" and header[-1] == "Cấp hành chính"
     # What the workbook says is left as it is (plan check still names it).
     assert openpyxl.load_workbook(path)["Chỉ tiêu"][_indicator_cell(root, "CQ_TONG")].value == \
         "Cơ quan, đơn vị thuộc UBND xã"
