@@ -218,3 +218,18 @@ def test_a_wards_forms_feedback_copies_and_export_name_the_default_indicators_in
     # What the workbook says is left as it is (plan check still names it).
     assert openpyxl.load_workbook(path)["Chỉ tiêu"][_indicator_cell(root, "CQ_TONG")].value == \
         "Cơ quan, đơn vị thuộc UBND xã"
+
+
+def test_a_special_zones_forms_say_dac_khu(tmp_path):
+    root = tmp_path / "dac-khu"
+    assert invoke("init", root).exit_code == 0
+    _settings(root, issuer="UBND đặc khu Phú Quốc", commune="Phú Quốc", place="Phú Quốc", locality="đặc khu")
+    assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
+    form = root / "output" / "2026Q1" / "bieu-mau" / "phong-vhxh.xlsx"
+    names = _figure_names(form)
+    assert "Cơ quan, đơn vị thuộc UBND đặc khu" in names
+    assert "Chỉ số hài lòng của người dân, tổ chức (SIPAS) đối với đặc khu" in names
+    assert _said_for_a_commune(names) == []
+    guide = {row[0]: row[1] for row in openpyxl.load_workbook(form)["Hướng dẫn"].iter_rows(values_only=True)
+             if row[0]}
+    assert guide["Đặc khu"] == "Phú Quốc"
