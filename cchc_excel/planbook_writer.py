@@ -18,8 +18,9 @@ from . import openpyxlkit as kit
 from .files import save_workbook_atomic
 from .indicators import AGGREGATION_LABELS, PART_RULE_LABELS
 from .indicators import KIND_LABELS as INDICATOR_KIND_LABELS
-from .models import Plan, Settings
+from .models import AgencyKind, Plan, Settings
 from .plan import COLUMN_LABELS, COLUMNS
+from .plan_meta import said_for
 from .planbook import KIND_LABELS, SCHEDULE_LABELS, SETTING_ROWS, SHEET_AGENCIES, SHEET_SETTINGS, SHEET_TASKS
 
 _GROUP_FONT = kit.Font(name=kit.FONT_NAME, size=12, bold=True, italic=True)   # a sub-group heading row
@@ -56,7 +57,7 @@ def build_workbook(plan: Plan, settings: Settings, flagged: dict[str, str] | Non
     """``flagged``: agency code -> a note for the officer to confirm (new agencies of an import)."""
     workbook = openpyxl.Workbook()
     _settings_sheet(workbook.active, plan, settings)
-    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan, flagged or {})
+    _agencies_sheet(workbook.create_sheet(SHEET_AGENCIES), plan, flagged or {}, settings.locality)
     _tasks_sheet(workbook.create_sheet(SHEET_TASKS), plan)
     write_indicator_sheet(workbook.create_sheet(indicatorbook.SHEET), plan)
     return workbook
@@ -87,21 +88,23 @@ def _settings_sheet(sheet, plan: Plan, settings: Settings) -> None:
     sheet.freeze_panes = "A4"
 
 
-def _agencies_sheet(sheet, plan: Plan, flagged: dict[str, str]) -> None:
+def _agencies_sheet(sheet, plan: Plan, flagged: dict[str, str], locality: str) -> None:
+    # «Cơ quan của phường» in a ward's workbook (any locality's word is read as the commune's own body).
+    labels = {**KIND_LABELS, AgencyKind.OWN: said_for(KIND_LABELS[AgencyKind.OWN], locality)}
     kit.header_row(
         sheet, 1,
         ["Mã (không dấu)", "Tên cơ quan", "Tên gọi khác (cách nhau bằng dấu ;)", "Loại", "Cần xác nhận"],
         [18, 40, 60, 22, 44],
     )
-    kinds = DataValidation(type="list", formula1=f'"{",".join(KIND_LABELS.values())}"', allow_blank=False)
-    kinds.error = "Chọn «Cơ quan của xã» hoặc «Đối tác bên ngoài»."
+    kinds = DataValidation(type="list", formula1=f'"{",".join(labels.values())}"', allow_blank=False)
+    kinds.error = f"Chọn «{labels[AgencyKind.OWN]}» hoặc «{labels[AgencyKind.PARTNER]}»."
     kinds.errorTitle = "Loại cơ quan"
     sheet.add_data_validation(kinds)
     for row, agency in enumerate(plan.agencies, start=2):
         kit.put_text(sheet.cell(row, 1), agency.code)
         kit.put_text(sheet.cell(row, 2), agency.name)
         kit.put_text(sheet.cell(row, 3), "; ".join(agency.aliases))
-        kit.put_text(sheet.cell(row, 4), KIND_LABELS[agency.kind])
+        kit.put_text(sheet.cell(row, 4), labels[agency.kind])
         if agency.code in flagged:
             kit.put_text(sheet.cell(row, 5), flagged[agency.code], kit.FONT_SMALL_ITALIC)
             for col in range(1, 6):
@@ -110,8 +113,8 @@ def _agencies_sheet(sheet, plan: Plan, flagged: dict[str, str]) -> None:
     sheet.freeze_panes = "A2"
     kit.put_text(
         sheet["G1"],
-        "Cơ quan của xã nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
-        "(ví dụ Bưu điện xã) chỉ nhận nhiệm vụ có ghi tên mình. Đổi tên cơ quan: sửa cột «Tên cơ quan», "
+        f"{labels[AgencyKind.OWN]} nhận mọi nhiệm vụ giao cho «Các cơ quan, đơn vị»; đối tác bên ngoài "
+        f"(ví dụ Bưu điện {locality}) chỉ nhận nhiệm vụ có ghi tên mình. Đổi tên cơ quan: sửa cột «Tên cơ quan», "
         "ghi tên cũ vào cột «Tên gọi khác» và giữ nguyên mã.",
         kit.FONT_SMALL_ITALIC,
     )

@@ -233,3 +233,28 @@ def test_a_special_zones_forms_say_dac_khu(tmp_path):
     guide = {row[0]: row[1] for row in openpyxl.load_workbook(form)["Hướng dẫn"].iter_rows(values_only=True)
              if row[0]}
     assert guide["Đặc khu"] == "Phú Quốc"
+
+
+def test_a_wards_plan_workbook_calls_its_bodies_the_wards(tmp_path):
+    from pathlib import Path
+
+    from cchc_excel.models import AgencyKind
+    from cchc_excel.planbook import read_workbook
+
+    root = tmp_path / "dong-tien"
+    plan_file = Path(__file__).parent / "plans" / "dong-tien-ward.xls"
+    assert invoke("init", root, "--plan", plan_file).exit_code == 0
+    path = root / "ke-hoach-cchc.xlsx"
+    sheet = openpyxl.load_workbook(path)["Cơ quan"]
+    labels = {sheet.cell(r, 2).value: sheet.cell(r, 4).value for r in range(2, sheet.max_row + 1)
+              if sheet.cell(r, 2).value}
+    assert set(labels.values()) == {"Cơ quan của phường", "Đối tác bên ngoài"}, labels
+    assert sheet["G1"].value.startswith("Cơ quan của phường nhận mọi nhiệm vụ") and " xã" not in sheet["G1"].value
+    rule = next(v for v in sheet.data_validations.dataValidation if "D2" in str(v.sqref))
+    assert rule.formula1 == '"Cơ quan của phường,Đối tác bên ngoài"' and "xã" not in rule.error
+    # Read back as written: the ward's own bodies and its partners.
+    plan, _ = read_workbook(path)
+    kinds = {a.name: a.kind for a in plan.agencies}
+    assert kinds == {name: AgencyKind.OWN if label == "Cơ quan của phường" else AgencyKind.PARTNER
+                     for name, label in labels.items()}
+    assert kinds["Bưu điện phường"] == AgencyKind.PARTNER
