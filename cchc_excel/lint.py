@@ -232,3 +232,22 @@ def lint_locality(plan: Plan, settings: Settings, file: str,
                       locality=locality, suggestion=said_for(i.name, locality), effect=effect(i.name, said))
               for i, said in names]
     return found
+
+
+def lint_agency_locality(plan: Plan, settings: Settings, file: str,
+                         cells: Callable[[], Mapping[str, str]]) -> list[Finding]:
+    """Agency names that say another commune-level word than the issuer's («Bưu điện xã» in a ward's
+    workbook made from a commune's plan): the plan's own names, printed as written everywhere, so
+    each is named with its cell. ``cells``: agency name -> cell of its name, asked only when needed."""
+    from .planbook import SHEET_AGENCIES
+
+    locality = settings.locality
+    names = [a.name for a in plan.agencies if other_localities(a.name, locality)]
+    if not names:
+        return []
+    where = cells()
+    issuer = plan.meta.issuer or settings.body
+    return [finding("LINT_LOCALITY_AGENCY", file=file, sheet=SHEET_AGENCIES, cell=where.get(name, ""), text=name,
+                    found=", ".join(other_localities(name, locality)), issuer=issuer, locality=locality,
+                    suggestion=said_for(name, locality))
+            for name in names]

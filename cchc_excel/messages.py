@@ -157,6 +157,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ban hành kế hoạch là {issuer} (cấp hành chính «{locality}»).",
         "Sửa thành «{suggestion}» ở ô {cell} của trang «{sheet}» ({effect}).",
     ),
+    "LINT_LOCALITY_AGENCY": (
+        "Sổ kế hoạch {file}, trang «{sheet}», ô {cell}: cơ quan «{text}» ghi «{found}», trong khi cơ quan ban hành "
+        "kế hoạch là {issuer} (cấp hành chính «{locality}»): biểu mẫu, báo cáo và dữ liệu xuất in tên như đã ghi.",
+        "Nếu đúng là cơ quan của {locality}, sửa tên thành «{suggestion}» ở ô {cell}, ghi tên cũ «{text}» vào cột "
+        "«Tên gọi khác» (để các dòng nhiệm vụ ghi tên cũ vẫn được nhận) và giữ nguyên mã.",
+    ),
     "LINT_PROVINCE_UNNAMED": (
         "Thiết lập «{label}» ghi «{found}» mà không nêu tên tỉnh: dòng «Căn cứ» của báo cáo sẽ in nguyên như vậy.",
         "Ghi tên tỉnh sau «tỉnh» ở trang «Thiết lập» của sổ kế hoạch, ví dụ «{found} Ninh Bình».",
@@ -928,6 +934,7 @@ WARNINGS = frozenset({
     "FEEDBACK_NOT_DELETED", "RETURN_FOLDER",
     "LINT_YEAR", "LINT_TIMEFRAME_UNKNOWN", "LINT_CHI_SO", "LINT_SLIP", "LINT_LEAD_IS_COORDINATOR", "LINT_SETTING_BLANK",
     "REPORT_SIGNER_BLANK", "LINT_PROVINCE_UNNAMED", "LINT_LOCALITY_RECIPIENT", "LINT_LOCALITY_INDICATOR",
+    "LINT_LOCALITY_AGENCY",
     "LINT_LOCALITY_SETTING",
     "LINT_SIGNER_AUTHORITY", "LINT_NEXT_YEAR",
     "PLAN_ROW_UNPLACED", "PLAN_ROW_BEFORE_SECTION", "PLAN_ORPHAN_PRODUCT",

@@ -41,7 +41,14 @@ from .files import Outputs, os_reason
 from .forms import Prefill, build_form
 from .indicators import default_indicators, in_locality, previous_scheduled, schedule_periods
 from .intake import find_returns
-from .lint import deadlines_before_plan, lint_locality, lint_plan, lint_settings, report_settings
+from .lint import (
+    deadlines_before_plan,
+    lint_agency_locality,
+    lint_locality,
+    lint_plan,
+    lint_settings,
+    report_settings,
+)
 from .merge import collect
 from .messages import CchcError, finding, phrase, quoted
 from .messages import render as render_message
@@ -224,6 +231,9 @@ def check_plan(loaded: LoadedPlan) -> PlanCheck:
     """Lint the plan: wrong years, misspellings, unknown agencies…"""
     plan = loaded.as_written
     found = lint_settings(plan, loaded.settings) + lint_plan(plan) + _locality(loaded)
+    if not loaded.embedded:
+        found += lint_agency_locality(plan, loaded.settings, str(loaded.source),
+                                      lambda: planbook.agency_cells(loaded.source))
     return PlanCheck(found, len(plan.items))
 
 

@@ -214,6 +214,18 @@ def indicator_cells(path: Path) -> dict[str, str]:
     return cells
 
 
+def agency_cells(path: Path) -> dict[str, str]:
+    """The cell holding each agency's name in the «Cơ quan» sheet, by name (as _read_agencies reads it)."""
+    cells: dict[str, str] = {}
+    try:
+        for row in open_xlsx(Path(path))[SHEET_AGENCIES].iter_rows(min_row=2, max_col=2):
+            if len(row) > 1 and clean(row[1].value):
+                cells.setdefault(clean(row[1].value), row[1].coordinate)
+    except (CchcError, KeyError, OSError, ValueError):   # named without a cell, still named
+        pass
+    return cells
+
+
 def raise_all(path: Path, problems: list[CchcError]) -> None:
     """Stop with every problem named, in one message."""
     if len(problems) == 1:

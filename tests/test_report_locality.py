@@ -109,7 +109,8 @@ def test_plan_check_names_each_text_said_for_another_locality(tmp_path):
             sheet.cell(row, 2).value = sheet.cell(row, 2).value.replace("xã", "phường")
     workbook.save(path)
     said = " ".join(invoke("plan", "check", "--dir", root).output.split())
-    assert "cấp hành chính «phường»" not in said
+    # Only the plan's agency named for a commune is left (its own test below).
+    assert said.count("cấp hành chính «phường»") == said.count("trang «Cơ quan»") == 1
 
 
 def test_a_commune_whose_texts_say_phuong_is_warned_too(tmp_path):
@@ -258,3 +259,33 @@ def test_a_wards_plan_workbook_calls_its_bodies_the_wards(tmp_path):
     assert kinds == {name: AgencyKind.OWN if label == "Cơ quan của phường" else AgencyKind.PARTNER
                      for name, label in labels.items()}
     assert kinds["Bưu điện phường"] == AgencyKind.PARTNER
+
+
+def test_plan_check_names_an_agency_named_for_a_commune_in_a_wards_workbook(tmp_path):
+    root = tmp_path / "phuong"
+    _older_ward(root)
+    sheet = openpyxl.load_workbook(root / "ke-hoach-cchc.xlsx")["Cơ quan"]
+    cell = next(c.coordinate for c in sheet["B"] if c.value == "Bưu điện xã")
+    said = " ".join(invoke("plan", "check", "--dir", root).output.split())
+    assert f"trang «Cơ quan», ô {cell}: cơ quan «Bưu điện xã» ghi «xã», trong khi cơ quan ban hành kế hoạch là " \
+           f"{WARD} (cấp hành chính «phường»)" in said
+    assert f"sửa tên thành «Bưu điện phường» ở ô {cell}, ghi tên cũ «Bưu điện xã» vào cột «Tên gọi khác»" in said
+    assert "cơ quan «Phòng Văn hóa - Xã hội»" not in said       # «xã hội» is no locality
+    # Renamed as the fix says: nothing more to say, and the plan's rows naming the old name still reach it.
+    path = root / "ke-hoach-cchc.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Cơ quan"]
+    sheet[cell].value = "Bưu điện phường"
+    sheet.cell(sheet[cell].row, 3).value = "Bưu điện xã"
+    workbook.save(path)
+    result = invoke("plan", "check", "--dir", root)
+    assert "cơ quan «Bưu điện" not in result.output
+    assert invoke("forms", "-p", "2026Q1", "--dir", root).exit_code == 0
+    form = root / "output" / "2026Q1" / "bieu-mau" / "buu-dien-xa.xlsx"
+    assert openpyxl.load_workbook(form)["Hướng dẫn"]["B4"].value == "Bưu điện phường"
+
+
+def test_a_commune_has_no_agency_named_for_another_locality(tmp_path):
+    root = tmp_path / "xa"
+    assert invoke("init", root).exit_code == 0
+    assert "trang «Cơ quan»" not in invoke("plan", "check", "--dir", root).output
