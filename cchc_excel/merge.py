@@ -107,9 +107,9 @@ def collect(plan: Plan, period_id: str, paths: list[Path],
         for old in superseded:
             findings.append(finding("RETURN_SUPERSEDED", agency=agency, file=str(old.path),
                                     agency_name=names[agency], newer=form.path.name, period=period_id))
-        found, typed, problems = made.pop(agency, None) or _normalised(plan, form, names[agency])
+        answered, typed, problems = made.pop(agency, None) or _normalised(plan, form, names[agency])
         _let_go(form)
-        answers.extend(found)
+        answers.extend(answered)
         figures.extend(typed)
         findings.extend(problems)
     return Intake(submissions, answers, findings, rejected, len(paths), figures)
