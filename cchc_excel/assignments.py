@@ -33,8 +33,12 @@ def _rows_by_agency(plan: Plan) -> dict[str, list[FormRow]]:
         return known[1]
     rows: dict[str, list[FormRow]] = {}
     for item in plan.items:
-        for code in dict.fromkeys(item.lead + item.coordinators):
-            rows.setdefault(code, []).append(FormRow(item, item.role_of(code)))
+        lead = dict.fromkeys(item.lead)       # an item led by «Các cơ quan, đơn vị» names a thousand
+        for code in lead:
+            rows.setdefault(code, []).append(FormRow(item, "lead"))
+        for code in dict.fromkeys(item.coordinators):
+            if code not in lead:
+                rows.setdefault(code, []).append(FormRow(item, "coordinator"))
     if len(_ROWS) > 8:
         _ROWS.clear()
     _ROWS[id(plan)] = (plan, rows)
