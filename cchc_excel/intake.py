@@ -539,15 +539,18 @@ def _show_merged(rows: list[list], merged) -> None:
                     row[c] = value
 
 
-def _label_keys(columns: tuple[spec.Column, ...]) -> dict[str, str]:
-    """Column key by label: as the form writes it, and folded (as retyped)."""
-    keys = _LABEL_KEYS.get(id(columns))
-    if keys is None:
-        keys = _LABEL_KEYS[id(columns)] = {fold(c.label): c.key for c in columns} | {c.label: c.key for c in columns}
-    return keys
+def _label_keys(columns: tuple[spec.Column, ...]) -> tuple[dict[str, str], list[str], dict[str, int]]:
+    """(column key by label, as the form writes it and folded as retyped; the labels in the form's
+    order; where the form puts each column), for a tuple of the form's columns."""
+    known = _LABEL_KEYS.get(id(columns))
+    if known is None:
+        keys = {fold(c.label): c.key for c in columns} | {c.label: c.key for c in columns}
+        known = _LABEL_KEYS[id(columns)] = (keys, [c.label for c in columns],
+                                            {c.key: col for col, c in enumerate(columns)})
+    return known
 
 
-_LABEL_KEYS: dict[int, dict[str, str]] = {}      # by the form's column tuples (module constants)
+_LABEL_KEYS: dict[int, tuple] = {}      # by the form's column tuples (module constants)
 
 
 def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: tuple[str, str],
@@ -558,12 +561,11 @@ def _find_header(rows: list[list], columns: tuple[spec.Column, ...], required: t
     still the header if it holds at least half of the labels: the retyped
     column is then taken where its neighbours put it, and named in an issue.
     """
-    keys = _label_keys(columns)
-    labels = [c.label for c in columns]
+    keys, labels, in_place = _label_keys(columns)
     best: tuple[int, dict[str, int]] | None = None
     for index, row in enumerate(rows[:30]):
         if row[:len(labels)] == labels:            # as the form writes it: every label in its place
-            return index, {c.key: col for col, c in enumerate(columns)}
+            return index, in_place                 # (shared: read, never changed)
         if len(columns) > 2 and len(row) - row.count("") < 2:
             continue                               # a title line: one label alone makes no header
         found: dict[str, int] = {}
