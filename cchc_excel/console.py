@@ -296,10 +296,14 @@ def json_pieces(value, level: int = 0):
             yield outer + "}"
     elif isinstance(value, (list, tuple, types.GeneratorType)):
         empty = True
+        deeper = "\n" + "  " * (level + 2)
         for item in value:
             yield ("[" if empty else ",") + inner
             empty = False
-            yield from json_pieces(item, level + 1)
+            if item.__class__ is dict and item and all(isinstance(v, _SCALARS) for v in item.values()):
+                yield "{" + deeper + _flat(deeper).encode(item)[1:-1] + inner + "}"    # a finding: at once
+            else:
+                yield from json_pieces(item, level + 1)
         yield "[]" if empty else outer + "]"
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

@@ -229,8 +229,11 @@ def normalise(plan: Plan, form: ReturnedForm, agency_name: str) -> tuple[list[An
 def _as_text(value: object) -> str:
     """text_value, each distinct short value once: statuses, dates and evidence lines repeat
     from row to row and agency to agency (long texts are read as they come)."""
-    if isinstance(value, str) and len(value) > 256:
-        return text_value(value)
+    if value.__class__ is str:
+        if not value:
+            return ""                     # most cells of a row: nothing to read
+        if len(value) > 256:
+            return text_value(value)
     return _short_text(value)
 
 
