@@ -362,7 +362,8 @@ def _figures_sheet(book: kit.Book, sheet, indicators: list[Indicator], agency, p
                     book.value(sheet, r, c, value, book.style("text", "border", "input", fill, "figure", "no_wrap"))
                 else:
                     book.text(sheet, r, c, value, book.style("text", "border", "input", fill, "as_text"))
-        sheet.set_row(r - 1, 33)
+        sheet.set_row(r - 1, _fitted([(str(values[c.key]), c.width) for c in spec.FIGURE_COLUMNS
+                                      if c.key in values], lines=2))     # «Cách tính» may take three lines
     value_col = kit.get_column_letter(col["value"])
     last = spec.FIRST_ROW + len(indicators) - 1
     _add_validation(sheet, _validation(
@@ -392,14 +393,17 @@ def _annotate(sheet, row: int, col: int, prefill: Prefill, key: tuple[str, str])
 
 def _row_height(values: dict, previous: dict) -> float:
     """Excel does not grow rows for wrapped text it did not type: estimate."""
-    lines = 3
-    for column in spec.COLUMNS:
-        text = str(previous.get(column.key) or values.get(column.key) or "")
-        if not text or column.key == "completed_on":
+    return _fitted([(str(previous.get(c.key) or values.get(c.key) or ""), c.width)
+                    for c in spec.COLUMNS if c.key != "completed_on"], lines=3)
+
+
+def _fitted(texts: list[tuple[str, float]], lines: int) -> float:
+    """The height of a row whose (text, column width) cells wrap, at least ``lines`` lines."""
+    for text, width in texts:
+        if not text:
             continue
-        per_line = max(column.width * 1.5, 4)
-        count = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-        lines = max(lines, count)
+        per_line = max(width * 1.5, 4)
+        lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
     return min(15.5 * lines + 4, 409)
 
 

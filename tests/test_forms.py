@@ -201,3 +201,20 @@ def test_carry_forward_prefills_from_an_earlier_period(tmp_path):
 def test_form_rows_follow_the_plan(seed_path):
     plan = load_embedded_plan()
     assert [r.item.id for r in form_rows(plan, "buu-dien-xa")] == ["I.5.2"]
+
+
+def test_the_figures_rows_are_tall_enough_for_their_wrapped_texts(forms_dir):
+    """Excel does not grow a row for wrapped text it did not type: a «Cách tính» of four lines in a row
+    of two was cut off (seen rendering the centre's form). Each row is as tall as its longest text
+    needs, at about one and a half letters per unit of column width."""
+    sheet = openpyxl.load_workbook(forms_dir / "tt-pvhcc.xlsx")["Số liệu"]
+    widths = {c.key: sheet.column_dimensions[openpyxl.utils.get_column_letter(spec.FIGURE_INDEX[c.key])].width
+              for c in spec.FIGURE_COLUMNS}
+    how = spec.FIGURE_INDEX["how"]
+    tall = 0
+    for row in range(spec.FIRST_ROW, sheet.max_row + 1):
+        text = str(sheet.cell(row, how).value or "")
+        lines = -(-len(text) // int(widths["how"] * 1.5))
+        assert sheet.row_dimensions[row].height >= 15 * lines, (row, text)
+        tall += lines > 2
+    assert tall > 10                               # the centre's figures say where their numbers come from
