@@ -192,11 +192,10 @@ class _XlsxParts:
                 self.changed[part] = cut
                 cut_any = True
             if found.misread:
-                found.refused = unreadable_cells(self.changed.get(part) or self.archive.read(part),
-                                                 _shared_strings(self.archive))
+                xml = self.changed.get(part) or self.archive.read(part)
+                found.refused = unreadable_cells(xml, _shared_strings(self.archive))
                 if found.refused:
-                    self.changed[part] = without_cells(self.changed.get(part) or self.archive.read(part),
-                                                       found.refused)
+                    self.changed[part] = without_cells(xml, found.refused)
                     cut_any = True
         if cut_any:
             opened.workbook = self.reader()

@@ -71,6 +71,17 @@ def done(result="Đã ban hành và triển khai đầy đủ", evidence="Kế h
             "evidence": evidence}
 
 
+def claimed_by(code: str, name: str):
+    """A fill() transform: the identifying sheet names another agency (a copied or swapped «_meta»)."""
+    def transform(workbook):
+        for row in workbook["_meta"].iter_rows():
+            if row[0].value == "agency_code":
+                row[1].value = code
+            if row[0].value == "agency_name":
+                row[1].value = name
+    return transform
+
+
 def patch_zip(path, replace: dict[str, tuple[bytes, bytes]] | None = None, pattern=None) -> None:
     """Rewrite parts of a saved workbook in place: {part: (old, new)} byte
     replacements, or pattern(name, data) -> data. For what openpyxl cannot

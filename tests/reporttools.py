@@ -89,3 +89,14 @@ def statistics_rows(path: Path) -> dict[str, list[str]]:
             cells.insert(3, cells[2])
         rows[cells[0]] = cells[1:]
     return rows
+
+
+def year_behind(root: Path) -> Path:
+    """Quý III and the year compiled as drafts from returns where every third product is done and the
+    rest in progress, Phòng Kinh tế sending nothing (so the draft's exit code is 1): the folder."""
+    for period, today in (("2026Q3", "20/09/2026"), ("2026", "20/12/2026")):
+        filled_period(root, period, skip=("phong-kinh-te",))
+        result = invoke("compile", "--default-plan", "-p", period, "--dir", root, "--today", today, "--draft")
+        assert result.exit_code == 1, result.output          # a draft: the missing return is an error
+        assert (root / "output" / period / f"bao-cao-cchc-{period}.docx").exists()
+    return root

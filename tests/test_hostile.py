@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from formtools import cell_ref, done, fill, item_rows, patch_zip, section_sheets
+from formtools import cell_ref, claimed_by, done, fill, item_rows, patch_zip, section_sheets
 from hostile_corpus import ods
 
 from cchc_excel.intake import read_form
@@ -355,20 +355,11 @@ def test_control_and_invisible_characters_never_cost_the_report_a_character(tmp_
 
 def test_a_return_whose_metadata_names_another_agency_is_caught(q1_forms, tmp_path):
     # Seen: swapped «_meta» sheets moved the rows both forms share between the two agencies, silently.
-    def claim(code, name):
-        def transform(workbook):
-            for row in workbook["_meta"].iter_rows():
-                if row[0].value == "agency_code":
-                    row[1].value = code
-                if row[0].value == "agency_name":
-                    row[1].value = name
-        return transform
-
     kt, vh, vp = tmp_path / "kt.xlsx", tmp_path / "vh.xlsx", tmp_path / "vp.xlsx"
     shared = {"status": "Đang thực hiện", "result": "Đã quán triệt kế hoạch CCHC đến công chức"}
     fill(q1_forms / "phong-kinh-te.xlsx", kt, {"VI.1.1": done()},
-         transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
-    fill(q1_forms / "phong-vhxh.xlsx", vh, {"I.1": done()}, transform=claim("phong-kinh-te", "Phòng Kinh tế"))
+         transform=claimed_by("phong-vhxh", "Phòng Văn hóa - Xã hội"))
+    fill(q1_forms / "phong-vhxh.xlsx", vh, {"I.1": done()}, transform=claimed_by("phong-kinh-te", "Phòng Kinh tế"))
     # Identical answers to an item every body reports (led by «Các cơ quan, đơn vị») are normal.
     group_item = next(i.id for i in PLAN.items if i.lead_is_group and "vp-hdnd-ubnd" in i.lead)
     fill(q1_forms / "vp-hdnd-ubnd.xlsx", vp, {group_item: shared})

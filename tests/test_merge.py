@@ -12,7 +12,7 @@ import docx
 import openpyxl
 import pytest
 from conftest import invoke
-from formtools import done, fill, patch_zip, set_saved_time
+from formtools import claimed_by, done, fill, patch_zip, set_saved_time
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from cchc_excel.answers import item_status
@@ -255,15 +255,6 @@ def test_older_versions_are_read_for_their_rows_only_and_the_intake_is_the_same(
     file times say."""
     from cchc_excel import intake as reader
 
-    def claim(code, name):
-        def transform(workbook):
-            for row in workbook["_meta"].iter_rows():
-                if row[0].value == "agency_code":
-                    row[1].value = code
-                if row[0].value == "agency_name":
-                    row[1].value = name
-        return transform
-
     files = []
     for version, day in ((1, 5), (2, 8), (3, 12)):
         path = tmp_path / f"kt-lan-{version}.xlsx"
@@ -276,7 +267,7 @@ def test_older_versions_are_read_for_their_rows_only_and_the_intake_is_the_same(
         files.append((path, day))
     swapped = tmp_path / "vh-lan-0.xlsx"          # older than the newest of the agency it names
     fill(q1_forms / "phong-kinh-te.xlsx", swapped, {"VI.1.1": done()},
-         transform=claim("phong-vhxh", "Phòng Văn hóa - Xã hội"))
+         transform=claimed_by("phong-vhxh", "Phòng Văn hóa - Xã hội"))
     files.append((swapped, 1))
     for path, day in files:
         set_saved_time(path, dt.datetime(2026, 3, day, 8, 0))
